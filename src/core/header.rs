@@ -1,0 +1,497 @@
+//! Article metadata read from the first lines and the body of a news text: published, first
+//! posted, headline (given or derived), byline, dateline place, source outlet and language.
+
+
+use super::timestamp::{Timestamp, parse_date_in, parse_date_line};
+
+/// What the article says about itself.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Metadata {
+    pub published: Option<Timestamp>,
+    pub first_posted: Option<Timestamp>,
+    pub title: String,
+    /// The title was not given: it is the article's first sentence.
+    pub title_derived: bool,
+    pub byline: Option<String>,
+    /// The place a dateline opens the body with ("BAKU, Azerbaijan").
+    pub dateline: Option<String>,
+    /// The outlet the text names as its own ("Azernews reports", "told Trend").
+    pub source: Option<String>,
+    /// ISO 639-1 code guessed from the script and letters ("en", "ru", "az", "hy").
+    pub language: &'static str,
+    /// What was odd about the article but did not stop it loading, for the user to see.
+    pub warnings: Vec<String>,
+}
+
+/// The metadata and where the body starts (a byte offset into the text).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    pub meta: Metadata,
+    pub body_start: usize,
+}
+
+/// The longest first line that is still taken as a headline rather than a paragraph.
+const MAX_HEADLINE_CHARS: usize = 220;
+/// A derived title is cut to about this many characters at a word boundary.
+const DERIVED_TITLE_CHARS: usize = 140;
+
+/// Lines of `text` with the byte offset each starts at (line ends not included).
+fn lines_with_offsets(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        out.push((start, content));
+        start += line.len();
+    }
+    out
+}
+
+/// Reads the metadata of a plain-text article.
+pub fn parse_article(text: &str) -> Parsed {
+    let lines = lines_with_offsets(text);
+    let mut meta = Metadata::default();
+    let mut i = next_content_line(&lines, 0);
+    let mut body_start: Option<usize> = None;
+    let mut headline: Option<String> = None;
+
+    if let Some(idx) = i {
+        let (offset, raw) = lines[idx];
+        let line = raw.trim();
+        let lead = raw.len() - raw.trim_start().len();
+        if let Some((date, rest, rest_offset)) = seed_date_prefix(line) {
+            // " date 2022-12-07 …": the crawler's date, then whatever the page's first line held.
+            match date {
+                Ok(date) => meta.published = Some(Timestamp::from_date(date)),
+                Err(bad) => meta
+                    .warnings
+                    .push(format!("impossible date {bad} in the first line")),
+            }
+            let date = date.ok();
+            let rest_offset = offset + lead + rest_offset;
+            i = Some(idx + 1);
+            if rest.is_empty() {
+            } else if let Some(full) =
+                parse_date_line(rest).filter(|t| date.is_none_or(|d| t.date == d))
+            {
+                meta.published = Some(full);
+            } else if let Some(posted) = first_posted_phrase(rest) {
+                meta.first_posted = parse_date_in(posted, date);
+            } else {
+                let repeated = next_content_line(&lines, idx + 1)
+                    .filter(|&n| lines[n].1.trim() == rest)
+                    .map(|n| n + 1);
+                if let Some(after) = repeated {
+                    headline = Some(rest.to_string());
+                    i = Some(after);
+                } else if looks_like_headline(rest) {
+                    headline = Some(rest.to_string());
+                } else {
+                    body_start = Some(rest_offset);
+                }
+            }
+        } else if let Some(ts) = parse_date_line(line) {
+            meta.published = Some(ts);
+            i = Some(idx + 1);
+        } else if looks_like_headline(line)
+            && let Some(next) = next_content_line(&lines, idx + 1)
+            && let Some(ts) = parse_date_line(lines[next].1.trim())
+        {
+            // A headline, then a date line.
+            headline = Some(line.to_string());
+            meta.published = Some(ts);
+            i = Some(next + 1);
+        }
+    }
+
+    if body_start.is_none() {
+        // A byline ("By Fatima Hasanova") before the body.
+        let mut cursor = i.unwrap_or(0);
+        if let Some(idx) = next_content_line(&lines, cursor)
+            && let Some(name) = byline(lines[idx].1.trim())
+        {
+            meta.byline = Some(name.to_string());
+            cursor = idx + 1;
+        }
+        body_start = next_content_line(&lines, cursor).map(|idx| {
+            let (offset, raw) = lines[idx];
+            offset + (raw.len() - raw.trim_start().len())
+        });
+    }
+    let body_start = body_start.unwrap_or(text.len());
+    let body = &text[body_start..];
+
+    let first_paragraph = body.lines().next().unwrap_or("");
+    let mut lead_text = first_paragraph;
+    if let Some((place, rest)) = dateline(first_paragraph) {
+        meta.dateline = Some(place);
+        lead_text = rest;
+    }
+    meta.source = source_outlet(body);
+    meta.language = guess_language(body);
+    match headline {
+        Some(h) => meta.title = h,
+        None => {
+            meta.title = derive_title(lead_text);
+            meta.title_derived = true;
+        }
+    }
+    Parsed { meta, body_start }
+}
+
+fn next_content_line(lines: &[(usize, &str)], from: usize) -> Option<usize> {
+    (from..lines.len()).find(|&n| !lines[n].1.trim().is_empty())
+}
+
+/// The date of a crawler's first line (`Err` with the text when it is no real date).
+type CrawlerDate<'a> = Result<chrono::NaiveDate, &'a str>;
+
+/// `date 2022-12-07 rest…` → the date, the rest, and the rest's byte offset within `line`.
+fn seed_date_prefix(line: &str) -> Option<(CrawlerDate<'_>, &str, usize)> {
+    let after = line.strip_prefix("date ")?;
+    let iso = after.get(..10)?;
+    let shape_ok = iso
+        .bytes()
+        .enumerate()
+        .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    if !shape_ok {
+        return None;
+    }
+    let date = chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d").map_err(|_| iso);
+    let rest_raw = &after[10..];
+    let rest = rest_raw.trim_start();
+    let offset = line.len() - rest.len();
+    Some((date, rest.trim_end(), offset))
+}
+
+/// `Details added: first version posted on February 28, 20:05` → `February 28, 20:05`.
+fn first_posted_phrase(text: &str) -> Option<&str> {
+    let lower = text.to_lowercase();
+    for marker in ["first version posted on", "first posted on", "first published on"] {
+        if let Some(pos) = lower.find(marker) {
+            return text.get(pos + marker.len()..).map(str::trim);
+        }
+    }
+    None
+}
+
+fn looks_like_headline(line: &str) -> bool {
+    let chars = line.chars().count();
+    chars > 0
+        && chars <= MAX_HEADLINE_CHARS
+        && !line.ends_with('.')
+        && line.chars().next().is_some_and(|c| !c.is_lowercase())
+}
+
+/// `By Fatima Hasanova` → `Fatima Hasanova`.
+fn byline(line: &str) -> Option<&str> {
+    let name = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("by "))?
+        .trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let plausible = (1..=6).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                || ["and", "de", "van", "von", "al", "el"].contains(w)
+        });
+    plausible.then_some(name)
+}
+
+/// `BAKU, Azerbaijan, February 28. Minister …` → (`BAKU, Azerbaijan`, `Minister …`).
+fn dateline(paragraph: &str) -> Option<(String, &str)> {
+    let head_len = paragraph
+        .char_indices()
+        .take(120)
+        .find(|&(i, c)| (c == '.' && paragraph[i + 1..].starts_with(' ')) || c == '—')
+        .map(|(i, _)| i)?;
+    let head = &paragraph[..head_len];
+    let mut pieces = head.split(',').map(str::trim);
+    let place = pieces.next()?;
+    let is_caps_place = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '-' || c == '\'' || c == '.');
+    if !is_caps_place {
+        return None;
+    }
+    let mut name = place.to_string();
+    for piece in pieces {
+        if super::timestamp::month_number(piece.split_whitespace().next().unwrap_or("")).is_some()
+        {
+            break;
+        }
+        let capitalised = piece
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if piece.is_empty() || !capitalised {
+            return None;
+        }
+        name.push_str(", ");
+        name.push_str(piece);
+    }
+    let rest = paragraph[head_len..]
+        .trim_start_matches(['.', '—', '-'])
+        .trim_start();
+    Some((name, rest))
+}
+
+/// The outlet named as the reporter: "…, Azernews reports", "… told Trend.", "News.Az reported".
+fn source_outlet(body: &str) -> Option<String> {
+    let window_end = body
+        .char_indices()
+        .nth(3000)
+        .map_or(body.len(), |(i, _)| i);
+    let window = &body[..window_end];
+    let outlet_word = |w: &str| -> Option<String> {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        let w = w.trim_end_matches('.');
+        let ok = w.len() >= 2
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && !["He", "She", "It", "They", "The", "This", "Media", "Ministry"].contains(&w);
+        ok.then(|| w.to_string())
+    };
+    let mut best: Option<(usize, String)> = None;
+    for verb in [" reports", " reported"] {
+        for (pos, _) in window.match_indices(verb) {
+            let before = window[..pos].trim_end();
+            // Outlets are named after a comma: "…in Karabakh, Azernews reports."
+            let word_start = before.rfind(' ').map_or(0, |i| i + 1);
+            let preceded_by_comma = before[..word_start].trim_end().ends_with(',');
+            if preceded_by_comma
+                && let Some(name) = outlet_word(&before[word_start..])
+                && best.as_ref().is_none_or(|(p, _)| pos < *p)
+            {
+                best = Some((pos, name));
+            }
+        }
+    }
+    for (pos, _) in window.match_indices(" told ") {
+        let after = &window[pos + 6..];
+        let word = after.split_whitespace().next().unwrap_or("");
+        if (word.ends_with('.') || word.ends_with(','))
+            && let Some(name) = outlet_word(word)
+            && best.as_ref().is_none_or(|(p, _)| pos < *p)
+        {
+            best = Some((pos, name));
+        }
+    }
+    best.map(|(_, name)| name)
+}
+
+/// The first sentence of the lead, cut at a word boundary when it is long, with a trailing
+/// attribution ("…, Azernews reports.") left out.
+fn derive_title(lead: &str) -> String {
+    let lead = lead.trim();
+    let sentence_end = lead
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, '.' | '!' | '?')
+                && lead[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace)
+        })
+        .map_or(lead.len(), |(i, _)| i);
+    let mut sentence = &lead[..sentence_end];
+    if let Some(comma) = sentence.rfind(", ") {
+        let tail = &sentence[comma + 2..];
+        let words = tail.split_whitespace().count();
+        if words <= 5 && (tail.contains(" reports") || tail.contains(" reported")) {
+            sentence = &sentence[..comma];
+        }
+    }
+    if sentence.chars().count() <= DERIVED_TITLE_CHARS {
+        return sentence.to_string();
+    }
+    let cut = sentence
+        .char_indices()
+        .nth(DERIVED_TITLE_CHARS)
+        .map_or(sentence.len(), |(i, _)| i);
+    let at_word = sentence[..cut].rfind(' ').unwrap_or(cut);
+    format!("{}…", sentence[..at_word].trim_end_matches([',', ';', ':']))
+}
+
+/// A guess from the letters: Armenian, Cyrillic (Russian), Azerbaijani Latin, or English.
+pub fn guess_language(text: &str) -> &'static str {
+    let (mut armenian, mut cyrillic, mut azeri, mut latin) = (0usize, 0usize, 0usize, 0usize);
+    for c in text.chars().take(4000) {
+        match c {
+            '\u{0530}'..='\u{058F}' => armenian += 1,
+            '\u{0400}'..='\u{04FF}' => cyrillic += 1,
+            'ə' | 'Ə' | 'ğ' | 'Ğ' | 'ı' | 'ş' | 'Ş' => azeri += 1,
+            c if c.is_ascii_alphabetic() => latin += 1,
+            _ => {}
+        }
+    }
+    if armenian > cyrillic && armenian > latin {
+        "hy"
+    } else if cyrillic > latin {
+        "ru"
+    } else if azeri * 50 > latin && azeri > 0 {
+        "az"
+    } else {
+        "en"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Case {
+        name: &'static str,
+        text: &'static str,
+        published: Option<&'static str>,
+        first_posted: Option<&'static str>,
+        title: &'static str,
+        title_derived: bool,
+        byline: Option<&'static str>,
+        dateline: Option<&'static str>,
+        source: Option<&'static str>,
+        body_starts_with: &'static str,
+    }
+
+    const CASES: &[Case] = &[
+        Case {
+            name: "seed style 1: crawler date, full date line, byline",
+            text: " date 2022-12-07 7 December 2022 14:29 (UTC+04:00)\n\nBy Fatima Hasanova\n\nOn December 5, the ministers discussed the situation in Karabakh, Azernews reports.\n\nMore text.\n",
+            published: Some("2022-12-07T14:29:00+04:00"),
+            first_posted: None,
+            title: "On December 5, the ministers discussed the situation in Karabakh",
+            title_derived: true,
+            byline: Some("Fatima Hasanova"),
+            dateline: None,
+            source: Some("Azernews"),
+            body_starts_with: "On December 5",
+        },
+        Case {
+            name: "seed style 2: date line only, byline",
+            text: "9 December 2022 12:17 (UTC+04:00)\r\n\r\nBy Sabina Mammadli\r\n\r\nA monitoring group visited the area, Azernews reports via Azerbaijani State Television (AzTV).\r\n",
+            published: Some("2022-12-09T12:17:00+04:00"),
+            first_posted: None,
+            title: "A monitoring group visited the area, Azernews reports via Azerbaijani State Television (AzTV)",
+            title_derived: true,
+            byline: Some("Sabina Mammadli"),
+            dateline: None,
+            source: Some("Azernews"),
+            body_starts_with: "A monitoring group",
+        },
+        Case {
+            name: "seed style 3: first posted, dateline, told Trend",
+            text: " date 2023-03-01 Details added: first version posted on February 28, 20:05\n\nBAKU, Azerbaijan, February 28. Minister Jeyhun Bayramov has received a delegation, the Foreign Ministry told Trend.\n",
+            published: Some("2023-03-01"),
+            first_posted: Some("2023-02-28T20:05:00"),
+            title: "Minister Jeyhun Bayramov has received a delegation, the Foreign Ministry told Trend",
+            title_derived: true,
+            byline: None,
+            dateline: Some("BAKU, Azerbaijan"),
+            source: Some("Trend"),
+            body_starts_with: "BAKU, Azerbaijan",
+        },
+        Case {
+            name: "seed style 4: headline repeated",
+            text: " date 2022-12-12 Baku stresses need for calm\n\nBaku stresses need for calm\n\nThe side appealed, said Aykhan Hajizada, News.Az reports.\n",
+            published: Some("2022-12-12"),
+            first_posted: None,
+            title: "Baku stresses need for calm",
+            title_derived: false,
+            byline: None,
+            dateline: None,
+            source: Some("News.Az"),
+            body_starts_with: "The side appealed",
+        },
+        Case {
+            name: "seed style 5: first paragraph on the date line",
+            text: " date 2023-02-25 Azerbaijani Foreign Minister Jeyhun Bayramov has met with the Head of the ICRC office in Azerbaijan Dragana Kojic, Azernews reports citing the Foreign Ministry.\n\nDuring the meeting, issues were discussed.\n",
+            published: Some("2023-02-25"),
+            first_posted: None,
+            title: "Azerbaijani Foreign Minister Jeyhun Bayramov has met with the Head of the ICRC office in Azerbaijan Dragana Kojic, Azernews reports citing…",
+            title_derived: true,
+            byline: None,
+            dateline: None,
+            source: Some("Azernews"),
+            body_starts_with: "Azerbaijani Foreign Minister",
+        },
+        Case {
+            name: "headline line then date line",
+            text: "Talks resume in Brussels\n17 July 2025 23:21 (UTC+04:00)\n\nThe talks resumed.\n",
+            published: Some("2025-07-17T23:21:00+04:00"),
+            first_posted: None,
+            title: "Talks resume in Brussels",
+            title_derived: false,
+            byline: None,
+            dateline: None,
+            source: None,
+            body_starts_with: "The talks resumed.",
+        },
+        Case {
+            name: "no header at all",
+            text: "Just a paragraph of text. And another sentence.",
+            published: None,
+            first_posted: None,
+            title: "Just a paragraph of text",
+            title_derived: true,
+            byline: None,
+            dateline: None,
+            source: None,
+            body_starts_with: "Just a paragraph",
+        },
+        Case {
+            name: "impossible crawler date is not invented",
+            text: " date 2022-02-31 Headline here\n\nBody.\n",
+            published: None,
+            first_posted: None,
+            title: "Headline here",
+            title_derived: false,
+            byline: None,
+            dateline: None,
+            source: None,
+            body_starts_with: "Body.",
+        },
+    ];
+
+    #[test]
+    fn header_styles() {
+        for case in CASES {
+            let parsed = parse_article(case.text);
+            let m = &parsed.meta;
+            let name = case.name;
+            assert_eq!(
+                m.published.map(|t| t.to_string()).as_deref(),
+                case.published,
+                "{name}: published"
+            );
+            assert_eq!(
+                m.first_posted.map(|t| t.to_string()).as_deref(),
+                case.first_posted,
+                "{name}: first posted"
+            );
+            assert_eq!(m.title, case.title, "{name}: title");
+            assert_eq!(m.title_derived, case.title_derived, "{name}: title derived");
+            assert_eq!(m.byline.as_deref(), case.byline, "{name}: byline");
+            assert_eq!(m.dateline.as_deref(), case.dateline, "{name}: dateline");
+            assert_eq!(m.source.as_deref(), case.source, "{name}: source");
+            assert!(
+                case.text[parsed.body_start..].starts_with(case.body_starts_with),
+                "{name}: body starts with {:?}",
+                &case.text[parsed.body_start..]
+            );
+        }
+    }
+
+    #[test]
+    fn languages() {
+        let cases = [
+            ("The minister said", "en"),
+            ("Министр иностранных дел России", "ru"),
+            ("Xankəndi şəhərində görüş keçirilib", "az"),
+            ("Հայաստանի արտաքին գործերի նախարար", "hy"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(guess_language(text), want, "{text}");
+        }
+    }
+}

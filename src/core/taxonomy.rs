@@ -1,0 +1,239 @@
+//! Event types with colours, read from a RON file: the ACLED hierarchy and a diplomacy set ship
+//! in `assets/taxonomy.ron`.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+/// The taxonomy that ships with Dateline.
+pub const BUILTIN_RON: &str = include_str!("../../assets/taxonomy.ron");
+
+/// The colour of a type the taxonomy does not know.
+pub const UNKNOWN_COLOR: [u8; 3] = [0x80, 0x80, 0x80];
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Taxonomy {
+    pub version: u32,
+    pub sets: Vec<TypeSet>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TypeSet {
+    pub name: String,
+    pub types: Vec<EventType>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventType {
+    pub id: String,
+    pub label: String,
+    /// `#rrggbb`; sub-types without one take their parent's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<EventType>,
+}
+
+/// A type as a picker lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeEntry {
+    pub id: String,
+    pub label: String,
+    /// "ACLED › Protests › Peaceful protest"
+    pub path_label: String,
+    pub set: String,
+    pub depth: usize,
+    pub color: [u8; 3],
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TaxonomyError {
+    #[error("taxonomy does not parse at line {line}, column {column}: {message}: {path}")]
+    Parse {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("taxonomy has a bad colour {color:?} for type {id}: {path}")]
+    BadColor {
+        path: String,
+        id: String,
+        color: String,
+    },
+    #[error("taxonomy uses the type id {id} twice: {path}")]
+    DuplicateId { path: String, id: String },
+}
+
+/// `#rrggbb` → bytes.
+pub fn parse_color(text: &str) -> Option<[u8; 3]> {
+    let hex = text.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.is_ascii() {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some([byte(0)?, byte(2)?, byte(4)?])
+}
+
+impl Taxonomy {
+    /// The taxonomy that ships with Dateline.
+    pub fn builtin() -> Self {
+        // The shipped file is checked by a unit test; an empty taxonomy is the fallback.
+        Self::parse(BUILTIN_RON, Path::new("assets/taxonomy.ron")).unwrap_or(Self {
+            version: 1,
+            sets: Vec::new(),
+        })
+    }
+
+    pub fn parse(text: &str, path: &Path) -> Result<Self, TaxonomyError> {
+        let taxonomy: Taxonomy = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+            .with_recursion_limit(32)
+            .from_str(text)
+            .map_err(|e| TaxonomyError::Parse {
+                path: path.display().to_string(),
+                line: e.span.start.line,
+                column: e.span.start.col,
+                message: e.code.to_string(),
+            })?;
+        let mut seen = std::collections::HashSet::new();
+        for entry in taxonomy.entries_checked(&path.display().to_string())? {
+            if !seen.insert(entry.id.clone()) {
+                return Err(TaxonomyError::DuplicateId {
+                    path: path.display().to_string(),
+                    id: entry.id,
+                });
+            }
+        }
+        Ok(taxonomy)
+    }
+
+    fn entries_checked(&self, path: &str) -> Result<Vec<TypeEntry>, TaxonomyError> {
+        fn walk(
+            types: &[EventType],
+            set: &str,
+            parent_label: &str,
+            parent_color: [u8; 3],
+            depth: usize,
+            path: &str,
+            out: &mut Vec<TypeEntry>,
+        ) -> Result<(), TaxonomyError> {
+            for t in types {
+                let color = match &t.color {
+                    Some(c) => parse_color(c).ok_or_else(|| TaxonomyError::BadColor {
+                        path: path.to_string(),
+                        id: t.id.clone(),
+                        color: c.clone(),
+                    })?,
+                    None => parent_color,
+                };
+                let path_label = format!("{parent_label} › {}", t.label);
+                out.push(TypeEntry {
+                    id: t.id.clone(),
+                    label: t.label.clone(),
+                    path_label: path_label.clone(),
+                    set: set.to_string(),
+                    depth,
+                    color,
+                });
+                walk(&t.children, set, &path_label, color, depth + 1, path, out)?;
+            }
+            Ok(())
+        }
+        let mut out = Vec::new();
+        for set in &self.sets {
+            walk(&set.types, &set.name, &set.name, UNKNOWN_COLOR, 0, path, &mut out)?;
+        }
+        Ok(out)
+    }
+
+    /// Every type in order, parents before their children.
+    pub fn entries(&self) -> Vec<TypeEntry> {
+        self.entries_checked("").unwrap_or_default()
+    }
+}
+
+/// Looks types up by id.
+#[derive(Debug, Clone, Default)]
+pub struct TypeIndex {
+    entries: Vec<TypeEntry>,
+}
+
+impl TypeIndex {
+    pub fn new(taxonomy: &Taxonomy) -> Self {
+        Self {
+            entries: taxonomy.entries(),
+        }
+    }
+
+    pub fn entries(&self) -> &[TypeEntry] {
+        &self.entries
+    }
+
+    pub fn get(&self, id: &str) -> Option<&TypeEntry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    pub fn color(&self, id: &str) -> [u8; 3] {
+        self.get(id).map_or(UNKNOWN_COLOR, |e| e.color)
+    }
+
+    /// The type's label, or its id when the taxonomy does not know it.
+    pub fn label<'a>(&'a self, id: &'a str) -> &'a str {
+        self.get(id).map_or(id, |e| e.label.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_taxonomy_has_acled_and_diplomacy() -> Result<(), TaxonomyError> {
+        let t = Taxonomy::parse(BUILTIN_RON, Path::new("assets/taxonomy.ron"))?;
+        let index = TypeIndex::new(&t);
+        let top: Vec<_> = index
+            .entries()
+            .iter()
+            .filter(|e| e.set == "ACLED" && e.depth == 0)
+            .map(|e| e.label.as_str())
+            .collect();
+        assert_eq!(
+            top,
+            [
+                "Battles",
+                "Protests",
+                "Riots",
+                "Explosions/Remote violence",
+                "Violence against civilians",
+                "Strategic developments"
+            ]
+        );
+        let subs = index.entries().iter().filter(|e| e.set == "ACLED" && e.depth == 1).count();
+        assert_eq!(subs, 25);
+        let diplomacy: Vec<_> = index
+            .entries()
+            .iter()
+            .filter(|e| e.set == "Diplomacy")
+            .map(|e| e.label.as_str())
+            .collect();
+        assert_eq!(diplomacy, ["Meeting", "Statement", "Visit", "Agreement", "Protest note"]);
+        let peaceful = index.get("protests/peaceful_protest").map(|e| e.color);
+        assert_eq!(peaceful, index.get("protests").map(|e| e.color), "inherits colour");
+        assert_eq!(index.label("no/such"), "no/such");
+        Ok(())
+    }
+
+    #[test]
+    fn bad_taxonomies_are_errors() {
+        let cases = [
+            ("(version: 1, sets: [(name: \"A\", types: [(id: \"x\", label: \"X\", color: \"red\")])])", "bad colour"),
+            ("(version: 1, sets: [(name: \"A\", types: [(id: \"x\", label: \"X\"), (id: \"x\", label: \"Y\")])])", "twice"),
+            ("(version: 1, sets: [", "does not parse"),
+        ];
+        for (text, want) in cases {
+            let err = Taxonomy::parse(text, Path::new("t.ron")).err().map(|e| e.to_string());
+            assert!(err.as_deref().unwrap_or("").contains(want), "{text}: {err:?}");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! `dateline`: the window, or a command-line tool when given a subcommand.
+
+use std::process::ExitCode;
+
+use dateline::cli::{self, Invocation};
+use dateline::core::sample;
+use dateline::ui::{AppOptions, DatelineApp};
+
+const APP_ID: &str = "Dateline";
+
+fn main() -> ExitCode {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    let invocation = match cli::parse_args(std::env::args_os().skip(1)) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("dateline: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match invocation {
+        Invocation::Help => {
+            println!("Dateline {}: news articles into a chronology.\n{}", env!("CARGO_PKG_VERSION"), cli::USAGE);
+            ExitCode::SUCCESS
+        }
+        Invocation::Version => {
+            println!("dateline {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Invocation::Inspect { path, json } => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            match cli::inspect(&path, json, &mut out) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(cli::CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("dateline: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Invocation::Gui { path, screenshot } => run_gui(path, screenshot),
+    }
+}
+
+fn run_gui(path: Option<std::path::PathBuf>, screenshot: Option<std::path::PathBuf>) -> ExitCode {
+    let collection = match path {
+        Some(p) => p,
+        None => match sample::bundled_collection(eframe::storage_dir(APP_ID).as_deref()) {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("dateline: cannot find the bundled sample collection: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    let taking_screenshot = screenshot.is_some();
+    let options = AppOptions {
+        collection: Some(collection),
+        screenshot,
+        native_dialogs: true,
+    };
+    let native_options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Dateline")
+            .with_app_id("dateline")
+            .with_inner_size([1280.0, 820.0])
+            .with_min_inner_size([720.0, 480.0]),
+        // A screenshot shows the default layout, not the user's remembered one.
+        persist_window: !taking_screenshot,
+        ..Default::default()
+    };
+    let result = std::sync::Arc::new(std::sync::Mutex::new(None));
+    let app_result = std::sync::Arc::clone(&result);
+    let run = eframe::run_native(
+        APP_ID,
+        native_options,
+        Box::new(move |cc| {
+            let app = DatelineApp::new(cc, options);
+            if let Ok(mut r) = app_result.lock() {
+                *r = Some(std::sync::Arc::clone(&app.screenshot_result));
+            }
+            Ok(Box::new(app))
+        }),
+    );
+    if let Err(e) = run {
+        eprintln!("dateline: cannot open the window: {e}");
+        return ExitCode::FAILURE;
+    }
+    if taking_screenshot {
+        let outcome = result
+            .lock()
+            .ok()
+            .and_then(|r| r.clone())
+            .and_then(|shared| shared.lock().ok().and_then(|o| o.clone()));
+        return match outcome {
+            Some(Ok(path)) => {
+                println!("saved {}", path.display());
+                ExitCode::SUCCESS
+            }
+            Some(Err(e)) => {
+                eprintln!("dateline: {e}");
+                ExitCode::FAILURE
+            }
+            None => {
+                eprintln!("dateline: the window closed before the screenshot was taken");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,716 @@
+//! The app: owns the shared state and the panels, draws them, and applies the commands they push
+//! — in one place, where undo, the unsaved mark and error reporting live.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use super::articles_panel::ArticlesPanel;
+use super::calendar_panel::CalendarPanel;
+use super::commands::{Command, CommandId};
+use super::editor::{EditorOutcome, EditorPanel};
+use super::jobs::{LoadJob, LoadMsg, LoadedAnnotations, Saver, Wake, recovery_path};
+use super::open_dialog::OpenDialog;
+use super::reader_panel::ReaderPanel;
+use super::state::{AppState, LoadStatus, SaveStatus};
+use super::status_bar::StatusBar;
+use crate::core::annotations::{
+    Annotation, Event, EventTime, PartialDate, Passage, new_id,
+};
+use crate::core::calendar::YearMonth;
+use crate::core::collection::LoadEvent;
+use crate::core::store::{SaveOutcome, StoreError};
+use crate::core::taxonomy::{Taxonomy, TypeIndex};
+
+/// How long after the last change the annotations are saved by themselves.
+pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(1500);
+/// How many recent collections are remembered.
+const RECENT_MAX: usize = 10;
+const RECENT_KEY: &str = "dateline.recent";
+/// How long a screenshot run waits for the collection before giving up.
+const SCREENSHOT_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// How the app starts.
+#[derive(Debug, Clone, Default)]
+pub struct AppOptions {
+    /// The collection to open at start.
+    pub collection: Option<PathBuf>,
+    /// Save a PNG of the window once the collection is loaded, then quit.
+    pub screenshot: Option<PathBuf>,
+    /// Use the system's folder dialog (off in tests).
+    pub native_dialogs: bool,
+}
+
+/// The outcome of a `--screenshot` run, for `main` to report.
+pub type ScreenshotResult = Arc<Mutex<Option<Result<PathBuf, String>>>>;
+
+struct ScreenshotJob {
+    out: PathBuf,
+    frames_after_load: u32,
+    requested: bool,
+    started: Instant,
+    result: ScreenshotResult,
+}
+
+pub struct DatelineApp {
+    pub state: AppState,
+    pub articles: ArticlesPanel,
+    pub reader: ReaderPanel,
+    pub calendar: CalendarPanel,
+    pub editor: Option<EditorPanel>,
+    pub open_dialog: OpenDialog,
+    status_bar: StatusBar,
+    commands: Vec<Command>,
+    loader: Option<LoadJob>,
+    saver: Saver,
+    pub recent: Vec<PathBuf>,
+    last_type: String,
+    screenshot: Option<ScreenshotJob>,
+    pub screenshot_result: ScreenshotResult,
+    native_dialogs: bool,
+    ctx: egui::Context,
+}
+
+impl DatelineApp {
+    pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
+        super::theme::install_fonts(&cc.egui_ctx);
+        let recent: Vec<PathBuf> = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, RECENT_KEY))
+            .unwrap_or_default();
+        Self::with_context(cc.egui_ctx.clone(), options, recent)
+    }
+
+    /// The app on a bare egui context (tests and benchmarks).
+    pub fn with_context(ctx: egui::Context, options: AppOptions, recent: Vec<PathBuf>) -> Self {
+        super::theme::install_fonts(&ctx);
+        let wake_ctx = ctx.clone();
+        let wake: Wake = Arc::new(move || wake_ctx.request_repaint());
+        let result: ScreenshotResult = Arc::new(Mutex::new(None));
+        let mut app = Self {
+            state: AppState::new(TypeIndex::new(&Taxonomy::builtin())),
+            articles: ArticlesPanel::default(),
+            reader: ReaderPanel::default(),
+            calendar: CalendarPanel::default(),
+            editor: None,
+            open_dialog: OpenDialog::default(),
+            status_bar: StatusBar,
+            commands: Vec::new(),
+            loader: None,
+            saver: Saver::start(wake),
+            recent,
+            last_type: "diplomacy/meeting".into(),
+            screenshot: options.screenshot.map(|out| ScreenshotJob {
+                out,
+                frames_after_load: 0,
+                requested: false,
+                started: Instant::now(),
+                result: Arc::clone(&result),
+            }),
+            screenshot_result: result,
+            native_dialogs: options.native_dialogs,
+            ctx,
+        };
+        if let Some(path) = options.collection {
+            app.open_collection(path);
+        }
+        app
+    }
+
+    /// Queues a command, as a panel does.
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Whether a load or a save is still running (tests wait on this).
+    pub fn is_busy(&self) -> bool {
+        self.loader.is_some() || self.saver.is_saving() || self.state.has_unsaved_changes()
+    }
+
+    fn wake(&self) -> Wake {
+        let ctx = self.ctx.clone();
+        Arc::new(move || ctx.request_repaint())
+    }
+
+    // ----- loading -------------------------------------------------------------------------
+
+    fn open_collection(&mut self, root: PathBuf) {
+        self.flush_save();
+        if let Some(job) = self.loader.take() {
+            job.cancel();
+        }
+        let types = std::mem::take(&mut self.state.types);
+        let month = self.state.month;
+        self.state = AppState::new(types);
+        self.state.month = month;
+        self.state.root = Some(root.clone());
+        self.state.load = LoadStatus::Loading { done: 0, total: None };
+        self.reader.clear_selection();
+        self.editor = None;
+        self.loader = Some(LoadJob::start(root, self.wake()));
+    }
+
+    fn poll_loader(&mut self) {
+        let Some(job) = &self.loader else { return };
+        let started = job.started;
+        let root = job.root.clone();
+        let messages = job.poll(Duration::from_millis(6));
+        let mut added = false;
+        for msg in messages {
+            match msg {
+                LoadMsg::Event(LoadEvent::Found { total }) => {
+                    self.state.load = LoadStatus::Loading { done: 0, total: Some(total) };
+                    self.remember_recent(&root);
+                }
+                LoadMsg::Event(LoadEvent::Article(article)) => {
+                    if let Some(d) = article.meta.published {
+                        self.state.published_counts.add(d.date);
+                    }
+                    self.state.by_path.insert(article.path.clone(), self.state.articles.len());
+                    self.state.articles.push(*article);
+                    self.bump_done();
+                    added = true;
+                }
+                LoadMsg::Event(LoadEvent::Problem(p)) => {
+                    self.state.problems.push(p);
+                    self.bump_done();
+                }
+                LoadMsg::Annotations(loaded) => self.set_annotations(loaded),
+                LoadMsg::Failed(e) => {
+                    self.state.load = LoadStatus::Failed(e.clone());
+                    self.state.last_error = Some(e);
+                    self.loader = None;
+                    self.state.root = None;
+                    return;
+                }
+                LoadMsg::Finished => {
+                    self.state.load = LoadStatus::Loaded { secs: started.elapsed().as_secs_f32() };
+                    self.state.problems.sort();
+                    self.loader = None;
+                    self.state.articles_revision += 1;
+                    self.select_first_article();
+                    return;
+                }
+            }
+        }
+        if added {
+            self.state.articles_revision += 1;
+        }
+    }
+
+    fn bump_done(&mut self) {
+        if let LoadStatus::Loading { done, .. } = &mut self.state.load {
+            *done += 1;
+        }
+    }
+
+    fn set_annotations(&mut self, loaded: LoadedAnnotations) {
+        let LoadedAnnotations { path, set, blocked } = loaded;
+        self.state.annotations = set;
+        self.state.annotations_revision += 1;
+        self.state.saved_revision = self.state.annotations_revision;
+        self.state.history.clear();
+        self.state.save = SaveStatus::Clean;
+        if let Some(reason) = &blocked {
+            let recovery = recovery_path(&path);
+            self.state.last_error = Some(format!(
+                "{reason}. It is left as it is; changes are saved to {} until it is fixed.",
+                recovery.display()
+            ));
+        }
+        self.state.annotations_blocked = blocked;
+        self.state.annotations_path = Some(path);
+        self.state.rebuild_event_marks();
+    }
+
+    fn select_first_article(&mut self) {
+        if self.state.selected_article.is_some() {
+            return;
+        }
+        let rows = super::articles_panel::visible_rows(
+            &self.state.articles,
+            &self.articles.filter,
+            self.articles.sort,
+            self.state.selected_day,
+        );
+        if let Some(&first) = rows.first() {
+            self.select_article(first);
+        }
+    }
+
+    fn remember_recent(&mut self, root: &Path) {
+        let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        self.recent.retain(|p| p != &root);
+        self.recent.insert(0, root);
+        self.recent.truncate(RECENT_MAX);
+    }
+
+    // ----- saving --------------------------------------------------------------------------
+
+    /// Where saves go: the annotations file, or its recovery file while it cannot be written.
+    fn save_target(&self) -> Option<PathBuf> {
+        let path = self.state.annotations_path.as_ref()?;
+        Some(if self.state.annotations_blocked.is_some() {
+            recovery_path(path)
+        } else {
+            path.clone()
+        })
+    }
+
+    fn request_save(&mut self) {
+        if !self.state.has_unsaved_changes() {
+            return;
+        }
+        let Some(path) = self.save_target() else { return };
+        self.state.save = SaveStatus::Saving;
+        let reply = self.saver.request(path, self.state.annotations.clone(), self.state.annotations_revision);
+        if let Some(reply) = reply {
+            self.handle_save_reply(reply);
+        }
+    }
+
+    /// Saves what is unsaved now and waits for it (before opening another collection, at quit).
+    fn flush_save(&mut self) {
+        self.request_save();
+        for reply in self.saver.finish(Duration::from_secs(10)) {
+            self.handle_save_reply(reply);
+        }
+    }
+
+    fn handle_save_reply(&mut self, reply: super::jobs::SaveReply) {
+        if Some(&reply.path) != self.save_target().as_ref() {
+            if let Err(e) = reply.result {
+                self.state.last_error = Some(e.to_string());
+            }
+            return;
+        }
+        match reply.result {
+            Ok(outcome) => {
+                self.state.saved_revision = self.state.saved_revision.max(reply.revision);
+                if !self.state.has_unsaved_changes() {
+                    self.state.save = SaveStatus::Saved { at: chrono::Local::now() };
+                }
+                if outcome == SaveOutcome::Written {
+                    log::info!("saved annotations to {}", reply.path.display());
+                }
+            }
+            Err(e) => {
+                if let StoreError::WouldOverwriteUnparsable { .. } = &e
+                    && self.state.annotations_blocked.is_none()
+                {
+                    self.state.annotations_blocked = Some(e.to_string());
+                }
+                self.state.save = SaveStatus::Failed(e.to_string());
+                self.state.last_error = Some(e.to_string());
+            }
+        }
+    }
+
+    fn autosave(&mut self) {
+        for reply in self.saver.poll() {
+            self.handle_save_reply(reply);
+        }
+        if !self.state.has_unsaved_changes() || self.saver.is_saving() {
+            return;
+        }
+        if matches!(self.state.save, SaveStatus::Failed(_)) {
+            return; // Retried on the next change or Ctrl+S, not every frame.
+        }
+        let since = self.state.last_change.map_or(AUTOSAVE_DELAY, |t| t.elapsed());
+        if since >= AUTOSAVE_DELAY {
+            self.request_save();
+        } else {
+            self.ctx.request_repaint_after(AUTOSAVE_DELAY - since);
+        }
+    }
+
+    // ----- commands ------------------------------------------------------------------------
+
+    fn select_article(&mut self, index: usize) {
+        if index >= self.state.articles.len() {
+            return;
+        }
+        self.state.selected_article = Some(index);
+        if let Some(p) = self.state.articles[index].meta.published {
+            self.state.month = YearMonth::of(p.date);
+        }
+        self.reader.clear_selection();
+    }
+
+    fn changed(&mut self) {
+        self.state.annotations_revision += 1;
+        self.state.last_change = Some(Instant::now());
+        self.state.save = SaveStatus::Unsaved;
+        self.state.rebuild_event_marks();
+    }
+
+    /// The passage selected in the reader, in the selected article.
+    fn selected_passage(&self) -> Option<Passage> {
+        let article = self.state.selected()?;
+        let sel = self.reader.selection()?;
+        if sel.path != article.path {
+            return None;
+        }
+        Passage::from_article(article, sel.range.start, sel.range.end)
+    }
+
+    fn begin_tag(&mut self, as_event: bool) {
+        let Some(passage) = self.selected_passage() else {
+            self.state.message = Some("Select a passage in the reader first.".into());
+            return;
+        };
+        let published = self.state.selected().and_then(|a| a.meta.published).map(|t| t.date);
+        if as_event {
+            let start = published.map_or_else(
+                || PartialDate::from_date(chrono::Local::now().date_naive()),
+                PartialDate::from_date,
+            );
+            let title = passage.exact.split_whitespace().collect::<Vec<_>>().join(" ");
+            let title: String = title.chars().take(90).collect();
+            let event = Event {
+                id: new_id("ev"),
+                title,
+                event_type: self.last_type.clone(),
+                when: EventTime { start, end: None, ongoing: false, approximate: false },
+                actors: Vec::new(),
+                places: Vec::new(),
+                tags: Vec::new(),
+                note: String::new(),
+                evidence: vec![passage],
+                created: String::new(),
+                modified: String::new(),
+            };
+            self.editor = Some(EditorPanel::for_event(event, true));
+        } else {
+            let annotation = Annotation {
+                id: new_id("an"),
+                passage,
+                tags: Vec::new(),
+                note: String::new(),
+                created: String::new(),
+                modified: String::new(),
+            };
+            self.editor = Some(EditorPanel::for_annotation(annotation, true));
+        }
+    }
+
+    fn run_command(&mut self, command: Command) {
+        match command {
+            Command::ShowOpenDialog => {
+                let start = self.state.root.clone();
+                self.open_dialog.show(&self.ctx, start, self.native_dialogs);
+            }
+            Command::OpenCollection(path) => self.open_collection(path),
+            Command::SelectArticle(i) => self.select_article(i),
+            Command::SelectDay(day) => {
+                self.state.selected_day = day;
+                if let Some(day) = day {
+                    self.state.month = YearMonth::of(day);
+                    let on_day = |i: usize| self.state.articles[i].meta.published.is_some_and(|p| p.date == day);
+                    if !self.state.selected_article.is_some_and(on_day)
+                        && let Some(first) = (0..self.state.articles.len()).find(|&i| on_day(i))
+                    {
+                        let rows = super::articles_panel::visible_rows(&self.state.articles, &self.articles.filter, self.articles.sort, Some(day));
+                        self.select_article(rows.first().copied().unwrap_or(first));
+                    }
+                }
+            }
+            Command::ShowMonth(month) => self.state.month = month,
+            Command::TagEvent => self.begin_tag(true),
+            Command::Annotate => self.begin_tag(false),
+            Command::Edit(id) => {
+                if let Some(e) = self.state.annotations.event(&id) {
+                    self.editor = Some(EditorPanel::for_event(e.clone(), false));
+                } else if let Some(a) = self.state.annotations.annotation(&id) {
+                    self.editor = Some(EditorPanel::for_annotation(a.clone(), false));
+                }
+            }
+            Command::Apply(change) => {
+                if let crate::core::history::Change::Event { after: Some(e), .. } = &change {
+                    self.last_type = e.event_type.clone();
+                }
+                self.state.message = Some(capitalise(&change.describe()));
+                self.state.history.apply(&mut self.state.annotations, change);
+                self.reader.clear_selection();
+                self.changed();
+            }
+            Command::Undo => {
+                let done = self.state.history.undo(&mut self.state.annotations).map(|c| c.describe());
+                self.state.message = Some(done.map_or("Nothing to undo".into(), |d| format!("Undid: {d}")));
+                self.changed();
+            }
+            Command::Redo => {
+                let done = self.state.history.redo(&mut self.state.annotations).map(|c| c.describe());
+                self.state.message = Some(done.map_or("Nothing to redo".into(), |d| format!("Redid: {d}")));
+                self.changed();
+            }
+            Command::SaveNow => {
+                if matches!(self.state.save, SaveStatus::Failed(_)) || !self.state.has_unsaved_changes() {
+                    // A retry after a failure, or a save with no change: write anyway.
+                    self.state.saved_revision = self.state.annotations_revision.wrapping_sub(1);
+                }
+                self.request_save();
+            }
+            Command::NextArticle | Command::PreviousArticle => {
+                let rows = self.articles.rows();
+                let pos = self.state.selected_article.and_then(|s| rows.iter().position(|&r| r == s));
+                let next = match (pos, command == Command::NextArticle) {
+                    (None, _) => rows.first().copied(),
+                    (Some(p), true) => rows.get(p + 1).copied(),
+                    (Some(p), false) => p.checked_sub(1).and_then(|p| rows.get(p).copied()),
+                };
+                if let Some(i) = next {
+                    self.select_article(i);
+                }
+            }
+            Command::CancelLoad => {
+                if let Some(job) = self.loader.take() {
+                    job.cancel();
+                    self.state.load = LoadStatus::Loaded { secs: job.started.elapsed().as_secs_f32() };
+                    self.state.message = Some(format!("Loading cancelled: {} articles read", self.state.articles.len()));
+                    self.state.articles_revision += 1;
+                    self.select_first_article();
+                }
+            }
+            Command::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::DismissError => self.state.last_error = None,
+        }
+    }
+
+    fn apply_commands(&mut self) {
+        while !self.commands.is_empty() {
+            let commands = std::mem::take(&mut self.commands);
+            for c in commands {
+                self.run_command(c);
+            }
+        }
+    }
+
+    /// Turns shortcuts into commands; single keys and undo yield to a focused text field.
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        if self.editor.is_some() || self.open_dialog.is_open() {
+            return;
+        }
+        let focused = ctx.memory(|m| m.focused());
+        let typing = ctx.egui_wants_keyboard_input() && focused != Some(self.reader.body_id());
+        let mut ids = CommandId::ALL.to_vec();
+        // The most specific shortcut first: Ctrl+Shift+Z before Ctrl+Z.
+        ids.sort_by_key(|id| std::cmp::Reverse(id.shortcut().map_or(0, |s| {
+            let m = s.modifiers;
+            m.ctrl as u8 + m.shift as u8 + m.alt as u8 + m.command as u8 + m.mac_cmd as u8
+        })));
+        for id in ids {
+            let Some(shortcut) = id.shortcut() else { continue };
+            if typing && id.yields_to_text_fields() {
+                continue;
+            }
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.commands.push(self.command_for(id));
+            }
+        }
+    }
+
+    fn command_for(&self, id: CommandId) -> Command {
+        match id {
+            CommandId::OpenCollection => Command::ShowOpenDialog,
+            CommandId::SaveNow => Command::SaveNow,
+            CommandId::Quit => Command::Quit,
+            CommandId::Undo => Command::Undo,
+            CommandId::Redo => Command::Redo,
+            CommandId::TagEvent => Command::TagEvent,
+            CommandId::Annotate => Command::Annotate,
+            CommandId::NextArticle => Command::NextArticle,
+            CommandId::PreviousArticle => Command::PreviousArticle,
+            CommandId::NextMonth => Command::ShowMonth(self.state.month.add_months(1)),
+            CommandId::PreviousMonth => Command::ShowMonth(self.state.month.add_months(-1)),
+        }
+    }
+
+    // ----- drawing -------------------------------------------------------------------------
+
+    fn menu_ui(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                self.menu_item(ui, CommandId::OpenCollection, true);
+                let recent = self.recent.clone();
+                ui.add_enabled_ui(!recent.is_empty(), |ui| {
+                    ui.menu_button("Open recent", |ui| {
+                        for path in recent {
+                            if ui.button(path.display().to_string()).clicked() {
+                                self.commands.push(Command::OpenCollection(path));
+                            }
+                        }
+                    });
+                });
+                ui.separator();
+                self.menu_item(ui, CommandId::SaveNow, self.state.annotations_path.is_some());
+                ui.separator();
+                self.menu_item(ui, CommandId::Quit, true);
+            });
+            ui.menu_button("Edit", |ui| {
+                let can_undo = self.state.history.can_undo();
+                let can_redo = self.state.history.can_redo();
+                self.menu_item(ui, CommandId::Undo, can_undo);
+                self.menu_item(ui, CommandId::Redo, can_redo);
+                ui.separator();
+                let has_selection = self.reader.selection().is_some();
+                self.menu_item(ui, CommandId::TagEvent, has_selection);
+                self.menu_item(ui, CommandId::Annotate, has_selection);
+            });
+            ui.menu_button("View", |ui| {
+                self.menu_item(ui, CommandId::PreviousArticle, true);
+                self.menu_item(ui, CommandId::NextArticle, true);
+                self.menu_item(ui, CommandId::PreviousMonth, true);
+                self.menu_item(ui, CommandId::NextMonth, true);
+                ui.separator();
+                egui::global_theme_preference_buttons(ui);
+            });
+        });
+    }
+
+    fn menu_item(&mut self, ui: &mut egui::Ui, id: CommandId, enabled: bool) {
+        let mut button = egui::Button::new(id.label());
+        if let Some(s) = id.shortcut() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(&s));
+        }
+        if ui.add_enabled(enabled, button).on_hover_text(id.tooltip()).clicked() {
+            self.commands.push(self.command_for(id));
+            ui.close();
+        }
+    }
+
+    fn screenshot_step(&mut self, ctx: &egui::Context) {
+        let Some(job) = &mut self.screenshot else { return };
+        if let Ok(result) = job.result.lock()
+            && result.is_some()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            return;
+        }
+        let ready = matches!(self.state.load, LoadStatus::Loaded { .. } | LoadStatus::Failed(_));
+        if !ready {
+            if job.started.elapsed() > SCREENSHOT_TIMEOUT {
+                if let Ok(mut r) = job.result.lock() {
+                    *r = Some(Err("the collection did not load within 60 s".into()));
+                }
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            ctx.request_repaint_after(Duration::from_millis(50));
+            return;
+        }
+        job.frames_after_load += 1;
+        if job.frames_after_load < 4 {
+            ctx.request_repaint();
+            return;
+        }
+        if !job.requested {
+            job.requested = true;
+            let out = job.out.clone();
+            let result = Arc::clone(&job.result);
+            let repaint = ctx.clone();
+            ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(egui::ScreenshotCallback::new(
+                move |image| {
+                    let saved = save_png(&image, &out).map(|()| out.clone());
+                    if let Ok(mut r) = result.lock() {
+                        *r = Some(saved);
+                    }
+                    repaint.request_repaint();
+                },
+            )));
+        }
+        ctx.request_repaint_after(Duration::from_millis(50));
+    }
+
+    /// Draws one frame into `ui` (the whole window).
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.poll_loader();
+        if self.loader.is_some() {
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
+        self.shortcuts(&ctx);
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        egui::Panel::bottom("status").show(ui, |ui| {
+            self.status_bar.ui(ui, &self.state, &mut self.commands);
+        });
+        if let Some(reason) = &self.state.annotations_blocked {
+            let reason = reason.clone();
+            egui::Panel::top("blocked").show(ui, |ui| {
+                ui.colored_label(
+                    super::theme::error_color(ui.visuals().dark_mode),
+                    format!("The annotations file could not be read and is left untouched: {reason}"),
+                );
+            });
+        }
+        egui::Panel::bottom("calendar")
+            .resizable(true)
+            .default_size(300.0)
+            .min_size(180.0)
+            .show(ui, |ui| self.calendar.ui(ui, &self.state, &mut self.commands));
+        egui::Panel::left("articles")
+            .resizable(true)
+            .default_size(360.0)
+            .min_size(220.0)
+            .show(ui, |ui| self.articles.ui(ui, &self.state, &mut self.commands));
+        egui::CentralPanel::default().show(ui, |ui| self.reader.ui(ui, &self.state, &mut self.commands));
+
+        if let Some(editor) = &mut self.editor {
+            match editor.ui(&ctx, &self.state.types) {
+                EditorOutcome::Open => {}
+                EditorOutcome::Cancelled => self.editor = None,
+                EditorOutcome::Done(change) => {
+                    self.editor = None;
+                    self.commands.push(Command::Apply(change));
+                }
+            }
+        }
+        let recent = self.recent.clone();
+        self.open_dialog.ui(&ctx, &recent, &mut self.commands);
+
+        self.apply_commands();
+        self.autosave();
+        self.screenshot_step(&ctx);
+    }
+
+    /// Saves what is unsaved, synchronously (at quit).
+    pub fn save_before_exit(&mut self) {
+        if let Some(job) = self.loader.take() {
+            job.cancel();
+        }
+        self.flush_save();
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Writes an egui image as a PNG.
+pub fn save_png(image: &egui::ColorImage, path: &Path) -> Result<(), String> {
+    let [w, h] = image.size;
+    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+    let buffer = image::RgbaImage::from_raw(w as u32, h as u32, bytes)
+        .ok_or_else(|| "the screenshot had the wrong size".to_string())?;
+    buffer
+        .save_with_format(path, image::ImageFormat::Png)
+        .map_err(|e| format!("cannot write the screenshot: {e}: {}", path.display()))
+}
+
+impl eframe::App for DatelineApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, RECENT_KEY, &self.recent);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.save_before_exit();
+    }
+}

@@ -1,0 +1,333 @@
+//! The article list: sortable, filterable, virtualised; and the Problems view beside it.
+
+use egui::{RichText, text::LayoutJob};
+
+use super::commands::Command;
+use super::state::AppState;
+use super::theme;
+use crate::core::collection::Article;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    NewestFirst,
+    OldestFirst,
+    Source,
+    Title,
+}
+
+impl SortKey {
+    const ALL: [SortKey; 4] = [
+        SortKey::NewestFirst,
+        SortKey::OldestFirst,
+        SortKey::Source,
+        SortKey::Title,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            SortKey::NewestFirst => "Newest first",
+            SortKey::OldestFirst => "Oldest first",
+            SortKey::Source => "Source",
+            SortKey::Title => "Title",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Articles,
+    Problems,
+}
+
+/// What the visible rows were computed from.
+#[derive(Debug, Clone, PartialEq)]
+struct RowsKey {
+    revision: u64,
+    filter: String,
+    sort: SortKey,
+    day: Option<chrono::NaiveDate>,
+}
+
+pub struct ArticlesPanel {
+    pub filter: String,
+    pub sort: SortKey,
+    tab: Tab,
+    rows: Vec<usize>,
+    rows_key: Option<RowsKey>,
+    /// Scroll the selected row into view on the next frame.
+    scroll_to_selected: bool,
+    last_selected: Option<usize>,
+}
+
+impl Default for ArticlesPanel {
+    fn default() -> Self {
+        Self {
+            filter: String::new(),
+            sort: SortKey::NewestFirst,
+            tab: Tab::Articles,
+            rows: Vec::new(),
+            rows_key: None,
+            scroll_to_selected: false,
+            last_selected: None,
+        }
+    }
+}
+
+/// Whether `article` matches every word of `filter` (case-insensitively) in its title, source,
+/// byline or path.
+pub fn matches_filter(article: &Article, filter_words: &[String]) -> bool {
+    if filter_words.is_empty() {
+        return true;
+    }
+    let m = &article.meta;
+    let hay = format!(
+        "{} {} {} {}",
+        m.title,
+        m.source.as_deref().unwrap_or(""),
+        m.byline.as_deref().unwrap_or(""),
+        article.path
+    )
+    .to_lowercase();
+    filter_words.iter().all(|w| hay.contains(w.as_str()))
+}
+
+/// The indices of the articles to list, filtered and sorted.
+pub fn visible_rows(
+    articles: &[Article],
+    filter: &str,
+    sort: SortKey,
+    day: Option<chrono::NaiveDate>,
+) -> Vec<usize> {
+    let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
+    let mut rows: Vec<usize> = (0..articles.len())
+        .filter(|&i| {
+            let a = &articles[i];
+            day.is_none_or(|d| a.meta.published.is_some_and(|p| p.date == d))
+                && matches_filter(a, &words)
+        })
+        .collect();
+    let published = |i: usize| articles[i].meta.published;
+    match sort {
+        SortKey::NewestFirst => rows.sort_by(|&a, &b| {
+            published(b)
+                .cmp(&published(a))
+                .then(articles[a].path.cmp(&articles[b].path))
+        }),
+        SortKey::OldestFirst => rows.sort_by(|&a, &b| {
+            // Undated articles last either way.
+            let key = |i: usize| (published(i).is_none(), published(i));
+            key(a).cmp(&key(b)).then(articles[a].path.cmp(&articles[b].path))
+        }),
+        SortKey::Source => rows.sort_by(|&a, &b| {
+            let key = |i: usize| {
+                let s = articles[i].meta.source.as_deref().unwrap_or("");
+                (s.is_empty(), s.to_lowercase())
+            };
+            key(a)
+                .cmp(&key(b))
+                .then(published(b).cmp(&published(a)))
+        }),
+        SortKey::Title => rows.sort_by_cached_key(|&i| articles[i].meta.title.to_lowercase()),
+    }
+    rows
+}
+
+impl ArticlesPanel {
+    /// The rows as shown, in order (for next/previous article).
+    pub fn rows(&self) -> &[usize] {
+        &self.rows
+    }
+
+    pub fn scroll_to_selected(&mut self) {
+        self.scroll_to_selected = true;
+    }
+
+    fn refresh_rows(&mut self, state: &AppState) {
+        let key = RowsKey {
+            revision: state.articles_revision,
+            filter: self.filter.clone(),
+            sort: self.sort,
+            day: state.selected_day,
+        };
+        if self.rows_key.as_ref() != Some(&key) {
+            self.rows = visible_rows(&state.articles, &self.filter, self.sort, state.selected_day);
+            self.rows_key = Some(key);
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+        self.refresh_rows(state);
+        if state.selected_article != self.last_selected {
+            self.last_selected = state.selected_article;
+            self.scroll_to_selected = true;
+        }
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.tab, Tab::Articles, format!("Articles ({})", state.articles.len()));
+            let problems = format!("Problems ({})", state.problems.len());
+            let text = if state.problems.is_empty() {
+                RichText::new(problems)
+            } else {
+                RichText::new(problems).color(theme::warning_color(ui.visuals().dark_mode))
+            };
+            ui.selectable_value(&mut self.tab, Tab::Problems, text);
+        });
+        ui.separator();
+        match self.tab {
+            Tab::Articles => self.articles_ui(ui, state, commands),
+            Tab::Problems => problems_ui(ui, state),
+        }
+    }
+
+    fn articles_ui(&mut self, ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            ui.add(
+                egui::TextEdit::singleline(&mut self.filter)
+                    .hint_text("Filter by title, source, byline, file")
+                    .desired_width(ui.available_width() - 110.0),
+            )
+            .on_hover_text("Words to look for in the title, source, byline or file name");
+            egui::ComboBox::from_id_salt("sort")
+                .selected_text(self.sort.label())
+                .width(100.0)
+                .show_ui(ui, |ui| {
+                    for key in SortKey::ALL {
+                        ui.selectable_value(&mut self.sort, key, key.label());
+                    }
+                });
+        });
+        if let Some(day) = state.selected_day {
+            ui.horizontal(|ui| {
+                ui.label(format!("Published on {}", day.format("%-d %B %Y")));
+                if ui
+                    .small_button("Show all days")
+                    .on_hover_text("Clear the day filter")
+                    .clicked()
+                {
+                    commands.push(Command::SelectDay(None));
+                }
+            });
+        }
+        if self.rows.is_empty() {
+            ui.add_space(8.0);
+            let note = if state.is_loading() {
+                "Loading…"
+            } else if state.articles.is_empty() {
+                "No articles in this collection."
+            } else {
+                "No article matches the filter."
+            };
+            ui.weak(note);
+            return;
+        }
+        ui.weak(format!("{} shown", self.rows.len()));
+        let row_height = theme::LIST_ROW_HEIGHT;
+        let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
+        if self.scroll_to_selected {
+            self.scroll_to_selected = false;
+            if let Some(pos) = state
+                .selected_article
+                .and_then(|sel| self.rows.iter().position(|&r| r == sel))
+            {
+                let spacing = ui.spacing().item_spacing.y;
+                let offset = (pos as f32 * (row_height + spacing) - 3.0 * row_height).max(0.0);
+                area = area.vertical_scroll_offset(offset);
+            }
+        }
+        area.show_rows(ui, row_height, self.rows.len(), |ui, range| {
+            for &i in &self.rows[range] {
+                let a = &state.articles[i];
+                let selected = state.selected_article == Some(i);
+                let response = ui.add_sized(
+                    [ui.available_width(), row_height],
+                    egui::Button::selectable(selected, row_job(ui, a)).truncate(),
+                );
+                if response.clicked() {
+                    commands.push(Command::SelectArticle(i));
+                }
+            }
+        });
+    }
+}
+
+/// Two lines: the title, then date · source · file.
+fn row_job(ui: &egui::Ui, a: &Article) -> LayoutJob {
+    let style = ui.style();
+    let mut job = LayoutJob::default();
+    let body = egui::TextStyle::Body.resolve(style);
+    let small = egui::TextStyle::Small.resolve(style);
+    let strong = style.visuals.strong_text_color();
+    let weak = style.visuals.weak_text_color();
+    let title = if a.meta.title.is_empty() { "(no title)" } else { a.meta.title.as_str() };
+    job.append(title, 0.0, egui::TextFormat::simple(body, strong));
+    let date = a
+        .meta
+        .published
+        .map_or_else(|| "undated".to_string(), |t| t.date.format("%Y-%m-%d").to_string());
+    let source = a.meta.source.as_deref().unwrap_or("unknown source");
+    job.append(
+        &format!("\n{date} · {source} · {}", a.path),
+        0.0,
+        egui::TextFormat::simple(small, weak),
+    );
+    job.wrap.max_rows = 2;
+    job
+}
+
+fn problems_ui(ui: &mut egui::Ui, state: &AppState) {
+    if state.problems.is_empty() {
+        ui.weak("Every file in the collection was read.");
+        return;
+    }
+    ui.label("These files were not read as articles:");
+    let color = theme::warning_color(ui.visuals().dark_mode);
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show_rows(ui, 34.0, state.problems.len(), |ui, range| {
+            for p in &state.problems[range] {
+                ui.vertical(|ui| {
+                    ui.label(RichText::new(&p.path).strong());
+                    ui.label(RichText::new(&p.reason).color(color).small());
+                });
+            }
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::header::parse_article;
+
+    fn article(path: &str, text: &str) -> Article {
+        let parsed = parse_article(text);
+        Article {
+            path: path.into(),
+            text: text.into(),
+            body_start: parsed.body_start,
+            meta: parsed.meta,
+            content_hash: String::new(),
+        }
+    }
+
+    #[test]
+    fn rows_filter_and_sort() {
+        let articles = vec![
+            article("b.txt", "2022-12-09\n\nZeta talks, Trend reports.\n"),
+            article("a.txt", "2022-12-07\n\nAlpha meeting, Azernews reports.\n"),
+            article("c.txt", "No date here at all.\n"),
+        ];
+        let day = chrono::NaiveDate::from_ymd_opt(2022, 12, 7);
+        let cases: &[(&str, SortKey, Option<chrono::NaiveDate>, &[usize])] = &[
+            ("", SortKey::NewestFirst, None, &[0, 1, 2]),
+            ("", SortKey::OldestFirst, None, &[1, 0, 2]),
+            ("", SortKey::Source, None, &[1, 0, 2]),
+            ("", SortKey::Title, None, &[1, 2, 0]),
+            ("trend", SortKey::NewestFirst, None, &[0]),
+            ("ALPHA a.txt", SortKey::NewestFirst, None, &[1]),
+            ("", SortKey::NewestFirst, day, &[1]),
+            ("zeta", SortKey::NewestFirst, day, &[]),
+        ];
+        for (filter, sort, day, want) in cases {
+            assert_eq!(visible_rows(&articles, filter, *sort, *day), *want, "{filter:?} {sort:?} {day:?}");
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! The calendar: a month grid with the number of articles published each day as a heat shade,
+//! tagged events as coloured marks, the selected article's day outlined; click a day to filter.
+
+use chrono::{Datelike, NaiveDate};
+use egui::{Align2, FontId, RichText, Sense};
+
+use super::commands::{Command, CommandId};
+use super::state::AppState;
+use super::theme;
+use crate::core::calendar::{YearMonth, heat};
+
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MONTH_NAMES: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+#[derive(Default)]
+pub struct CalendarPanel {
+    hovered_day: Option<NaiveDate>,
+}
+
+/// "December 2022"
+pub fn month_title(month: YearMonth) -> String {
+    let name = MONTH_NAMES
+        .get(month.month.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("?");
+    format!("{name} {}", month.year)
+}
+
+impl CalendarPanel {
+    pub fn hovered_day(&self) -> Option<NaiveDate> {
+        self.hovered_day
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+        let month = state.month;
+        self.navigation_ui(ui, state, commands);
+        ui.add_space(4.0);
+        self.grid_ui(ui, state, month, commands);
+    }
+
+    fn navigation_ui(&self, ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+        let month = state.month;
+        ui.horizontal(|ui| {
+            if ui.button("«").on_hover_text("Previous year").clicked() {
+                commands.push(Command::ShowMonth(month.add_months(-12)));
+            }
+            if ui
+                .button("‹")
+                .on_hover_text(CommandId::PreviousMonth.label_with_shortcut(ui.ctx()))
+                .clicked()
+            {
+                commands.push(Command::ShowMonth(month.add_months(-1)));
+            }
+            ui.label(RichText::new(month_title(month)).strong().size(16.0));
+            if ui
+                .button("›")
+                .on_hover_text(CommandId::NextMonth.label_with_shortcut(ui.ctx()))
+                .clicked()
+            {
+                commands.push(Command::ShowMonth(month.add_months(1)));
+            }
+            if ui.button("»").on_hover_text("Next year").clicked() {
+                commands.push(Command::ShowMonth(month.add_months(12)));
+            }
+            ui.separator();
+            let counts = &state.published_counts;
+            let first = month.first_day();
+            let earlier = first.and_then(|d| counts.next_with_count(d, false));
+            let later = month
+                .add_months(1)
+                .first_day()
+                .and_then(|d| d.pred_opt())
+                .and_then(|d| counts.next_with_count(d, true));
+            if ui
+                .add_enabled(earlier.is_some(), egui::Button::new("Earlier articles"))
+                .on_hover_text("Show the nearest earlier month with articles")
+                .clicked()
+                && let Some(d) = earlier
+            {
+                commands.push(Command::ShowMonth(YearMonth::of(d)));
+            }
+            if ui
+                .add_enabled(later.is_some(), egui::Button::new("Later articles"))
+                .on_hover_text("Show the nearest later month with articles")
+                .clicked()
+                && let Some(d) = later
+            {
+                commands.push(Command::ShowMonth(YearMonth::of(d)));
+            }
+            if let Some(published) = state.selected().and_then(|a| a.meta.published)
+                && ui
+                    .button("Selected article")
+                    .on_hover_text("Show the month the selected article was published in")
+                    .clicked()
+            {
+                commands.push(Command::ShowMonth(YearMonth::of(published.date)));
+            }
+            let total = counts.max_in(month);
+            if total > 0 {
+                ui.weak(format!("busiest day: {total} articles"));
+            }
+        });
+    }
+
+    fn grid_ui(&mut self, ui: &mut egui::Ui, state: &AppState, month: YearMonth, commands: &mut Vec<Command>) {
+        let weeks = month.weeks();
+        let dark = ui.visuals().dark_mode;
+        let max = state.published_counts.max_in(month);
+        let selected_published = state.selected().and_then(|a| a.meta.published).map(|t| t.date);
+        let available = ui.available_size();
+        let rows = weeks.len().max(1) as f32 + 0.6;
+        let cell = egui::vec2(
+            (available.x / 7.0).max(theme::DAY_CELL_MIN.x),
+            ((available.y - 4.0) / rows).max(theme::DAY_CELL_MIN.y),
+        );
+        let (header_rect, _) = ui.allocate_exact_size(egui::vec2(cell.x * 7.0, 18.0), Sense::hover());
+        for (i, name) in WEEKDAYS.iter().enumerate() {
+            let pos = header_rect.left_center() + egui::vec2(cell.x * (i as f32 + 0.5), 0.0);
+            ui.painter().text(pos, Align2::CENTER_CENTER, name, FontId::proportional(12.0), ui.visuals().weak_text_color());
+        }
+        self.hovered_day = None;
+        for week in weeks {
+            let (row_rect, _) = ui.allocate_exact_size(egui::vec2(cell.x * 7.0, cell.y), Sense::hover());
+            for (col, day) in week.iter().enumerate() {
+                let Some(day) = *day else { continue };
+                let rect = egui::Rect::from_min_size(row_rect.min + egui::vec2(cell.x * col as f32, 0.0), cell).shrink(1.5);
+                let id = ui.scope_id().with(("day", day));
+                let response = ui.interact(rect, id, Sense::click());
+                response.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, day.format("%Y-%m-%d").to_string())
+                });
+                let count = state.published_counts.get(day);
+                let marks = state.event_marks.get(&day).map_or(&[][..], Vec::as_slice);
+                let painter = ui.painter();
+                let visuals = ui.visuals();
+                painter.rect_filled(rect, 3.0, visuals.faint_bg_color);
+                painter.rect_filled(rect, 3.0, theme::heat_fill(heat(count, max), dark));
+                if state.selected_day == Some(day) {
+                    painter.rect_stroke(rect, 3.0, visuals.selection.stroke, egui::StrokeKind::Inside);
+                }
+                if selected_published == Some(day) {
+                    painter.rect_stroke(rect, 3.0, theme::selected_day_stroke(dark), egui::StrokeKind::Inside);
+                }
+                if response.hovered() {
+                    self.hovered_day = Some(day);
+                    painter.rect_stroke(rect, 3.0, visuals.widgets.hovered.bg_stroke, egui::StrokeKind::Inside);
+                }
+                painter.text(rect.left_top() + egui::vec2(4.0, 2.0), Align2::LEFT_TOP, day.day().to_string(), FontId::proportional(12.0), visuals.text_color());
+                if count > 0 {
+                    painter.text(rect.right_top() + egui::vec2(-4.0, 2.0), Align2::RIGHT_TOP, count.to_string(), FontId::proportional(13.0), visuals.strong_text_color());
+                }
+                for (k, mark) in marks.iter().take(6).enumerate() {
+                    let center = rect.left_bottom() + egui::vec2(7.0 + 9.0 * k as f32, -7.0);
+                    painter.circle_filled(center, 3.5, theme::event_marker(mark.color));
+                }
+                let mut tip = format!("{}: {} published", day.format("%A %-d %B %Y"), plural(count, "article", "articles"));
+                for mark in marks {
+                    tip.push_str(&format!("\nEvent: {}", mark.title));
+                }
+                if state.selected_day == Some(day) {
+                    tip.push_str("\nClick to show all days again");
+                } else {
+                    tip.push_str("\nClick to list the articles of this day");
+                }
+                let response = response.on_hover_text(tip);
+                if response.clicked() {
+                    let next = if state.selected_day == Some(day) { None } else { Some(day) };
+                    commands.push(Command::SelectDay(next));
+                }
+            }
+        }
+    }
+}
+
+fn plural(n: u32, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_titles() {
+        assert_eq!(month_title(YearMonth { year: 2022, month: 12 }), "December 2022");
+        assert_eq!(month_title(YearMonth { year: 1987, month: 2 }), "February 1987");
+    }
+}

@@ -1,0 +1,167 @@
+//! Everything that changes shared state is a [`Command`]: panels push them, the app applies them
+//! in one place. [`CommandId`] is the table of user-facing commands with their labels, tooltips and
+//! shortcuts, used by the menus, the buttons and the keyboard handler alike.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::core::calendar::YearMonth;
+use crate::core::history::Change;
+
+/// A change to the app's shared state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Show the folder dialog (and the typed-path fallback).
+    ShowOpenDialog,
+    OpenCollection(PathBuf),
+    SelectArticle(usize),
+    /// Filter the list to one day, or clear the filter.
+    SelectDay(Option<NaiveDate>),
+    ShowMonth(YearMonth),
+    /// Tag the reader's selected passage as an event.
+    TagEvent,
+    /// Annotate the reader's selected passage (a highlight with tags and a note).
+    Annotate,
+    /// Open the editor on an event or annotation.
+    Edit(String),
+    Apply(Change),
+    Undo,
+    Redo,
+    SaveNow,
+    NextArticle,
+    PreviousArticle,
+    /// Stop loading; keep what was read.
+    CancelLoad,
+    Quit,
+    DismissError,
+}
+
+/// The commands a user can call by name: menus, buttons and shortcuts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CommandId {
+    OpenCollection,
+    SaveNow,
+    Quit,
+    Undo,
+    Redo,
+    TagEvent,
+    Annotate,
+    NextArticle,
+    PreviousArticle,
+    NextMonth,
+    PreviousMonth,
+}
+
+impl CommandId {
+    pub const ALL: [CommandId; 11] = [
+        CommandId::OpenCollection,
+        CommandId::SaveNow,
+        CommandId::Quit,
+        CommandId::Undo,
+        CommandId::Redo,
+        CommandId::TagEvent,
+        CommandId::Annotate,
+        CommandId::NextArticle,
+        CommandId::PreviousArticle,
+        CommandId::NextMonth,
+        CommandId::PreviousMonth,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CommandId::OpenCollection => "Open collection…",
+            CommandId::SaveNow => "Save annotations",
+            CommandId::Quit => "Quit",
+            CommandId::Undo => "Undo",
+            CommandId::Redo => "Redo",
+            CommandId::TagEvent => "Tag event",
+            CommandId::Annotate => "Annotate",
+            CommandId::NextArticle => "Next article",
+            CommandId::PreviousArticle => "Previous article",
+            CommandId::NextMonth => "Next month",
+            CommandId::PreviousMonth => "Previous month",
+        }
+    }
+
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            CommandId::OpenCollection => "Open a folder of articles",
+            CommandId::SaveNow => "Write the annotations file now (it is also saved by itself after every change)",
+            CommandId::Quit => "Save and close Dateline",
+            CommandId::Undo => "Undo the last change to events and annotations",
+            CommandId::Redo => "Redo the last undone change",
+            CommandId::TagEvent => "Tag the passage selected in the reader as an event",
+            CommandId::Annotate => "Highlight the passage selected in the reader, with tags and a note",
+            CommandId::NextArticle => "Select the next article in the list",
+            CommandId::PreviousArticle => "Select the previous article in the list",
+            CommandId::NextMonth => "Show the next month in the calendar",
+            CommandId::PreviousMonth => "Show the previous month in the calendar",
+        }
+    }
+
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let ctrl = Modifiers::COMMAND;
+        let ctrl_shift = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+        let alt = Modifiers::ALT;
+        let s = |m, k| Some(KeyboardShortcut::new(m, k));
+        match self {
+            CommandId::OpenCollection => s(ctrl, Key::O),
+            CommandId::SaveNow => s(ctrl, Key::S),
+            CommandId::Quit => s(ctrl, Key::Q),
+            CommandId::Undo => s(ctrl, Key::Z),
+            CommandId::Redo => s(ctrl_shift, Key::Z),
+            CommandId::TagEvent => s(ctrl, Key::E),
+            CommandId::Annotate => s(ctrl_shift, Key::A),
+            CommandId::NextArticle => s(alt, Key::ArrowDown),
+            CommandId::PreviousArticle => s(alt, Key::ArrowUp),
+            CommandId::NextMonth => s(alt, Key::ArrowRight),
+            CommandId::PreviousMonth => s(alt, Key::ArrowLeft),
+        }
+    }
+
+    /// Shortcuts that an editable text field handles itself while it has focus.
+    pub fn yields_to_text_fields(self) -> bool {
+        matches!(
+            self,
+            CommandId::Undo
+                | CommandId::Redo
+                | CommandId::Annotate
+                | CommandId::NextMonth
+                | CommandId::PreviousMonth
+        )
+    }
+
+    /// "Tag event (Ctrl+E)", for tooltips and buttons.
+    pub fn label_with_shortcut(self, ctx: &egui::Context) -> String {
+        match self.shortcut() {
+            Some(s) => format!("{} ({})", self.label(), ctx.format_shortcut(&s)),
+            None => self.label().to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let mut seen = std::collections::HashMap::new();
+        for id in CommandId::ALL {
+            if let Some(s) = id.shortcut()
+                && let Some(other) = seen.insert((s.modifiers, s.logical_key), id)
+            {
+                panic!("{id:?} and {other:?} share a shortcut");
+            }
+        }
+    }
+
+    #[test]
+    fn every_command_has_a_label_and_tooltip() {
+        for id in CommandId::ALL {
+            assert!(!id.label().is_empty() && !id.tooltip().is_empty(), "{id:?}");
+        }
+    }
+}

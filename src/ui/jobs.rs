@@ -1,0 +1,220 @@
+//! Work off the UI thread: loading a collection (with its annotations) and saving annotations.
+//! Each job reports through a channel and wakes the UI when there is something to show.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::time::{Duration, Instant};
+
+use crate::core::annotations::AnnotationSet;
+use crate::core::collection::{self, LoadEvent};
+use crate::core::store::{self, SaveOutcome, StoreError};
+
+/// Wakes the UI thread (a repaint request); the core knows nothing of egui.
+pub type Wake = Arc<dyn Fn() + Send + Sync>;
+
+/// The annotations a collection opened with.
+#[derive(Debug)]
+pub struct LoadedAnnotations {
+    pub path: PathBuf,
+    pub set: AnnotationSet,
+    /// Why `path` cannot be written (it did not parse); `set` then comes from the recovery file.
+    pub blocked: Option<String>,
+}
+
+#[derive(Debug)]
+pub enum LoadMsg {
+    Event(LoadEvent),
+    Annotations(LoadedAnnotations),
+    Failed(String),
+    Finished,
+}
+
+/// Where changes go while the annotations file cannot be written.
+pub fn recovery_path(path: &Path) -> PathBuf {
+    path.with_extension("recovered.ron")
+}
+
+/// Reads the annotations of a collection; a file that does not parse blocks saving to it, and
+/// the recovery file (where such a session saved) is read instead.
+pub fn load_annotations(path: &Path) -> LoadedAnnotations {
+    match store::load(path) {
+        Ok(set) => LoadedAnnotations {
+            path: path.to_path_buf(),
+            set: set.unwrap_or_default(),
+            blocked: None,
+        },
+        Err(e) => {
+            let recovered = store::load(&recovery_path(path)).ok().flatten();
+            LoadedAnnotations {
+                path: path.to_path_buf(),
+                set: recovered.unwrap_or_default(),
+                blocked: Some(e.to_string()),
+            }
+        }
+    }
+}
+
+pub struct LoadJob {
+    pub root: PathBuf,
+    rx: Receiver<LoadMsg>,
+    cancel: Arc<AtomicBool>,
+    pub started: Instant,
+}
+
+impl LoadJob {
+    pub fn start(root: PathBuf, wake: Wake) -> Self {
+        let (tx, rx) = mpsc::channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let job_cancel = Arc::clone(&cancel);
+        let job_root = root.clone();
+        let spawned = std::thread::Builder::new()
+            .name("load-collection".into())
+            .spawn(move || run_load(&job_root, &job_cancel, &tx, &wake));
+        if let Err(e) = spawned {
+            let (tx, rx2) = mpsc::channel();
+            let _ = tx.send(LoadMsg::Failed(format!("cannot start loading: {e}")));
+            return Self { root, rx: rx2, cancel, started: Instant::now() };
+        }
+        Self {
+            root,
+            rx,
+            cancel,
+            started: Instant::now(),
+        }
+    }
+
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// Messages that arrived, for at most `budget` of the UI thread's time.
+    pub fn poll(&self, budget: Duration) -> Vec<LoadMsg> {
+        let start = Instant::now();
+        let mut out = Vec::new();
+        loop {
+            match self.rx.try_recv() {
+                Ok(msg) => out.push(msg),
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => break,
+            }
+            if out.len() % 256 == 0 && start.elapsed() > budget {
+                break;
+            }
+        }
+        out
+    }
+}
+
+fn run_load(root: &Path, cancel: &AtomicBool, tx: &Sender<LoadMsg>, wake: &Wake) {
+    let annotations = load_annotations(&store::default_path(root));
+    let _ = tx.send(LoadMsg::Annotations(annotations));
+    let mut sent = 0usize;
+    let mut last_wake = Instant::now();
+    let result = collection::stream(root, cancel, &mut |event| {
+        let _ = tx.send(LoadMsg::Event(event));
+        sent += 1;
+        if sent < 64 || last_wake.elapsed() > Duration::from_millis(30) {
+            last_wake = Instant::now();
+            wake();
+        }
+    });
+    let _ = tx.send(match result {
+        Ok(()) => LoadMsg::Finished,
+        Err(e) => LoadMsg::Failed(e.to_string()),
+    });
+    wake();
+}
+
+/// A request to write `set` to `path`; `revision` says which state it is.
+struct SaveRequest {
+    path: PathBuf,
+    set: AnnotationSet,
+    revision: u64,
+}
+
+#[derive(Debug)]
+pub struct SaveReply {
+    pub path: PathBuf,
+    pub revision: u64,
+    pub result: Result<SaveOutcome, StoreError>,
+}
+
+/// A thread that writes annotation files, one request after another.
+pub struct Saver {
+    tx: Option<Sender<SaveRequest>>,
+    rx: Receiver<SaveReply>,
+    in_flight: usize,
+}
+
+impl Saver {
+    pub fn start(wake: Wake) -> Self {
+        let (tx, requests) = mpsc::channel::<SaveRequest>();
+        let (reply_tx, rx) = mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("save-annotations".into())
+            .spawn(move || {
+                for req in requests {
+                    let result = store::save(&req.path, &req.set);
+                    let _ = reply_tx.send(SaveReply {
+                        path: req.path,
+                        revision: req.revision,
+                        result,
+                    });
+                    wake();
+                }
+            });
+        Self {
+            tx: spawned.ok().map(|_| tx),
+            rx,
+            in_flight: 0,
+        }
+    }
+
+    pub fn is_saving(&self) -> bool {
+        self.in_flight > 0
+    }
+
+    /// Queues a save; saves synchronously if the thread could not be started.
+    pub fn request(&mut self, path: PathBuf, set: AnnotationSet, revision: u64) -> Option<SaveReply> {
+        if let Some(tx) = &self.tx {
+            let req = SaveRequest { path, set, revision };
+            match tx.send(req) {
+                Ok(()) => {
+                    self.in_flight += 1;
+                    return None;
+                }
+                Err(mpsc::SendError(req)) => {
+                    let result = store::save(&req.path, &req.set);
+                    return Some(SaveReply { path: req.path, revision: req.revision, result });
+                }
+            }
+        }
+        let result = store::save(&path, &set);
+        Some(SaveReply { path, revision, result })
+    }
+
+    pub fn poll(&mut self) -> Vec<SaveReply> {
+        let replies: Vec<_> = self.rx.try_iter().collect();
+        self.in_flight = self.in_flight.saturating_sub(replies.len());
+        replies
+    }
+
+    /// Waits for every queued save (at quit).
+    pub fn finish(&mut self, timeout: Duration) -> Vec<SaveReply> {
+        let deadline = Instant::now() + timeout;
+        let mut out = Vec::new();
+        while self.in_flight > 0 {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(reply) => {
+                    self.in_flight -= 1;
+                    out.push(reply);
+                }
+                Err(_) => break,
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,16 @@
+//! The egui layer: small panels that read the app state and push commands, and the app that
+//! applies them.
+
+pub mod app;
+pub mod articles_panel;
+pub mod calendar_panel;
+pub mod commands;
+pub mod editor;
+pub mod jobs;
+pub mod open_dialog;
+pub mod reader_panel;
+pub mod state;
+pub mod status_bar;
+pub mod theme;
+
+pub use app::{AppOptions, DatelineApp};

@@ -1,0 +1,396 @@
+//! The reader: headline, a metadata line, the events and annotations of the article, and the body
+//! with annotated passages highlighted, where the user selects passages to tag.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use egui::text::{CCursor, CCursorRange, LayoutJob};
+use egui::{Color32, FontId, RichText, TextFormat};
+
+use super::commands::{Command, CommandId};
+use super::state::AppState;
+use super::theme;
+use crate::core::annotations::PassageOwner;
+use crate::core::collection::Article;
+
+/// A passage the user selected: byte offsets into the article's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    pub path: String,
+    pub range: Range<usize>,
+}
+
+/// A highlighted span of the body (byte offsets into the body).
+#[derive(Debug, Clone, PartialEq)]
+struct Highlight {
+    range: Range<usize>,
+    color: Color32,
+    owner_id: String,
+}
+
+pub struct ReaderPanel {
+    body_id: egui::Id,
+    selection: Option<Selection>,
+    /// A selection to show in the text field on the next frame (set from outside the field).
+    pending_selection: Option<Range<usize>>,
+    shown_path: Option<String>,
+    job_cache: Option<(JobKey, Arc<LayoutJob>, Vec<Highlight>)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct JobKey {
+    path: String,
+    annotations_revision: u64,
+    dark: bool,
+}
+
+impl Default for ReaderPanel {
+    fn default() -> Self {
+        Self {
+            body_id: egui::Id::unique("reader-body"),
+            selection: None,
+            pending_selection: None,
+            shown_path: None,
+            job_cache: None,
+        }
+    }
+}
+
+/// Byte offset of char index `chars` in `text`.
+fn byte_of_char(text: &str, chars: usize) -> usize {
+    text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i)
+}
+
+fn char_of_byte(text: &str, byte: usize) -> usize {
+    text[..byte.min(text.len())].chars().count()
+}
+
+impl ReaderPanel {
+    /// The id of the body text field: it takes focus but is not an editable field.
+    pub fn body_id(&self) -> egui::Id {
+        self.body_id
+    }
+
+    /// The passage selected in the current article, if any.
+    pub fn selection(&self) -> Option<&Selection> {
+        self.selection.as_ref()
+    }
+
+    /// Selects `range` (byte offsets into the article text) as if the user had dragged over it.
+    pub fn select(&mut self, article: &Article, range: Range<usize>) {
+        let start = range.start.max(article.body_start).min(article.text.len());
+        let end = range.end.max(start).min(article.text.len());
+        self.selection = Some(Selection {
+            path: article.path.clone(),
+            range: start..end,
+        });
+        self.pending_selection = Some(start - article.body_start..end - article.body_start);
+    }
+
+    pub fn clear_selection(&mut self) {
+        self.selection = None;
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+        let Some(article) = state.selected() else {
+            ui.centered_and_justified(|ui| {
+                if state.is_loading() {
+                    ui.spinner();
+                } else if state.articles.is_empty() {
+                    ui.weak("Open a collection to read it (File › Open collection…).");
+                } else {
+                    ui.weak("Select an article in the list or a day in the calendar.");
+                }
+            });
+            return;
+        };
+        if self.shown_path.as_deref() != Some(article.path.as_str()) {
+            self.shown_path = Some(article.path.clone());
+            self.selection = None;
+            self.pending_selection = None;
+            let mut text_state = egui::text_edit::TextEditState::load(ui.ctx(), self.body_id).unwrap_or_default();
+            text_state.cursor.set_char_range(None);
+            text_state.store(ui.ctx(), self.body_id);
+        }
+
+        self.toolbar_ui(ui, state, commands);
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .id_salt(("reader-scroll", &article.path))
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                self.header_ui(ui, article);
+                self.entries_ui(ui, state, article, commands);
+                ui.add_space(6.0);
+                self.body_ui(ui, state, article, commands);
+            });
+    }
+
+    fn toolbar_ui(&mut self, ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            let has_selection = self.selection.is_some();
+            for (id, command) in [
+                (CommandId::TagEvent, Command::TagEvent),
+                (CommandId::Annotate, Command::Annotate),
+            ] {
+                let button = ui
+                    .add_enabled(has_selection, egui::Button::new(id.label()))
+                    .on_hover_text(id.label_with_shortcut(ui.ctx()))
+                    .on_disabled_hover_text("Select a passage in the text first");
+                if button.clicked() {
+                    commands.push(command);
+                }
+            }
+            match &self.selection {
+                Some(sel) => {
+                    let chars = state
+                        .selected()
+                        .and_then(|a| a.text.get(sel.range.clone()))
+                        .map_or(0, |t| t.chars().count());
+                    ui.weak(format!("{chars} characters selected"));
+                }
+                None => {
+                    ui.weak("Select a passage with the mouse to tag it.");
+                }
+            }
+        });
+    }
+
+    fn header_ui(&self, ui: &mut egui::Ui, article: &Article) {
+        let m = &article.meta;
+        let mut headline = RichText::new(&m.title).size(theme::HEADLINE_SIZE).strong();
+        if m.title_derived {
+            headline = headline.italics();
+        }
+        let response = ui.add(egui::Label::new(headline).wrap());
+        if m.title_derived {
+            response.on_hover_text("No headline was given: this is the article's first sentence.");
+        }
+        let mut parts = Vec::new();
+        match m.published {
+            Some(t) => parts.push(format!("Published {t}")),
+            None => parts.push("Publication date unknown".to_string()),
+        }
+        if let Some(t) = m.first_posted {
+            parts.push(format!("first posted {t}"));
+        }
+        if let Some(s) = &m.source {
+            parts.push(format!("source {s}"));
+        }
+        if let Some(b) = &m.byline {
+            parts.push(format!("by {b}"));
+        }
+        if let Some(d) = &m.dateline {
+            parts.push(format!("dateline {d}"));
+        }
+        parts.push(article.path.clone());
+        ui.add(egui::Label::new(RichText::new(parts.join(" · ")).weak()).wrap());
+        for w in &m.warnings {
+            ui.colored_label(theme::warning_color(ui.visuals().dark_mode), format!("Warning: {w}"));
+        }
+    }
+
+    /// The events and annotations with a passage in this article, as buttons that open them.
+    fn entries_ui(&self, ui: &mut egui::Ui, state: &AppState, article: &Article, commands: &mut Vec<Command>) {
+        let entries: Vec<_> = state.annotations.passages_in(&article.path).collect();
+        if entries.is_empty() {
+            return;
+        }
+        ui.add_space(4.0);
+        ui.horizontal_wrapped(|ui| {
+            ui.weak("Tagged here:");
+            let mut seen = std::collections::HashSet::new();
+            for (passage, owner) in entries {
+                if !seen.insert(owner.id().to_string()) {
+                    continue;
+                }
+                let (label, color, tip) = match owner {
+                    PassageOwner::Event(e) => (
+                        format!("{} ({})", e.title, e.when.start),
+                        theme::event_marker(state.types.color(&e.event_type)),
+                        format!("Event: {}\nEdit it", state.types.label(&e.event_type)),
+                    ),
+                    PassageOwner::Annotation(a) => (
+                        if a.tags.is_empty() { "Annotation".to_string() } else { a.tags.join(", ") },
+                        theme::annotation_color(ui.visuals().dark_mode),
+                        format!("Annotation: “{}”\nEdit it", short(&passage.exact, 80)),
+                    ),
+                };
+                let response = ui
+                    .add(egui::Button::new(RichText::new(format!("• {label}")).color(ui.visuals().text_color())).stroke(egui::Stroke::new(1.5, color)))
+                    .on_hover_text(tip);
+                if response.clicked() {
+                    commands.push(Command::Edit(owner.id().to_string()));
+                }
+            }
+        });
+    }
+
+    fn body_ui(&mut self, ui: &mut egui::Ui, state: &AppState, article: &Article, commands: &mut Vec<Command>) {
+        let key = JobKey {
+            path: article.path.clone(),
+            annotations_revision: state.annotations_revision,
+            dark: ui.visuals().dark_mode,
+        };
+        if self.job_cache.as_ref().is_none_or(|(k, _, _)| *k != key) {
+            let highlights = highlights(state, article, ui.visuals().dark_mode);
+            let job = body_job(article.body(), &highlights, ui.visuals().text_color());
+            self.job_cache = Some((key, Arc::new(job), highlights));
+        }
+        let Some((_, job, highlights)) = &self.job_cache else {
+            return;
+        };
+        let job = Arc::clone(job);
+        let mut layouter = move |ui: &egui::Ui, _text: &dyn egui::TextBuffer, wrap_width: f32| {
+            let mut job = (*job).clone();
+            job.wrap.max_width = wrap_width;
+            ui.fonts_mut(|f| f.layout_job(job))
+        };
+        if let Some(range) = self.pending_selection.take() {
+            let body = article.body();
+            let mut text_state = egui::text_edit::TextEditState::load(ui.ctx(), self.body_id).unwrap_or_default();
+            text_state.cursor.set_char_range(Some(CCursorRange::two(
+                CCursor::new(char_of_byte(body, range.start)),
+                CCursor::new(char_of_byte(body, range.end)),
+            )));
+            text_state.store(ui.ctx(), self.body_id);
+        }
+        let mut body: &str = article.body();
+        let output = egui::TextEdit::multiline(&mut body)
+            .id(self.body_id)
+            .frame(egui::Frame::NONE)
+            .desired_width(f32::INFINITY)
+            .layouter(&mut layouter)
+            .show(ui);
+        let body = article.body();
+        if let Some(range) = output.cursor_range {
+            let chars = range.as_sorted_char_range();
+            let start = byte_of_char(body, chars.start.0);
+            let end = byte_of_char(body, chars.end.0);
+            if start < end && !body[start..end].trim().is_empty() {
+                self.selection = Some(Selection {
+                    path: article.path.clone(),
+                    range: article.body_start + start..article.body_start + end,
+                });
+            } else if output.response.has_focus() || output.response.clicked() {
+                self.selection = None;
+                // A click (no drag) on a highlighted passage opens what it belongs to.
+                if output.response.clicked()
+                    && let Some(h) = highlights.iter().rev().find(|h| h.range.contains(&start))
+                {
+                    commands.push(Command::Edit(h.owner_id.clone()));
+                }
+            }
+        }
+    }
+}
+
+fn short(text: &str, max_chars: usize) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= max_chars {
+        one_line
+    } else {
+        let cut: String = one_line.chars().take(max_chars).collect();
+        format!("{cut}…")
+    }
+}
+
+/// The highlighted spans of the article's body, events over annotations.
+fn highlights(state: &AppState, article: &Article, dark: bool) -> Vec<Highlight> {
+    let mut out: Vec<Highlight> = state
+        .annotations
+        .passages_in(&article.path)
+        .filter_map(|(passage, owner)| {
+            let range = passage.range_in(article)?;
+            let start = range.start.checked_sub(article.body_start)?;
+            let end = range.end - article.body_start;
+            let color = match owner {
+                PassageOwner::Event(e) => theme::event_highlight(state.types.color(&e.event_type)),
+                PassageOwner::Annotation(_) => theme::annotation_color(dark),
+            };
+            Some(Highlight {
+                range: start..end,
+                color,
+                owner_id: owner.id().to_string(),
+            })
+        })
+        .collect();
+    // Events are drawn last, over annotations.
+    out.sort_by_key(|h| !h.owner_id.starts_with("an-"));
+    out
+}
+
+/// The body as a layout job, each highlighted span with its background.
+fn body_job(body: &str, highlights: &[Highlight], text_color: Color32) -> LayoutJob {
+    let font = FontId::proportional(theme::BODY_SIZE);
+    let mut bounds: Vec<usize> = vec![0, body.len()];
+    for h in highlights {
+        bounds.push(h.range.start.min(body.len()));
+        bounds.push(h.range.end.min(body.len()));
+    }
+    bounds.sort_unstable();
+    bounds.dedup();
+    let mut job = LayoutJob::default();
+    for pair in bounds.windows(2) {
+        let (start, end) = (pair[0], pair[1]);
+        let Some(text) = body.get(start..end) else {
+            continue;
+        };
+        let background = highlights
+            .iter()
+            .rev()
+            .find(|h| h.range.start <= start && end <= h.range.end)
+            .map_or(Color32::TRANSPARENT, |h| h.color);
+        job.append(
+            text,
+            0.0,
+            TextFormat {
+                font_id: font.clone(),
+                color: text_color,
+                background,
+                line_height: Some(theme::BODY_SIZE * 1.45),
+                ..Default::default()
+            },
+        );
+    }
+    job
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_and_byte_offsets_agree() {
+        let text = "Ağdam ə Лавров";
+        for (chars, (byte, _)) in text.char_indices().enumerate() {
+            assert_eq!(byte_of_char(text, chars), byte);
+            assert_eq!(char_of_byte(text, byte), chars);
+        }
+        assert_eq!(byte_of_char(text, 999), text.len());
+    }
+
+    #[test]
+    fn overlapping_highlights_split_the_text() {
+        let hl = |r: Range<usize>, c| Highlight { range: r, color: c, owner_id: String::new() };
+        let job = body_job(
+            "abcdefghij",
+            &[hl(2..6, Color32::RED), hl(4..8, Color32::BLUE)],
+            Color32::WHITE,
+        );
+        let spans: Vec<_> = job
+            .sections
+            .iter()
+            .map(|s| (s.byte_range.start.0..s.byte_range.end.0, s.format.background))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                (0..2, Color32::TRANSPARENT),
+                (2..4, Color32::RED),
+                (4..8, Color32::BLUE),
+                (8..10, Color32::TRANSPARENT),
+            ]
+        );
+    }
+}

@@ -1,0 +1,148 @@
+//! The app's shared state, which panels read and only [`super::app::DatelineApp`] changes.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+
+use crate::core::annotations::AnnotationSet;
+use crate::core::calendar::{DayCounts, YearMonth};
+use crate::core::collection::{Article, Problem};
+use crate::core::history::History;
+use crate::core::taxonomy::TypeIndex;
+
+/// Where loading the collection stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadStatus {
+    Idle,
+    Loading { done: usize, total: Option<usize> },
+    Loaded { secs: f32 },
+    Failed(String),
+}
+
+/// Where the annotations file stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveStatus {
+    /// Nothing to save.
+    Clean,
+    /// Changes wait for the autosave.
+    Unsaved,
+    Saving,
+    Saved { at: chrono::DateTime<chrono::Local> },
+    Failed(String),
+}
+
+/// An event's mark on the calendar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventMark {
+    pub id: String,
+    pub title: String,
+    pub color: [u8; 3],
+}
+
+#[derive(Debug)]
+pub struct AppState {
+    pub root: Option<PathBuf>,
+    pub articles: Vec<Article>,
+    pub by_path: HashMap<String, usize>,
+    pub problems: Vec<Problem>,
+    /// Goes up whenever articles are added or removed (for the panels' caches).
+    pub articles_revision: u64,
+    pub load: LoadStatus,
+
+    pub annotations: AnnotationSet,
+    /// Goes up with every change to the annotations.
+    pub annotations_revision: u64,
+    /// The revision last written to disk.
+    pub saved_revision: u64,
+    pub annotations_path: Option<PathBuf>,
+    /// Why the annotations file cannot be written (it did not parse): saving is off until the user
+    /// picks another file or fixes this one.
+    pub annotations_blocked: Option<String>,
+    pub last_change: Option<Instant>,
+    pub save: SaveStatus,
+    pub history: History,
+
+    pub types: TypeIndex,
+    pub selected_article: Option<usize>,
+    pub selected_day: Option<NaiveDate>,
+    pub month: YearMonth,
+    pub published_counts: DayCounts,
+    pub event_marks: BTreeMap<NaiveDate, Vec<EventMark>>,
+
+    pub last_error: Option<String>,
+    /// A short note for the status bar ("Saved", "Nothing to undo").
+    pub message: Option<String>,
+}
+
+impl AppState {
+    pub fn new(types: TypeIndex) -> Self {
+        Self {
+            root: None,
+            articles: Vec::new(),
+            by_path: HashMap::new(),
+            problems: Vec::new(),
+            articles_revision: 0,
+            load: LoadStatus::Idle,
+            annotations: AnnotationSet::default(),
+            annotations_revision: 0,
+            saved_revision: 0,
+            annotations_path: None,
+            annotations_blocked: None,
+            last_change: None,
+            save: SaveStatus::Clean,
+            history: History::default(),
+            types,
+            selected_article: None,
+            selected_day: None,
+            month: YearMonth {
+                year: 2022,
+                month: 12,
+            },
+            published_counts: DayCounts::default(),
+            event_marks: BTreeMap::new(),
+            last_error: None,
+            message: None,
+        }
+    }
+
+    pub fn selected(&self) -> Option<&Article> {
+        self.selected_article.and_then(|i| self.articles.get(i))
+    }
+
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.annotations_revision != self.saved_revision
+    }
+
+    pub fn is_loading(&self) -> bool {
+        matches!(self.load, LoadStatus::Loading { .. })
+    }
+
+    /// Recomputes the per-day event marks after the annotations changed.
+    pub fn rebuild_event_marks(&mut self) {
+        let mut marks: BTreeMap<NaiveDate, Vec<EventMark>> = BTreeMap::new();
+        for e in &self.annotations.events {
+            if e.when.start.precision() != crate::core::annotations::Precision::Day {
+                continue;
+            }
+            if let Some(day) = e.when.start.first_day() {
+                marks.entry(day).or_default().push(EventMark {
+                    id: e.id.clone(),
+                    title: e.title.clone(),
+                    color: self.types.color(&e.event_type),
+                });
+            }
+        }
+        self.event_marks = marks;
+    }
+
+    /// Recomputes the per-day publication counts after articles changed.
+    pub fn rebuild_counts(&mut self) {
+        self.published_counts = DayCounts::from_dates(
+            self.articles
+                .iter()
+                .filter_map(|a| a.meta.published.map(|t| t.date)),
+        );
+    }
+}
