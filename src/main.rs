@@ -19,7 +19,11 @@ fn main() -> ExitCode {
     };
     match invocation {
         Invocation::Help => {
-            println!("Dateline {}: news articles into a chronology.\n{}", env!("CARGO_PKG_VERSION"), cli::USAGE);
+            println!(
+                "Dateline {}: news articles into a chronology.\n{}",
+                env!("CARGO_PKG_VERSION"),
+                cli::USAGE
+            );
             ExitCode::SUCCESS
         }
         Invocation::Version => {
@@ -31,7 +35,9 @@ fn main() -> ExitCode {
             let mut out = std::io::BufWriter::new(stdout.lock());
             match cli::inspect(&path, json, &mut out) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(cli::CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(cli::CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    ExitCode::SUCCESS
+                }
                 Err(e) => {
                     eprintln!("dateline: {e}");
                     ExitCode::FAILURE

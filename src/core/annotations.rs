@@ -441,7 +441,10 @@ mod tests {
         let p = Passage::from_article(&a, inside - 3, inside).expect("a passage");
         assert!(p.exact.ends_with(' '), "{:?}", p.exact);
         assert!(Passage::from_article(&a, 5, 5).is_none());
-        assert!(Passage::from_article(&a, 8, 9).is_none(), "white space only");
+        assert!(
+            Passage::from_article(&a, 8, 9).is_none(),
+            "white space only"
+        );
     }
 
     #[test]

@@ -113,7 +113,10 @@ impl DayCounts {
     /// The nearest day with a count before (`forward == false`) or after `from`.
     pub fn next_with_count(&self, from: NaiveDate, forward: bool) -> Option<NaiveDate> {
         if forward {
-            self.counts.range(from.succ_opt()?..).next().map(|(d, _)| *d)
+            self.counts
+                .range(from.succ_opt()?..)
+                .next()
+                .map(|(d, _)| *d)
         } else {
             self.counts.range(..from).next_back().map(|(d, _)| *d)
         }
@@ -175,13 +178,36 @@ mod tests {
 
     #[test]
     fn counts_and_navigation() {
-        let counts = DayCounts::from_dates([d(2022, 12, 7), d(2022, 12, 7), d(2022, 12, 9), d(2023, 3, 1)]);
+        let counts = DayCounts::from_dates([
+            d(2022, 12, 7),
+            d(2022, 12, 7),
+            d(2022, 12, 9),
+            d(2023, 3, 1),
+        ]);
         assert_eq!(counts.get(d(2022, 12, 7)), 2);
         assert_eq!(counts.get(d(2022, 12, 8)), 0);
-        assert_eq!(counts.max_in(YearMonth { year: 2022, month: 12 }), 2);
-        assert_eq!(counts.max_in(YearMonth { year: 2023, month: 1 }), 0);
-        assert_eq!(counts.next_with_count(d(2022, 12, 9), true), Some(d(2023, 3, 1)));
-        assert_eq!(counts.next_with_count(d(2022, 12, 9), false), Some(d(2022, 12, 7)));
+        assert_eq!(
+            counts.max_in(YearMonth {
+                year: 2022,
+                month: 12
+            }),
+            2
+        );
+        assert_eq!(
+            counts.max_in(YearMonth {
+                year: 2023,
+                month: 1
+            }),
+            0
+        );
+        assert_eq!(
+            counts.next_with_count(d(2022, 12, 9), true),
+            Some(d(2023, 3, 1))
+        );
+        assert_eq!(
+            counts.next_with_count(d(2022, 12, 9), false),
+            Some(d(2022, 12, 7))
+        );
         assert_eq!(counts.first(), Some(d(2022, 12, 7)));
         assert!(heat(0, 5) == 0.0 && heat(5, 5) == 1.0 && heat(1, 100) > 0.25);
     }

@@ -43,7 +43,9 @@ pub struct Problem {
 #[derive(Debug)]
 pub enum LoadEvent {
     /// The folder was walked: this many files will be read.
-    Found { total: usize },
+    Found {
+        total: usize,
+    },
     Article(Box<Article>),
     Problem(Problem),
 }

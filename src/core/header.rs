@@ -1,7 +1,6 @@
 //! Article metadata read from the first lines and the body of a news text: published, first
 //! posted, headline (given or derived), byline, dateline place, source outlet and language.
 
-
 use super::timestamp::{Timestamp, parse_date_in, parse_date_line};
 
 /// What the article says about itself.
@@ -150,10 +149,13 @@ type CrawlerDate<'a> = Result<chrono::NaiveDate, &'a str>;
 fn seed_date_prefix(line: &str) -> Option<(CrawlerDate<'_>, &str, usize)> {
     let after = line.strip_prefix("date ")?;
     let iso = after.get(..10)?;
-    let shape_ok = iso
-        .bytes()
-        .enumerate()
-        .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    let shape_ok = iso.bytes().enumerate().all(|(i, b)| {
+        if i == 4 || i == 7 {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    });
     if !shape_ok {
         return None;
     }
@@ -167,7 +169,11 @@ fn seed_date_prefix(line: &str) -> Option<(CrawlerDate<'_>, &str, usize)> {
 /// `Details added: first version posted on February 28, 20:05` → `February 28, 20:05`.
 fn first_posted_phrase(text: &str) -> Option<&str> {
     let lower = text.to_lowercase();
-    for marker in ["first version posted on", "first posted on", "first published on"] {
+    for marker in [
+        "first version posted on",
+        "first posted on",
+        "first published on",
+    ] {
         if let Some(pos) = lower.find(marker) {
             return text.get(pos + marker.len()..).map(str::trim);
         }
@@ -219,8 +225,7 @@ fn dateline(paragraph: &str) -> Option<(String, &str)> {
     }
     let mut name = place.to_string();
     for piece in pieces {
-        if super::timestamp::month_number(piece.split_whitespace().next().unwrap_or("")).is_some()
-        {
+        if super::timestamp::month_number(piece.split_whitespace().next().unwrap_or("")).is_some() {
             break;
         }
         let capitalised = piece
@@ -240,17 +245,17 @@ fn dateline(paragraph: &str) -> Option<(String, &str)> {
 
 /// The outlet named as the reporter: "…, Azernews reports", "… told Trend.", "News.Az reported".
 fn source_outlet(body: &str) -> Option<String> {
-    let window_end = body
-        .char_indices()
-        .nth(3000)
-        .map_or(body.len(), |(i, _)| i);
+    let window_end = body.char_indices().nth(3000).map_or(body.len(), |(i, _)| i);
     let window = &body[..window_end];
     let outlet_word = |w: &str| -> Option<String> {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
         let w = w.trim_end_matches('.');
         let ok = w.len() >= 2
             && w.chars().next().is_some_and(char::is_uppercase)
-            && !["He", "She", "It", "They", "The", "This", "Media", "Ministry"].contains(&w);
+            && ![
+                "He", "She", "It", "They", "The", "This", "Media", "Ministry",
+            ]
+            .contains(&w);
         ok.then(|| w.to_string())
     };
     let mut best: Option<(usize, String)> = None;

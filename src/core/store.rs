@@ -30,7 +30,9 @@ pub enum StoreError {
         "annotations file holds git conflict markers (from line {line}): settle the conflict in a text editor, then reopen: {path}"
     )]
     ConflictMarkers { path: PathBuf, line: usize },
-    #[error("annotations file is version {found}, newer than this Dateline reads ({FORMAT_VERSION}): {path}")]
+    #[error(
+        "annotations file is version {found}, newer than this Dateline reads ({FORMAT_VERSION}): {path}"
+    )]
     TooNew { path: PathBuf, found: u32 },
     #[error("annotations file is too large ({bytes} bytes): {path}")]
     TooLarge { path: PathBuf, bytes: u64 },
@@ -82,7 +84,8 @@ pub fn parse(text: &str, path: &Path) -> Result<AnnotationSet, StoreError> {
         });
     }
     let options = ron::Options::default()
-            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME).with_recursion_limit(64);
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(64);
     let set: AnnotationSet = options.from_str(text).map_err(|e| StoreError::Parse {
         path: path.to_path_buf(),
         line: e.span.start.line,
@@ -300,11 +303,14 @@ mod tests {
         set.events.pop();
         assert_eq!(save(&path, &set)?, SaveOutcome::Written);
         assert_eq!(fs::read(backup_path(&path))?, first);
-        assert_eq!(load(&path)?, Some({
-            let mut s = set.clone();
-            s.normalise();
-            s
-        }));
+        assert_eq!(
+            load(&path)?,
+            Some({
+                let mut s = set.clone();
+                s.normalise();
+                s
+            })
+        );
         let leftovers: Vec<_> = fs::read_dir(path.parent().unwrap_or(dir.path()))?
             .filter_map(Result::ok)
             .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
@@ -314,8 +320,8 @@ mod tests {
     }
 
     #[test]
-    fn an_unparsable_file_is_reported_and_never_overwritten() -> Result<(), Box<dyn std::error::Error>>
-    {
+    fn an_unparsable_file_is_reported_and_never_overwritten()
+    -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("annotations.ron");
         let broken = b"(\n    version: 1,\n    events: [\n        (id: \"x\", title: ,\n";
@@ -340,13 +346,23 @@ mod tests {
         let p = Path::new("a.ron");
         let cases: &[(&str, &str)] = &[
             ("", "does not parse at line 1"),
-            ("(version: 1, events: [], annotations: [])\n<<<<<<< HEAD\n", "git conflict markers (from line 2)"),
+            (
+                "(version: 1, events: [], annotations: [])\n<<<<<<< HEAD\n",
+                "git conflict markers (from line 2)",
+            ),
             ("(version: 99)", "version 99, newer"),
-            ("(version: 1, events: [(id: \"a\", title: \"t\", type: \"x\", when: (start: \"2022-13\"))])", "not a date"),
+            (
+                "(version: 1, events: [(id: \"a\", title: \"t\", type: \"x\", when: (start: \"2022-13\"))])",
+                "not a date",
+            ),
             (&"[".repeat(10_000), "does not parse"),
         ];
         for (text, want) in cases {
-            let err = parse(text, p).map(|_| ()).err().map(|e| e.to_string()).unwrap_or_default();
+            let err = parse(text, p)
+                .map(|_| ())
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
             assert!(err.contains(want), "{text:.40}: {err}");
         }
     }

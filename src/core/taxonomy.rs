@@ -142,7 +142,15 @@ impl Taxonomy {
         }
         let mut out = Vec::new();
         for set in &self.sets {
-            walk(&set.types, &set.name, &set.name, UNKNOWN_COLOR, 0, path, &mut out)?;
+            walk(
+                &set.types,
+                &set.name,
+                &set.name,
+                UNKNOWN_COLOR,
+                0,
+                path,
+                &mut out,
+            )?;
         }
         Ok(out)
     }
@@ -209,7 +217,11 @@ mod tests {
                 "Strategic developments"
             ]
         );
-        let subs = index.entries().iter().filter(|e| e.set == "ACLED" && e.depth == 1).count();
+        let subs = index
+            .entries()
+            .iter()
+            .filter(|e| e.set == "ACLED" && e.depth == 1)
+            .count();
         assert_eq!(subs, 25);
         let diplomacy: Vec<_> = index
             .entries()
@@ -217,9 +229,16 @@ mod tests {
             .filter(|e| e.set == "Diplomacy")
             .map(|e| e.label.as_str())
             .collect();
-        assert_eq!(diplomacy, ["Meeting", "Statement", "Visit", "Agreement", "Protest note"]);
+        assert_eq!(
+            diplomacy,
+            ["Meeting", "Statement", "Visit", "Agreement", "Protest note"]
+        );
         let peaceful = index.get("protests/peaceful_protest").map(|e| e.color);
-        assert_eq!(peaceful, index.get("protests").map(|e| e.color), "inherits colour");
+        assert_eq!(
+            peaceful,
+            index.get("protests").map(|e| e.color),
+            "inherits colour"
+        );
         assert_eq!(index.label("no/such"), "no/such");
         Ok(())
     }
@@ -227,13 +246,24 @@ mod tests {
     #[test]
     fn bad_taxonomies_are_errors() {
         let cases = [
-            ("(version: 1, sets: [(name: \"A\", types: [(id: \"x\", label: \"X\", color: \"red\")])])", "bad colour"),
-            ("(version: 1, sets: [(name: \"A\", types: [(id: \"x\", label: \"X\"), (id: \"x\", label: \"Y\")])])", "twice"),
+            (
+                "(version: 1, sets: [(name: \"A\", types: [(id: \"x\", label: \"X\", color: \"red\")])])",
+                "bad colour",
+            ),
+            (
+                "(version: 1, sets: [(name: \"A\", types: [(id: \"x\", label: \"X\"), (id: \"x\", label: \"Y\")])])",
+                "twice",
+            ),
             ("(version: 1, sets: [", "does not parse"),
         ];
         for (text, want) in cases {
-            let err = Taxonomy::parse(text, Path::new("t.ron")).err().map(|e| e.to_string());
-            assert!(err.as_deref().unwrap_or("").contains(want), "{text}: {err:?}");
+            let err = Taxonomy::parse(text, Path::new("t.ron"))
+                .err()
+                .map(|e| e.to_string());
+            assert!(
+                err.as_deref().unwrap_or("").contains(want),
+                "{text}: {err:?}"
+            );
         }
     }
 }

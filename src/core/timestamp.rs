@@ -24,6 +24,26 @@ impl Timestamp {
     }
 }
 
+impl Timestamp {
+    /// For people: `7 December 2022, 14:29 UTC+04:00`.
+    pub fn human(&self) -> String {
+        let mut out = self.date.format("%-d %B %Y").to_string();
+        if let Some(time) = self.time {
+            out.push_str(&format!(", {:02}:{:02}", time.hour(), time.minute()));
+            if let Some(offset) = self.offset_secs {
+                let sign = if offset < 0 { '-' } else { '+' };
+                let abs = offset.unsigned_abs();
+                out.push_str(&format!(
+                    " UTC{sign}{:02}:{:02}",
+                    abs / 3600,
+                    (abs % 3600) / 60
+                ));
+            }
+        }
+        out
+    }
+}
+
 impl fmt::Display for Timestamp {
     /// ISO 8601: `2022-12-12`, `2023-02-28T20:05:00`, `2022-12-07T14:29:00+04:00`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -332,9 +352,18 @@ mod tests {
             ),
             ("2022-12-12", Some("2022-12-12")),
             ("December 12, 2022", Some("2022-12-12")),
-            ("Monday, 12 Dec. 2022 09:05 GMT", Some("2022-12-12T09:05:00+00:00")),
-            ("2022-12-07T14:29:05+0400", Some("2022-12-07T14:29:05+04:00")),
-            ("17 July 2025 23:21 (UTC-05:30)", Some("2025-07-17T23:21:00-05:30")),
+            (
+                "Monday, 12 Dec. 2022 09:05 GMT",
+                Some("2022-12-12T09:05:00+00:00"),
+            ),
+            (
+                "2022-12-07T14:29:05+0400",
+                Some("2022-12-07T14:29:05+04:00"),
+            ),
+            (
+                "17 July 2025 23:21 (UTC-05:30)",
+                Some("2025-07-17T23:21:00-05:30"),
+            ),
             ("31 February 2022", None),
             ("Baku stresses need for peace", None),
             ("December 2022 was cold", None),
@@ -344,6 +373,14 @@ mod tests {
             let got = parse_date_line(line).map(|t| t.to_string());
             assert_eq!(got.as_deref(), *want, "line {line:?}");
         }
+    }
+
+    #[test]
+    fn human_form() {
+        let t = parse_date_line("7 December 2022 14:29 (UTC+04:00)").map(|t| t.human());
+        assert_eq!(t.as_deref(), Some("7 December 2022, 14:29 UTC+04:00"));
+        let t = parse_date_line("2022-12-12").map(|t| t.human());
+        assert_eq!(t.as_deref(), Some("12 December 2022"));
     }
 
     #[test]

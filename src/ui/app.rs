@@ -14,9 +14,7 @@ use super::open_dialog::OpenDialog;
 use super::reader_panel::ReaderPanel;
 use super::state::{AppState, LoadStatus, SaveStatus};
 use super::status_bar::StatusBar;
-use crate::core::annotations::{
-    Annotation, Event, EventTime, PartialDate, Passage, new_id,
-};
+use crate::core::annotations::{Annotation, Event, EventTime, PartialDate, Passage, new_id};
 use crate::core::calendar::YearMonth;
 use crate::core::collection::LoadEvent;
 use crate::core::store::{SaveOutcome, StoreError};
@@ -144,7 +142,10 @@ impl DatelineApp {
         self.state = AppState::new(types);
         self.state.month = month;
         self.state.root = Some(root.clone());
-        self.state.load = LoadStatus::Loading { done: 0, total: None };
+        self.state.load = LoadStatus::Loading {
+            done: 0,
+            total: None,
+        };
         self.reader.clear_selection();
         self.editor = None;
         self.loader = Some(LoadJob::start(root, self.wake()));
@@ -159,14 +160,19 @@ impl DatelineApp {
         for msg in messages {
             match msg {
                 LoadMsg::Event(LoadEvent::Found { total }) => {
-                    self.state.load = LoadStatus::Loading { done: 0, total: Some(total) };
+                    self.state.load = LoadStatus::Loading {
+                        done: 0,
+                        total: Some(total),
+                    };
                     self.remember_recent(&root);
                 }
                 LoadMsg::Event(LoadEvent::Article(article)) => {
                     if let Some(d) = article.meta.published {
                         self.state.published_counts.add(d.date);
                     }
-                    self.state.by_path.insert(article.path.clone(), self.state.articles.len());
+                    self.state
+                        .by_path
+                        .insert(article.path.clone(), self.state.articles.len());
                     self.state.articles.push(*article);
                     self.bump_done();
                     added = true;
@@ -184,7 +190,9 @@ impl DatelineApp {
                     return;
                 }
                 LoadMsg::Finished => {
-                    self.state.load = LoadStatus::Loaded { secs: started.elapsed().as_secs_f32() };
+                    self.state.load = LoadStatus::Loaded {
+                        secs: started.elapsed().as_secs_f32(),
+                    };
                     self.state.problems.sort();
                     self.loader = None;
                     self.state.articles_revision += 1;
@@ -261,9 +269,15 @@ impl DatelineApp {
         if !self.state.has_unsaved_changes() {
             return;
         }
-        let Some(path) = self.save_target() else { return };
+        let Some(path) = self.save_target() else {
+            return;
+        };
         self.state.save = SaveStatus::Saving;
-        let reply = self.saver.request(path, self.state.annotations.clone(), self.state.annotations_revision);
+        let reply = self.saver.request(
+            path,
+            self.state.annotations.clone(),
+            self.state.annotations_revision,
+        );
         if let Some(reply) = reply {
             self.handle_save_reply(reply);
         }
@@ -288,7 +302,9 @@ impl DatelineApp {
             Ok(outcome) => {
                 self.state.saved_revision = self.state.saved_revision.max(reply.revision);
                 if !self.state.has_unsaved_changes() {
-                    self.state.save = SaveStatus::Saved { at: chrono::Local::now() };
+                    self.state.save = SaveStatus::Saved {
+                        at: chrono::Local::now(),
+                    };
                 }
                 if outcome == SaveOutcome::Written {
                     log::info!("saved annotations to {}", reply.path.display());
@@ -316,7 +332,10 @@ impl DatelineApp {
         if matches!(self.state.save, SaveStatus::Failed(_)) {
             return; // Retried on the next change or Ctrl+S, not every frame.
         }
-        let since = self.state.last_change.map_or(AUTOSAVE_DELAY, |t| t.elapsed());
+        let since = self
+            .state
+            .last_change
+            .map_or(AUTOSAVE_DELAY, |t| t.elapsed());
         if since >= AUTOSAVE_DELAY {
             self.request_save();
         } else {
@@ -359,19 +378,32 @@ impl DatelineApp {
             self.state.message = Some("Select a passage in the reader first.".into());
             return;
         };
-        let published = self.state.selected().and_then(|a| a.meta.published).map(|t| t.date);
+        let published = self
+            .state
+            .selected()
+            .and_then(|a| a.meta.published)
+            .map(|t| t.date);
         if as_event {
             let start = published.map_or_else(
                 || PartialDate::from_date(chrono::Local::now().date_naive()),
                 PartialDate::from_date,
             );
-            let title = passage.exact.split_whitespace().collect::<Vec<_>>().join(" ");
+            let title = passage
+                .exact
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             let title: String = title.chars().take(90).collect();
             let event = Event {
                 id: new_id("ev"),
                 title,
                 event_type: self.last_type.clone(),
-                when: EventTime { start, end: None, ongoing: false, approximate: false },
+                when: EventTime {
+                    start,
+                    end: None,
+                    ongoing: false,
+                    approximate: false,
+                },
                 actors: Vec::new(),
                 places: Vec::new(),
                 tags: Vec::new(),
@@ -406,11 +438,21 @@ impl DatelineApp {
                 self.state.selected_day = day;
                 if let Some(day) = day {
                     self.state.month = YearMonth::of(day);
-                    let on_day = |i: usize| self.state.articles[i].meta.published.is_some_and(|p| p.date == day);
+                    let on_day = |i: usize| {
+                        self.state.articles[i]
+                            .meta
+                            .published
+                            .is_some_and(|p| p.date == day)
+                    };
                     if !self.state.selected_article.is_some_and(on_day)
                         && let Some(first) = (0..self.state.articles.len()).find(|&i| on_day(i))
                     {
-                        let rows = super::articles_panel::visible_rows(&self.state.articles, &self.articles.filter, self.articles.sort, Some(day));
+                        let rows = super::articles_panel::visible_rows(
+                            &self.state.articles,
+                            &self.articles.filter,
+                            self.articles.sort,
+                            Some(day),
+                        );
                         self.select_article(rows.first().copied().unwrap_or(first));
                     }
                 }
@@ -426,26 +468,40 @@ impl DatelineApp {
                 }
             }
             Command::Apply(change) => {
-                if let crate::core::history::Change::Event { after: Some(e), .. } = &change {
+                if let crate::core::history::Change::Event { after: Some(e), .. } = change.as_ref() {
                     self.last_type = e.event_type.clone();
                 }
                 self.state.message = Some(capitalise(&change.describe()));
-                self.state.history.apply(&mut self.state.annotations, change);
+                self.state
+                    .history
+                    .apply(&mut self.state.annotations, *change);
                 self.reader.clear_selection();
                 self.changed();
             }
             Command::Undo => {
-                let done = self.state.history.undo(&mut self.state.annotations).map(|c| c.describe());
-                self.state.message = Some(done.map_or("Nothing to undo".into(), |d| format!("Undid: {d}")));
+                let done = self
+                    .state
+                    .history
+                    .undo(&mut self.state.annotations)
+                    .map(|c| c.describe());
+                self.state.message =
+                    Some(done.map_or("Nothing to undo".into(), |d| format!("Undid: {d}")));
                 self.changed();
             }
             Command::Redo => {
-                let done = self.state.history.redo(&mut self.state.annotations).map(|c| c.describe());
-                self.state.message = Some(done.map_or("Nothing to redo".into(), |d| format!("Redid: {d}")));
+                let done = self
+                    .state
+                    .history
+                    .redo(&mut self.state.annotations)
+                    .map(|c| c.describe());
+                self.state.message =
+                    Some(done.map_or("Nothing to redo".into(), |d| format!("Redid: {d}")));
                 self.changed();
             }
             Command::SaveNow => {
-                if matches!(self.state.save, SaveStatus::Failed(_)) || !self.state.has_unsaved_changes() {
+                if matches!(self.state.save, SaveStatus::Failed(_))
+                    || !self.state.has_unsaved_changes()
+                {
                     // A retry after a failure, or a save with no change: write anyway.
                     self.state.saved_revision = self.state.annotations_revision.wrapping_sub(1);
                 }
@@ -453,7 +509,10 @@ impl DatelineApp {
             }
             Command::NextArticle | Command::PreviousArticle => {
                 let rows = self.articles.rows();
-                let pos = self.state.selected_article.and_then(|s| rows.iter().position(|&r| r == s));
+                let pos = self
+                    .state
+                    .selected_article
+                    .and_then(|s| rows.iter().position(|&r| r == s));
                 let next = match (pos, command == Command::NextArticle) {
                     (None, _) => rows.first().copied(),
                     (Some(p), true) => rows.get(p + 1).copied(),
@@ -466,8 +525,13 @@ impl DatelineApp {
             Command::CancelLoad => {
                 if let Some(job) = self.loader.take() {
                     job.cancel();
-                    self.state.load = LoadStatus::Loaded { secs: job.started.elapsed().as_secs_f32() };
-                    self.state.message = Some(format!("Loading cancelled: {} articles read", self.state.articles.len()));
+                    self.state.load = LoadStatus::Loaded {
+                        secs: job.started.elapsed().as_secs_f32(),
+                    };
+                    self.state.message = Some(format!(
+                        "Loading cancelled: {} articles read",
+                        self.state.articles.len()
+                    ));
                     self.state.articles_revision += 1;
                     self.select_first_article();
                 }
@@ -495,12 +559,16 @@ impl DatelineApp {
         let typing = ctx.egui_wants_keyboard_input() && focused != Some(self.reader.body_id());
         let mut ids = CommandId::ALL.to_vec();
         // The most specific shortcut first: Ctrl+Shift+Z before Ctrl+Z.
-        ids.sort_by_key(|id| std::cmp::Reverse(id.shortcut().map_or(0, |s| {
-            let m = s.modifiers;
-            m.ctrl as u8 + m.shift as u8 + m.alt as u8 + m.command as u8 + m.mac_cmd as u8
-        })));
+        ids.sort_by_key(|id| {
+            std::cmp::Reverse(id.shortcut().map_or(0, |s| {
+                let m = s.modifiers;
+                m.ctrl as u8 + m.shift as u8 + m.alt as u8 + m.command as u8 + m.mac_cmd as u8
+            }))
+        });
         for id in ids {
-            let Some(shortcut) = id.shortcut() else { continue };
+            let Some(shortcut) = id.shortcut() else {
+                continue;
+            };
             if typing && id.yields_to_text_fields() {
                 continue;
             }
@@ -543,7 +611,11 @@ impl DatelineApp {
                     });
                 });
                 ui.separator();
-                self.menu_item(ui, CommandId::SaveNow, self.state.annotations_path.is_some());
+                self.menu_item(
+                    ui,
+                    CommandId::SaveNow,
+                    self.state.annotations_path.is_some(),
+                );
                 ui.separator();
                 self.menu_item(ui, CommandId::Quit, true);
             });
@@ -573,21 +645,30 @@ impl DatelineApp {
         if let Some(s) = id.shortcut() {
             button = button.shortcut_text(ui.ctx().format_shortcut(&s));
         }
-        if ui.add_enabled(enabled, button).on_hover_text(id.tooltip()).clicked() {
+        if ui
+            .add_enabled(enabled, button)
+            .on_hover_text(id.tooltip())
+            .clicked()
+        {
             self.commands.push(self.command_for(id));
             ui.close();
         }
     }
 
     fn screenshot_step(&mut self, ctx: &egui::Context) {
-        let Some(job) = &mut self.screenshot else { return };
+        let Some(job) = &mut self.screenshot else {
+            return;
+        };
         if let Ok(result) = job.result.lock()
             && result.is_some()
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             return;
         }
-        let ready = matches!(self.state.load, LoadStatus::Loaded { .. } | LoadStatus::Failed(_));
+        let ready = matches!(
+            self.state.load,
+            LoadStatus::Loaded { .. } | LoadStatus::Failed(_)
+        );
         if !ready {
             if job.started.elapsed() > SCREENSHOT_TIMEOUT {
                 if let Ok(mut r) = job.result.lock() {
@@ -608,15 +689,15 @@ impl DatelineApp {
             let out = job.out.clone();
             let result = Arc::clone(&job.result);
             let repaint = ctx.clone();
-            ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(egui::ScreenshotCallback::new(
-                move |image| {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(
+                egui::ScreenshotCallback::new(move |image| {
                     let saved = save_png(&image, &out).map(|()| out.clone());
                     if let Ok(mut r) = result.lock() {
                         *r = Some(saved);
                     }
                     repaint.request_repaint();
-                },
-            )));
+                }),
+            ));
         }
         ctx.request_repaint_after(Duration::from_millis(50));
     }
@@ -639,21 +720,28 @@ impl DatelineApp {
             egui::Panel::top("blocked").show(ui, |ui| {
                 ui.colored_label(
                     super::theme::error_color(ui.visuals().dark_mode),
-                    format!("The annotations file could not be read and is left untouched: {reason}"),
+                    format!(
+                        "The annotations file could not be read and is left untouched: {reason}"
+                    ),
                 );
             });
         }
         egui::Panel::bottom("calendar")
             .resizable(true)
-            .default_size(300.0)
+            .default_size(250.0)
             .min_size(180.0)
-            .show(ui, |ui| self.calendar.ui(ui, &self.state, &mut self.commands));
+            .show(ui, |ui| {
+                self.calendar.ui(ui, &self.state, &mut self.commands)
+            });
         egui::Panel::left("articles")
             .resizable(true)
             .default_size(360.0)
             .min_size(220.0)
-            .show(ui, |ui| self.articles.ui(ui, &self.state, &mut self.commands));
-        egui::CentralPanel::default().show(ui, |ui| self.reader.ui(ui, &self.state, &mut self.commands));
+            .show(ui, |ui| {
+                self.articles.ui(ui, &self.state, &mut self.commands)
+            });
+        egui::CentralPanel::default()
+            .show(ui, |ui| self.reader.ui(ui, &self.state, &mut self.commands));
 
         if let Some(editor) = &mut self.editor {
             match editor.ui(&ctx, &self.state.types) {

@@ -116,16 +116,16 @@ pub fn visible_rows(
         SortKey::OldestFirst => rows.sort_by(|&a, &b| {
             // Undated articles last either way.
             let key = |i: usize| (published(i).is_none(), published(i));
-            key(a).cmp(&key(b)).then(articles[a].path.cmp(&articles[b].path))
+            key(a)
+                .cmp(&key(b))
+                .then(articles[a].path.cmp(&articles[b].path))
         }),
         SortKey::Source => rows.sort_by(|&a, &b| {
             let key = |i: usize| {
                 let s = articles[i].meta.source.as_deref().unwrap_or("");
                 (s.is_empty(), s.to_lowercase())
             };
-            key(a)
-                .cmp(&key(b))
-                .then(published(b).cmp(&published(a)))
+            key(a).cmp(&key(b)).then(published(b).cmp(&published(a)))
         }),
         SortKey::Title => rows.sort_by_cached_key(|&i| articles[i].meta.title.to_lowercase()),
     }
@@ -162,7 +162,11 @@ impl ArticlesPanel {
             self.scroll_to_selected = true;
         }
         ui.horizontal(|ui| {
-            ui.selectable_value(&mut self.tab, Tab::Articles, format!("Articles ({})", state.articles.len()));
+            ui.selectable_value(
+                &mut self.tab,
+                Tab::Articles,
+                format!("Articles ({})", state.articles.len()),
+            );
             let problems = format!("Problems ({})", state.problems.len());
             let text = if state.problems.is_empty() {
                 RichText::new(problems)
@@ -183,9 +187,10 @@ impl ArticlesPanel {
             ui.add(
                 egui::TextEdit::singleline(&mut self.filter)
                     .hint_text("Filter by title, source, byline, file")
-                    .desired_width(ui.available_width() - 110.0),
+                    .desired_width(ui.available_width() - 150.0),
             )
             .on_hover_text("Words to look for in the title, source, byline or file name");
+            let label = ui.label("Sort").id;
             egui::ComboBox::from_id_salt("sort")
                 .selected_text(self.sort.label())
                 .width(100.0)
@@ -193,7 +198,9 @@ impl ArticlesPanel {
                     for key in SortKey::ALL {
                         ui.selectable_value(&mut self.sort, key, key.label());
                     }
-                });
+                })
+                .response
+                .labelled_by(label);
         });
         if let Some(day) = state.selected_day {
             ui.horizontal(|ui| {
@@ -236,12 +243,7 @@ impl ArticlesPanel {
         area.show_rows(ui, row_height, self.rows.len(), |ui, range| {
             for &i in &self.rows[range] {
                 let a = &state.articles[i];
-                let selected = state.selected_article == Some(i);
-                let response = ui.add_sized(
-                    [ui.available_width(), row_height],
-                    egui::Button::selectable(selected, row_job(ui, a)).truncate(),
-                );
-                if response.clicked() {
+                if row_ui(ui, a, state.selected_article == Some(i), row_height).clicked() {
                     commands.push(Command::SelectArticle(i));
                 }
             }
@@ -249,28 +251,64 @@ impl ArticlesPanel {
     }
 }
 
-/// Two lines: the title, then date · source · file.
-fn row_job(ui: &egui::Ui, a: &Article) -> LayoutJob {
-    let style = ui.style();
-    let mut job = LayoutJob::default();
-    let body = egui::TextStyle::Body.resolve(style);
-    let small = egui::TextStyle::Small.resolve(style);
-    let strong = style.visuals.strong_text_color();
-    let weak = style.visuals.weak_text_color();
-    let title = if a.meta.title.is_empty() { "(no title)" } else { a.meta.title.as_str() };
-    job.append(title, 0.0, egui::TextFormat::simple(body, strong));
-    let date = a
-        .meta
-        .published
-        .map_or_else(|| "undated".to_string(), |t| t.date.format("%Y-%m-%d").to_string());
-    let source = a.meta.source.as_deref().unwrap_or("unknown source");
-    job.append(
-        &format!("\n{date} · {source} · {}", a.path),
-        0.0,
-        egui::TextFormat::simple(small, weak),
+/// One row: the title, then date · source · file, each cut to the width.
+fn row_ui(ui: &mut egui::Ui, a: &Article, selected: bool, height: f32) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), height),
+        egui::Sense::click(),
     );
-    job.wrap.max_rows = 2;
-    job
+    let title = if a.meta.title.is_empty() {
+        "(no title)"
+    } else {
+        a.meta.title.as_str()
+    };
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, title));
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let visuals = ui.visuals();
+    let fill = if selected {
+        visuals.selection.bg_fill
+    } else if response.hovered() {
+        visuals.widgets.hovered.weak_bg_fill
+    } else {
+        egui::Color32::TRANSPARENT
+    };
+    ui.painter().rect_filled(rect, 3.0, fill);
+    let text_color = if selected {
+        visuals.selection.stroke.color
+    } else {
+        visuals.strong_text_color()
+    };
+    let weak = if selected {
+        visuals.selection.stroke.color
+    } else {
+        visuals.weak_text_color()
+    };
+    let width = rect.width() - 12.0;
+    let date = a.meta.published.map_or_else(
+        || "undated".to_string(),
+        |t| t.date.format("%Y-%m-%d").to_string(),
+    );
+    let source = a.meta.source.as_deref().unwrap_or("unknown source");
+    let lines = [
+        (title.to_string(), egui::TextStyle::Body, text_color, 3.0),
+        (
+            format!("{date} · {source} · {}", a.path),
+            egui::TextStyle::Small,
+            weak,
+            height / 2.0 + 2.0,
+        ),
+    ];
+    for (text, style, color, y) in lines {
+        let font = style.resolve(ui.style());
+        let mut job = LayoutJob::simple_singleline(text, font, color);
+        job.wrap = egui::text::TextWrapping::truncate_at_width(width);
+        let galley = ui.painter().layout_job(job);
+        ui.painter()
+            .galley(rect.left_top() + egui::vec2(6.0, y), galley, color);
+    }
+    response
 }
 
 fn problems_ui(ui: &mut egui::Ui, state: &AppState) {
@@ -327,7 +365,11 @@ mod tests {
             ("zeta", SortKey::NewestFirst, day, &[]),
         ];
         for (filter, sort, day, want) in cases {
-            assert_eq!(visible_rows(&articles, filter, *sort, *day), *want, "{filter:?} {sort:?} {day:?}");
+            assert_eq!(
+                visible_rows(&articles, filter, *sort, *day),
+                *want,
+                "{filter:?} {sort:?} {day:?}"
+            );
         }
     }
 }

@@ -11,8 +11,18 @@ use crate::core::calendar::{YearMonth, heat};
 
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const MONTH_NAMES: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 #[derive(Default)]
@@ -98,39 +108,64 @@ impl CalendarPanel {
             {
                 commands.push(Command::ShowMonth(YearMonth::of(published.date)));
             }
-            let total = counts.max_in(month);
-            if total > 0 {
-                ui.weak(format!("busiest day: {total} articles"));
+            let busiest = counts.max_in(month);
+            if busiest > 0 {
+                ui.weak(format!("busiest day: {}", plural(busiest, "article", "articles")));
             }
         });
     }
 
-    fn grid_ui(&mut self, ui: &mut egui::Ui, state: &AppState, month: YearMonth, commands: &mut Vec<Command>) {
+    fn grid_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        state: &AppState,
+        month: YearMonth,
+        commands: &mut Vec<Command>,
+    ) {
         let weeks = month.weeks();
         let dark = ui.visuals().dark_mode;
         let max = state.published_counts.max_in(month);
-        let selected_published = state.selected().and_then(|a| a.meta.published).map(|t| t.date);
+        let selected_published = state
+            .selected()
+            .and_then(|a| a.meta.published)
+            .map(|t| t.date);
         let available = ui.available_size();
         let rows = weeks.len().max(1) as f32 + 0.6;
         let cell = egui::vec2(
             (available.x / 7.0).max(theme::DAY_CELL_MIN.x),
             ((available.y - 4.0) / rows).max(theme::DAY_CELL_MIN.y),
         );
-        let (header_rect, _) = ui.allocate_exact_size(egui::vec2(cell.x * 7.0, 18.0), Sense::hover());
+        let (header_rect, _) =
+            ui.allocate_exact_size(egui::vec2(cell.x * 7.0, 18.0), Sense::hover());
         for (i, name) in WEEKDAYS.iter().enumerate() {
             let pos = header_rect.left_center() + egui::vec2(cell.x * (i as f32 + 0.5), 0.0);
-            ui.painter().text(pos, Align2::CENTER_CENTER, name, FontId::proportional(12.0), ui.visuals().weak_text_color());
+            ui.painter().text(
+                pos,
+                Align2::CENTER_CENTER,
+                name,
+                FontId::proportional(12.0),
+                ui.visuals().weak_text_color(),
+            );
         }
         self.hovered_day = None;
         for week in weeks {
-            let (row_rect, _) = ui.allocate_exact_size(egui::vec2(cell.x * 7.0, cell.y), Sense::hover());
+            let (row_rect, _) =
+                ui.allocate_exact_size(egui::vec2(cell.x * 7.0, cell.y), Sense::hover());
             for (col, day) in week.iter().enumerate() {
                 let Some(day) = *day else { continue };
-                let rect = egui::Rect::from_min_size(row_rect.min + egui::vec2(cell.x * col as f32, 0.0), cell).shrink(1.5);
+                let rect = egui::Rect::from_min_size(
+                    row_rect.min + egui::vec2(cell.x * col as f32, 0.0),
+                    cell,
+                )
+                .shrink(1.5);
                 let id = ui.scope_id().with(("day", day));
                 let response = ui.interact(rect, id, Sense::click());
                 response.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::Button, true, day.format("%Y-%m-%d").to_string())
+                    egui::WidgetInfo::labeled(
+                        egui::Role::Button,
+                        true,
+                        day.format("%Y-%m-%d").to_string(),
+                    )
                 });
                 let count = state.published_counts.get(day);
                 let marks = state.event_marks.get(&day).map_or(&[][..], Vec::as_slice);
@@ -139,24 +174,55 @@ impl CalendarPanel {
                 painter.rect_filled(rect, 3.0, visuals.faint_bg_color);
                 painter.rect_filled(rect, 3.0, theme::heat_fill(heat(count, max), dark));
                 if state.selected_day == Some(day) {
-                    painter.rect_stroke(rect, 3.0, visuals.selection.stroke, egui::StrokeKind::Inside);
+                    painter.rect_stroke(
+                        rect,
+                        3.0,
+                        visuals.selection.stroke,
+                        egui::StrokeKind::Inside,
+                    );
                 }
                 if selected_published == Some(day) {
-                    painter.rect_stroke(rect, 3.0, theme::selected_day_stroke(dark), egui::StrokeKind::Inside);
+                    painter.rect_stroke(
+                        rect,
+                        3.0,
+                        theme::selected_day_stroke(dark),
+                        egui::StrokeKind::Inside,
+                    );
                 }
                 if response.hovered() {
                     self.hovered_day = Some(day);
-                    painter.rect_stroke(rect, 3.0, visuals.widgets.hovered.bg_stroke, egui::StrokeKind::Inside);
+                    painter.rect_stroke(
+                        rect,
+                        3.0,
+                        visuals.widgets.hovered.bg_stroke,
+                        egui::StrokeKind::Inside,
+                    );
                 }
-                painter.text(rect.left_top() + egui::vec2(4.0, 2.0), Align2::LEFT_TOP, day.day().to_string(), FontId::proportional(12.0), visuals.text_color());
+                painter.text(
+                    rect.left_top() + egui::vec2(4.0, 2.0),
+                    Align2::LEFT_TOP,
+                    day.day().to_string(),
+                    FontId::proportional(12.0),
+                    visuals.text_color(),
+                );
                 if count > 0 {
-                    painter.text(rect.right_top() + egui::vec2(-4.0, 2.0), Align2::RIGHT_TOP, count.to_string(), FontId::proportional(13.0), visuals.strong_text_color());
+                    painter.text(
+                        rect.right_top() + egui::vec2(-4.0, 2.0),
+                        Align2::RIGHT_TOP,
+                        count.to_string(),
+                        FontId::proportional(13.0),
+                        visuals.strong_text_color(),
+                    );
                 }
                 for (k, mark) in marks.iter().take(6).enumerate() {
                     let center = rect.left_bottom() + egui::vec2(7.0 + 9.0 * k as f32, -7.0);
                     painter.circle_filled(center, 3.5, theme::event_marker(mark.color));
                 }
-                let mut tip = format!("{}: {} published", day.format("%A %-d %B %Y"), plural(count, "article", "articles"));
+                let mut tip = format!(
+                    "{}: {} published",
+                    day.format("%A %-d %B %Y"),
+                    plural(count, "article", "articles")
+                );
                 for mark in marks {
                     tip.push_str(&format!("\nEvent: {}", mark.title));
                 }
@@ -167,7 +233,11 @@ impl CalendarPanel {
                 }
                 let response = response.on_hover_text(tip);
                 if response.clicked() {
-                    let next = if state.selected_day == Some(day) { None } else { Some(day) };
+                    let next = if state.selected_day == Some(day) {
+                        None
+                    } else {
+                        Some(day)
+                    };
                     commands.push(Command::SelectDay(next));
                 }
             }
@@ -176,7 +246,11 @@ impl CalendarPanel {
 }
 
 fn plural(n: u32, one: &str, many: &str) -> String {
-    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }
 
 #[cfg(test)]
@@ -185,7 +259,19 @@ mod tests {
 
     #[test]
     fn month_titles() {
-        assert_eq!(month_title(YearMonth { year: 2022, month: 12 }), "December 2022");
-        assert_eq!(month_title(YearMonth { year: 1987, month: 2 }), "February 1987");
+        assert_eq!(
+            month_title(YearMonth {
+                year: 2022,
+                month: 12
+            }),
+            "December 2022"
+        );
+        assert_eq!(
+            month_title(YearMonth {
+                year: 1987,
+                month: 2
+            }),
+            "February 1987"
+        );
     }
 }

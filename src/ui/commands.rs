@@ -26,7 +26,7 @@ pub enum Command {
     Annotate,
     /// Open the editor on an event or annotation.
     Edit(String),
-    Apply(Change),
+    Apply(Box<Change>),
     Undo,
     Redo,
     SaveNow,
@@ -88,12 +88,16 @@ impl CommandId {
     pub fn tooltip(self) -> &'static str {
         match self {
             CommandId::OpenCollection => "Open a folder of articles",
-            CommandId::SaveNow => "Write the annotations file now (it is also saved by itself after every change)",
+            CommandId::SaveNow => {
+                "Write the annotations file now (it is also saved by itself after every change)"
+            }
             CommandId::Quit => "Save and close Dateline",
             CommandId::Undo => "Undo the last change to events and annotations",
             CommandId::Redo => "Redo the last undone change",
             CommandId::TagEvent => "Tag the passage selected in the reader as an event",
-            CommandId::Annotate => "Highlight the passage selected in the reader, with tags and a note",
+            CommandId::Annotate => {
+                "Highlight the passage selected in the reader, with tags and a note"
+            }
             CommandId::NextArticle => "Select the next article in the list",
             CommandId::PreviousArticle => "Select the previous article in the list",
             CommandId::NextMonth => "Show the next month in the calendar",

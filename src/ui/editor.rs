@@ -13,8 +13,14 @@ use crate::core::taxonomy::TypeIndex;
 /// What the form edits.
 #[derive(Debug, Clone)]
 enum Target {
-    Event { original: Option<Event>, base: Event },
-    Annotation { original: Option<Annotation>, base: Annotation },
+    Event {
+        original: Option<Event>,
+        base: Event,
+    },
+    Annotation {
+        original: Option<Annotation>,
+        base: Annotation,
+    },
 }
 
 /// What the user did with the form this frame.
@@ -22,7 +28,7 @@ enum Target {
 pub enum EditorOutcome {
     Open,
     Cancelled,
-    Done(Change),
+    Done(Box<Change>),
 }
 
 pub struct EditorPanel {
@@ -121,19 +127,23 @@ impl EditorPanel {
                 if self.type_id.is_empty() {
                     return Err("Choose a type for the event.".into());
                 }
-                let start: PartialDate = self.start.parse().map_err(|e: crate::core::annotations::DateError| {
-                    format!("Date: {e}")
-                })?;
-                let end = match self.end.trim() {
-                    "" => None,
-                    text => {
-                        let end: PartialDate = text.parse().map_err(|e: crate::core::annotations::DateError| format!("End: {e}"))?;
-                        if end.first_day() < start.first_day() {
-                            return Err("The end date is before the start date.".into());
+                let start: PartialDate = self
+                    .start
+                    .parse()
+                    .map_err(|e: crate::core::annotations::DateError| format!("Date: {e}"))?;
+                let end =
+                    match self.end.trim() {
+                        "" => None,
+                        text => {
+                            let end: PartialDate = text.parse().map_err(
+                                |e: crate::core::annotations::DateError| format!("End: {e}"),
+                            )?;
+                            if end.first_day() < start.first_day() {
+                                return Err("The end date is before the start date.".into());
+                            }
+                            Some(end)
                         }
-                        Some(end)
-                    }
-                };
+                    };
                 let mut event = base.clone();
                 event.title = title.to_string();
                 event.event_type = self.type_id.clone();
@@ -174,11 +184,15 @@ impl EditorPanel {
 
     fn delete_change(&self) -> Option<Change> {
         match &self.target {
-            Target::Event { original: Some(e), .. } => Some(Change::Event {
+            Target::Event {
+                original: Some(e), ..
+            } => Some(Change::Event {
                 before: Some(e.clone()),
                 after: None,
             }),
-            Target::Annotation { original: Some(a), .. } => Some(Change::Annotation {
+            Target::Annotation {
+                original: Some(a), ..
+            } => Some(Change::Annotation {
                 before: Some(a.clone()),
                 after: None,
             }),
@@ -188,7 +202,7 @@ impl EditorPanel {
 
     fn save(&mut self) -> EditorOutcome {
         match self.change() {
-            Ok(change) => EditorOutcome::Done(change),
+            Ok(change) => EditorOutcome::Done(Box::new(change)),
             Err(e) => {
                 self.error = Some(e);
                 EditorOutcome::Open
@@ -209,42 +223,72 @@ impl EditorPanel {
             ui.heading(heading);
             let quote = self.quote();
             if !quote.is_empty() {
-                egui::ScrollArea::vertical().max_height(90.0).show(ui, |ui| {
-                    ui.label(RichText::new(format!("“{}”", quote.trim())).italics());
-                });
+                egui::ScrollArea::vertical()
+                    .max_height(90.0)
+                    .show(ui, |ui| {
+                        ui.label(RichText::new(format!("“{}”", quote.trim())).italics());
+                    });
             }
             ui.separator();
-            egui::Grid::new("editor-grid").num_columns(2).spacing([10.0, 8.0]).show(ui, |ui| {
-                if self.is_event() {
-                    self.event_fields_ui(ui, types);
-                }
-                let label = ui.label("Tags").id;
-                ui.add(egui::TextEdit::singleline(&mut self.tags).hint_text("comma-separated").desired_width(f32::INFINITY))
+            egui::Grid::new("editor-grid")
+                .num_columns(2)
+                .spacing([10.0, 8.0])
+                .show(ui, |ui| {
+                    if self.is_event() {
+                        self.event_fields_ui(ui, types);
+                    }
+                    let label = ui.label("Tags").id;
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.tags)
+                            .hint_text("comma-separated")
+                            .desired_width(f32::INFINITY),
+                    )
                     .labelled_by(label);
-                ui.end_row();
-                let label = ui.label("Note").id;
-                let note = ui.add(egui::TextEdit::multiline(&mut self.note).desired_rows(3).desired_width(f32::INFINITY)).labelled_by(label);
-                if self.focus_first && !self.is_event() {
-                    note.request_focus();
-                    self.focus_first = false;
-                }
-                ui.end_row();
-            });
+                    ui.end_row();
+                    let label = ui.label("Note").id;
+                    let note = ui
+                        .add(
+                            egui::TextEdit::multiline(&mut self.note)
+                                .desired_rows(3)
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(label);
+                    if self.focus_first && !self.is_event() {
+                        note.request_focus();
+                        self.focus_first = false;
+                    }
+                    ui.end_row();
+                });
             if let Some(error) = &self.error {
                 ui.colored_label(theme::error_color(ui.visuals().dark_mode), error);
             }
             ui.separator();
             ui.horizontal(|ui| {
-                if ui.button("Save").on_hover_text("Save (Ctrl+Enter)").clicked() {
+                if ui
+                    .button("Save")
+                    .on_hover_text("Save (Ctrl+Enter)")
+                    .clicked()
+                {
                     outcome = self.save();
                 }
-                if ui.button("Cancel").on_hover_text("Close without saving (Esc)").clicked() {
+                if ui
+                    .button("Cancel")
+                    .on_hover_text("Close without saving (Esc)")
+                    .clicked()
+                {
                     outcome = EditorOutcome::Cancelled;
                 }
                 if let Some(delete) = self.delete_change() {
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if ui.button(RichText::new("Delete").color(theme::error_color(ui.visuals().dark_mode))).on_hover_text("Delete it (Undo brings it back)").clicked() {
-                            outcome = EditorOutcome::Done(delete);
+                        if ui
+                            .button(
+                                RichText::new("Delete")
+                                    .color(theme::error_color(ui.visuals().dark_mode)),
+                            )
+                            .on_hover_text("Delete it (Undo brings it back)")
+                            .clicked()
+                        {
+                            outcome = EditorOutcome::Done(Box::new(delete));
                         }
                     });
                 }
@@ -261,15 +305,19 @@ impl EditorPanel {
 
     fn event_fields_ui(&mut self, ui: &mut egui::Ui, types: &TypeIndex) {
         let label = ui.label("Title").id;
-        let title = ui.add(egui::TextEdit::singleline(&mut self.title).desired_width(f32::INFINITY)).labelled_by(label);
+        let title = ui
+            .add(egui::TextEdit::singleline(&mut self.title).desired_width(f32::INFINITY))
+            .labelled_by(label);
         if self.focus_first {
             title.request_focus();
             self.focus_first = false;
         }
         ui.end_row();
 
-        ui.label("Type");
-        let selected = types.get(&self.type_id).map_or(self.type_id.clone(), |t| t.path_label.clone());
+        let label = ui.label("Type").id;
+        let selected = types
+            .get(&self.type_id)
+            .map_or(self.type_id.clone(), |t| t.path_label.clone());
         egui::ComboBox::from_id_salt("event-type")
             .selected_text(selected)
             .width(ui.available_width())
@@ -282,15 +330,24 @@ impl EditorPanel {
                         ui.label(RichText::new(&entry.set).strong());
                     }
                     let indent = "    ".repeat(entry.depth + 1);
-                    let text = RichText::new(format!("{indent}{}", entry.label)).color(theme::event_marker(entry.color));
+                    let text = RichText::new(format!("{indent}{}", entry.label))
+                        .color(theme::event_marker(entry.color));
                     ui.selectable_value(&mut self.type_id, entry.id.clone(), text);
                 }
-            });
+            })
+            .response
+            .labelled_by(label);
         ui.end_row();
 
         let label = ui.label("Date").id;
         ui.horizontal(|ui| {
-            let response = ui.add(egui::TextEdit::singleline(&mut self.start).desired_width(110.0).hint_text("2022-12-07")).labelled_by(label);
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.start)
+                        .desired_width(110.0)
+                        .hint_text("2022-12-07"),
+                )
+                .labelled_by(label);
             if response.changed()
                 && let Ok(d) = self.start.parse::<PartialDate>()
             {
@@ -308,18 +365,34 @@ impl EditorPanel {
 
         let label = ui.label("Until").id;
         ui.horizontal(|ui| {
-            ui.add(egui::TextEdit::singleline(&mut self.end).desired_width(110.0).hint_text("optional")).labelled_by(label);
-            ui.checkbox(&mut self.ongoing, "ongoing").on_hover_text("Still going on when reported");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.end)
+                    .desired_width(110.0)
+                    .hint_text("optional"),
+            )
+            .labelled_by(label);
+            ui.checkbox(&mut self.ongoing, "ongoing")
+                .on_hover_text("Still going on when reported");
             ui.checkbox(&mut self.approximate, "approximate");
         });
         ui.end_row();
 
         let label = ui.label("Actors").id;
-        ui.add(egui::TextEdit::singleline(&mut self.actors).hint_text("comma-separated").desired_width(f32::INFINITY)).labelled_by(label);
+        ui.add(
+            egui::TextEdit::singleline(&mut self.actors)
+                .hint_text("comma-separated")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label);
         ui.end_row();
 
         let label = ui.label("Places").id;
-        ui.add(egui::TextEdit::singleline(&mut self.places).hint_text("comma-separated").desired_width(f32::INFINITY)).labelled_by(label);
+        ui.add(
+            egui::TextEdit::singleline(&mut self.places)
+                .hint_text("comma-separated")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label);
         ui.end_row();
     }
 }
@@ -365,7 +438,12 @@ mod tests {
             ("Meeting", "2022-12", "2023", Ok(())),
             ("  ", "2022-12-05", "", Err("needs a title")),
             ("Meeting", "5 Dec", "", Err("Date: not a date")),
-            ("Meeting", "2022-12-05", "2022-12-01", Err("before the start")),
+            (
+                "Meeting",
+                "2022-12-05",
+                "2022-12-01",
+                Err("before the start"),
+            ),
             ("Meeting", "2022-12-05", "soon", Err("End: not a date")),
         ];
         for (title, start, end, want) in cases {
@@ -376,7 +454,10 @@ mod tests {
             let got = form.change();
             match want {
                 Ok(()) => assert!(got.is_ok(), "{title:?} {start:?} {end:?}: {got:?}"),
-                Err(e) => assert!(got.as_ref().err().is_some_and(|g| g.contains(e)), "{title:?} {start:?} {end:?}: {got:?}"),
+                Err(e) => assert!(
+                    got.as_ref().err().is_some_and(|g| g.contains(e)),
+                    "{title:?} {start:?} {end:?}: {got:?}"
+                ),
             }
         }
     }
@@ -386,7 +467,11 @@ mod tests {
         let mut form = EditorPanel::for_event(event(), true);
         form.actors = "Lavrov, Bayramov".into();
         form.places = "Moscow".into();
-        let Change::Event { before, after: Some(after) } = form.change()? else {
+        let Change::Event {
+            before,
+            after: Some(after),
+        } = form.change()?
+        else {
             return Err("not an event change".into());
         };
         assert!(before.is_none());

@@ -75,7 +75,12 @@ impl LoadJob {
         if let Err(e) = spawned {
             let (tx, rx2) = mpsc::channel();
             let _ = tx.send(LoadMsg::Failed(format!("cannot start loading: {e}")));
-            return Self { root, rx: rx2, cancel, started: Instant::now() };
+            return Self {
+                root,
+                rx: rx2,
+                cancel,
+                started: Instant::now(),
+            };
         }
         Self {
             root,
@@ -177,9 +182,18 @@ impl Saver {
     }
 
     /// Queues a save; saves synchronously if the thread could not be started.
-    pub fn request(&mut self, path: PathBuf, set: AnnotationSet, revision: u64) -> Option<SaveReply> {
+    pub fn request(
+        &mut self,
+        path: PathBuf,
+        set: AnnotationSet,
+        revision: u64,
+    ) -> Option<SaveReply> {
         if let Some(tx) = &self.tx {
-            let req = SaveRequest { path, set, revision };
+            let req = SaveRequest {
+                path,
+                set,
+                revision,
+            };
             match tx.send(req) {
                 Ok(()) => {
                     self.in_flight += 1;
@@ -187,12 +201,20 @@ impl Saver {
                 }
                 Err(mpsc::SendError(req)) => {
                     let result = store::save(&req.path, &req.set);
-                    return Some(SaveReply { path: req.path, revision: req.revision, result });
+                    return Some(SaveReply {
+                        path: req.path,
+                        revision: req.revision,
+                        result,
+                    });
                 }
             }
         }
         let result = store::save(&path, &set);
-        Some(SaveReply { path, revision, result })
+        Some(SaveReply {
+            path,
+            revision,
+            result,
+        })
     }
 
     pub fn poll(&mut self) -> Vec<SaveReply> {

@@ -72,7 +72,11 @@ impl OpenDialog {
                 });
             match spawned {
                 Ok(_) => self.native = Some((Instant::now(), rx)),
-                Err(e) => self.notice = Some(format!("The folder dialog could not be started ({e}). Type or paste the folder's path.")),
+                Err(e) => {
+                    self.notice = Some(format!(
+                        "The folder dialog could not be started ({e}). Type or paste the folder's path."
+                    ))
+                }
             }
         }
     }
@@ -123,7 +127,11 @@ impl OpenDialog {
                 ui.horizontal(|ui| {
                     let label = ui.label("Folder").id;
                     let field = ui
-                        .add(egui::TextEdit::singleline(&mut self.path_text).desired_width(360.0).hint_text("/path/to/articles"))
+                        .add(
+                            egui::TextEdit::singleline(&mut self.path_text)
+                                .desired_width(360.0)
+                                .hint_text("/path/to/articles"),
+                        )
                         .labelled_by(label);
                     if self.focus_field {
                         field.request_focus();

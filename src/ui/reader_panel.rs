@@ -58,7 +58,9 @@ impl Default for ReaderPanel {
 
 /// Byte offset of char index `chars` in `text`.
 fn byte_of_char(text: &str, chars: usize) -> usize {
-    text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i)
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i)
 }
 
 fn char_of_byte(text: &str, byte: usize) -> usize {
@@ -84,6 +86,7 @@ impl ReaderPanel {
             path: article.path.clone(),
             range: start..end,
         });
+        self.shown_path = Some(article.path.clone());
         self.pending_selection = Some(start - article.body_start..end - article.body_start);
     }
 
@@ -108,7 +111,8 @@ impl ReaderPanel {
             self.shown_path = Some(article.path.clone());
             self.selection = None;
             self.pending_selection = None;
-            let mut text_state = egui::text_edit::TextEditState::load(ui.ctx(), self.body_id).unwrap_or_default();
+            let mut text_state =
+                egui::text_edit::TextEditState::load(ui.ctx(), self.body_id).unwrap_or_default();
             text_state.cursor.set_char_range(None);
             text_state.store(ui.ctx(), self.body_id);
         }
@@ -168,11 +172,11 @@ impl ReaderPanel {
         }
         let mut parts = Vec::new();
         match m.published {
-            Some(t) => parts.push(format!("Published {t}")),
+            Some(t) => parts.push(format!("Published {}", t.human())),
             None => parts.push("Publication date unknown".to_string()),
         }
         if let Some(t) = m.first_posted {
-            parts.push(format!("first posted {t}"));
+            parts.push(format!("first posted {}", t.human()));
         }
         if let Some(s) = &m.source {
             parts.push(format!("source {s}"));
@@ -186,12 +190,21 @@ impl ReaderPanel {
         parts.push(article.path.clone());
         ui.add(egui::Label::new(RichText::new(parts.join(" · ")).weak()).wrap());
         for w in &m.warnings {
-            ui.colored_label(theme::warning_color(ui.visuals().dark_mode), format!("Warning: {w}"));
+            ui.colored_label(
+                theme::warning_color(ui.visuals().dark_mode),
+                format!("Warning: {w}"),
+            );
         }
     }
 
     /// The events and annotations with a passage in this article, as buttons that open them.
-    fn entries_ui(&self, ui: &mut egui::Ui, state: &AppState, article: &Article, commands: &mut Vec<Command>) {
+    fn entries_ui(
+        &self,
+        ui: &mut egui::Ui,
+        state: &AppState,
+        article: &Article,
+        commands: &mut Vec<Command>,
+    ) {
         let entries: Vec<_> = state.annotations.passages_in(&article.path).collect();
         if entries.is_empty() {
             return;
@@ -211,13 +224,22 @@ impl ReaderPanel {
                         format!("Event: {}\nEdit it", state.types.label(&e.event_type)),
                     ),
                     PassageOwner::Annotation(a) => (
-                        if a.tags.is_empty() { "Annotation".to_string() } else { a.tags.join(", ") },
+                        if a.tags.is_empty() {
+                            "Annotation".to_string()
+                        } else {
+                            a.tags.join(", ")
+                        },
                         theme::annotation_color(ui.visuals().dark_mode),
                         format!("Annotation: “{}”\nEdit it", short(&passage.exact, 80)),
                     ),
                 };
                 let response = ui
-                    .add(egui::Button::new(RichText::new(format!("• {label}")).color(ui.visuals().text_color())).stroke(egui::Stroke::new(1.5, color)))
+                    .add(
+                        egui::Button::new(
+                            RichText::new(format!("• {label}")).color(ui.visuals().text_color()),
+                        )
+                        .stroke(egui::Stroke::new(1.5, color)),
+                    )
                     .on_hover_text(tip);
                 if response.clicked() {
                     commands.push(Command::Edit(owner.id().to_string()));
@@ -226,7 +248,13 @@ impl ReaderPanel {
         });
     }
 
-    fn body_ui(&mut self, ui: &mut egui::Ui, state: &AppState, article: &Article, commands: &mut Vec<Command>) {
+    fn body_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        state: &AppState,
+        article: &Article,
+        commands: &mut Vec<Command>,
+    ) {
         let key = JobKey {
             path: article.path.clone(),
             annotations_revision: state.annotations_revision,
@@ -248,7 +276,8 @@ impl ReaderPanel {
         };
         if let Some(range) = self.pending_selection.take() {
             let body = article.body();
-            let mut text_state = egui::text_edit::TextEditState::load(ui.ctx(), self.body_id).unwrap_or_default();
+            let mut text_state =
+                egui::text_edit::TextEditState::load(ui.ctx(), self.body_id).unwrap_or_default();
             text_state.cursor.set_char_range(Some(CCursorRange::two(
                 CCursor::new(char_of_byte(body, range.start)),
                 CCursor::new(char_of_byte(body, range.end)),
@@ -372,7 +401,11 @@ mod tests {
 
     #[test]
     fn overlapping_highlights_split_the_text() {
-        let hl = |r: Range<usize>, c| Highlight { range: r, color: c, owner_id: String::new() };
+        let hl = |r: Range<usize>, c| Highlight {
+            range: r,
+            color: c,
+            owner_id: String::new(),
+        };
         let job = body_job(
             "abcdefghij",
             &[hl(2..6, Color32::RED), hl(4..8, Color32::BLUE)],
@@ -381,7 +414,12 @@ mod tests {
         let spans: Vec<_> = job
             .sections
             .iter()
-            .map(|s| (s.byte_range.start.0..s.byte_range.end.0, s.format.background))
+            .map(|s| {
+                (
+                    s.byte_range.start.0..s.byte_range.end.0,
+                    s.format.background,
+                )
+            })
             .collect();
         assert_eq!(
             spans,

@@ -29,7 +29,9 @@ pub enum SaveStatus {
     /// Changes wait for the autosave.
     Unsaved,
     Saving,
-    Saved { at: chrono::DateTime<chrono::Local> },
+    Saved {
+        at: chrono::DateTime<chrono::Local>,
+    },
     Failed(String),
 }
 

@@ -15,8 +15,12 @@ impl StatusBar {
         ui.horizontal(|ui| {
             match &state.root {
                 Some(root) => {
-                    let name = root.file_name().map_or_else(|| root.display().to_string(), |n| n.to_string_lossy().into_owned());
-                    ui.label(RichText::new(name).strong()).on_hover_text(root.display().to_string());
+                    let name = root.file_name().map_or_else(
+                        || root.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    ui.label(RichText::new(name).strong())
+                        .on_hover_text(root.display().to_string());
                 }
                 None => {
                     ui.weak("No collection");
@@ -25,13 +29,23 @@ impl StatusBar {
             ui.separator();
             match &state.load {
                 LoadStatus::Loading { done, total } => {
-                    let fraction = total.map_or(0.0, |t| if t == 0 { 1.0 } else { *done as f32 / t as f32 });
+                    let fraction =
+                        total.map_or(0.0, |t| if t == 0 { 1.0 } else { *done as f32 / t as f32 });
                     let text = match total {
                         Some(t) => format!("Loading {done} of {t}"),
                         None => "Looking for files…".into(),
                     };
-                    ui.add(egui::ProgressBar::new(fraction).text(text).desired_width(220.0).animate(true));
-                    if ui.small_button("Cancel").on_hover_text("Stop loading; keep what was read").clicked() {
+                    ui.add(
+                        egui::ProgressBar::new(fraction)
+                            .text(text)
+                            .desired_width(220.0)
+                            .animate(true),
+                    );
+                    if ui
+                        .small_button("Cancel")
+                        .on_hover_text("Stop loading; keep what was read")
+                        .clicked()
+                    {
                         commands.push(Command::CancelLoad);
                     }
                 }
@@ -39,13 +53,17 @@ impl StatusBar {
                     ui.colored_label(theme::error_color(dark), format!("Not opened: {e}"));
                 }
                 LoadStatus::Loaded { secs } => {
-                    ui.label(format!("{} articles", state.articles.len())).on_hover_text(format!("Loaded in {secs:.2} s"));
+                    ui.label(format!("{} articles", state.articles.len()))
+                        .on_hover_text(format!("Loaded in {secs:.2} s"));
                 }
                 LoadStatus::Idle => {}
             }
             if !state.problems.is_empty() {
-                ui.colored_label(theme::warning_color(dark), format!("{} problems", state.problems.len()))
-                    .on_hover_text("Files that could not be read: see the Problems tab");
+                ui.colored_label(
+                    theme::warning_color(dark),
+                    format!("{} problems", state.problems.len()),
+                )
+                .on_hover_text("Files that could not be read: see the Problems tab");
             }
             ui.label(format!(
                 "{} events · {} annotations",
@@ -57,10 +75,17 @@ impl StatusBar {
                 SaveStatus::Clean => RichText::new("No changes"),
                 SaveStatus::Unsaved => RichText::new("Unsaved changes"),
                 SaveStatus::Saving => RichText::new("Saving…"),
-                SaveStatus::Saved { at } => RichText::new(format!("Saved {}", at.format("%H:%M:%S"))),
+                SaveStatus::Saved { at } => {
+                    RichText::new(format!("Saved {}", at.format("%H:%M:%S")))
+                }
                 SaveStatus::Failed(_) => RichText::new("Not saved").color(theme::error_color(dark)),
             };
-            let tip = state.annotations_path.as_ref().map_or_else(String::new, |p| format!("Annotations file: {}", p.display()));
+            let tip = state
+                .annotations_path
+                .as_ref()
+                .map_or_else(String::new, |p| {
+                    format!("Annotations file: {}", p.display())
+                });
             ui.label(save_text).on_hover_text(tip);
             if let Some(msg) = &state.message {
                 ui.separator();
@@ -68,7 +93,8 @@ impl StatusBar {
             }
             if let Some(err) = &state.last_error {
                 ui.separator();
-                ui.colored_label(theme::error_color(dark), err).on_hover_text(err);
+                ui.colored_label(theme::error_color(dark), err)
+                    .on_hover_text(err);
                 if ui.small_button("Dismiss").clicked() {
                     commands.push(Command::DismissError);
                 }

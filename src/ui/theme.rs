@@ -12,9 +12,10 @@ const NOTO_SANS_ARMENIAN: &[u8] = include_bytes!("../../assets/fonts/NotoSansArm
 /// installed; egui's fonts stay as the fallback for its icons.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
-    fonts
-        .font_data
-        .insert("NotoSans".into(), Arc::new(FontData::from_static(NOTO_SANS)));
+    fonts.font_data.insert(
+        "NotoSans".into(),
+        Arc::new(FontData::from_static(NOTO_SANS)),
+    );
     fonts.font_data.insert(
         "NotoSansArmenian".into(),
         Arc::new(FontData::from_static(NOTO_SANS_ARMENIAN)),

@@ -1,0 +1,268 @@
+//! The whole app driven as a user would: open a copy of the sample collection, pick an article,
+//! tag a passage, let it save, reopen and find the event again.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use dateline::core::store;
+use dateline::ui::{AppOptions, DatelineApp};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn copy_sample() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample");
+    for entry in std::fs::read_dir(sample).expect("sample folder") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).expect("copy");
+    }
+    dir
+}
+
+fn open(path: &Path) -> Harness<'static, DatelineApp> {
+    let options = AppOptions {
+        collection: Some(path.to_path_buf()),
+        screenshot: None,
+        native_dialogs: false,
+    };
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 820.0])
+        .build_eframe(move |cc| DatelineApp::new(cc, options));
+    settle(&mut harness);
+    harness
+}
+
+/// Steps until loading and saving are done (in real time: the autosave waits 1.5 s).
+fn settle(harness: &mut Harness<'static, DatelineApp>) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        harness.step();
+        if !harness.state().is_busy() {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the app stayed busy");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    step(harness);
+}
+
+/// A few frames: one to handle the input, then enough for its outcome to show (queries read the
+/// last frame, and a new window takes a frame to size itself).
+fn step(harness: &mut Harness<'static, DatelineApp>) {
+    for _ in 0..4 {
+        harness.step();
+    }
+}
+
+fn selected_path(harness: &Harness<'static, DatelineApp>) -> Option<String> {
+    harness.state().state.selected().map(|a| a.path.clone())
+}
+
+/// Selects `quote` in the reader, as dragging the mouse over it does.
+fn select_quote(harness: &mut Harness<'static, DatelineApp>, quote: &str) {
+    let app = harness.state_mut();
+    let article = app
+        .state
+        .selected()
+        .expect("an article is selected")
+        .clone();
+    let start = article.text.find(quote).expect("quote in the article");
+    app.reader.select(&article, start..start + quote.len());
+    step(harness);
+}
+
+const QUOTE: &str =
+    "the Azerbaijani and Russian foreign ministers discussed Baku's call for monitoring";
+const FIRST: &str = "000_53a47ea64c1c0eb4.txt";
+
+#[test]
+fn tag_an_event_save_reopen_and_find_it() {
+    let dir = copy_sample();
+    let mut harness = open(dir.path());
+    assert_eq!(harness.state().state.articles.len(), 5);
+    // The newest article is selected at start.
+    assert_eq!(
+        selected_path(&harness).as_deref(),
+        Some("002_4c8b3ae003e75f68.txt")
+    );
+
+    // Click the first article in the list.
+    harness
+        .get_by_label_contains("On December 5, the Azerbaijani and Russian")
+        .click();
+    step(&mut harness);
+    assert_eq!(selected_path(&harness).as_deref(), Some(FIRST));
+
+    // Select a passage and tag it.
+    select_quote(&mut harness, QUOTE);
+    harness.get_by_label("Tag event").click();
+    step(&mut harness);
+    assert!(harness.state().editor.is_some(), "the editor opened");
+    let title = harness.get_by_label("Title");
+    title.focus();
+    title.type_text(" in Moscow");
+    step(&mut harness);
+    let date = harness.get_by_label("Date");
+    assert_eq!(
+        date.value().as_deref(),
+        Some("2022-12-07"),
+        "prefilled from the article"
+    );
+    harness.get_by_label("day").click();
+    step(&mut harness);
+    // Type the date of the meeting itself.
+    harness.state_mut().editor.as_mut().expect("editor").start = "2022-12-05".into();
+    harness.get_by_label("Actors").focus();
+    harness
+        .get_by_label("Actors")
+        .type_text("Jeyhun Bayramov, Sergei Lavrov");
+    step(&mut harness);
+    harness.get_by_label("Save").click();
+    step(&mut harness);
+    step(&mut harness);
+    assert!(harness.state().editor.is_none(), "the editor closed");
+
+    let events = harness.state().state.annotations.events.clone();
+    assert_eq!(events.len(), 1);
+    let event = &events[0];
+    assert_eq!(event.title, format!("{QUOTE} in Moscow"));
+    assert_eq!(event.when.start.to_string(), "2022-12-05");
+    assert_eq!(event.actors, ["Jeyhun Bayramov", "Sergei Lavrov"]);
+    assert_eq!(event.evidence[0].exact, QUOTE);
+    assert_eq!(event.evidence[0].path, FIRST);
+    let day = chrono::NaiveDate::from_ymd_opt(2022, 12, 5).expect("date");
+    assert!(
+        harness.state().state.event_marks.contains_key(&day),
+        "marked on the calendar"
+    );
+
+    // The autosave writes the file.
+    settle(&mut harness);
+    let path = store::default_path(dir.path());
+    let saved = std::fs::read_to_string(&path).expect("annotations saved");
+    assert!(saved.contains("in Moscow"), "{saved}");
+    drop(harness);
+
+    // Reopen: the event is there, highlighted in its article.
+    let mut harness = open(dir.path());
+    let events = &harness.state().state.annotations.events;
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].id, event.id);
+    harness
+        .get_by_label_contains("On December 5, the Azerbaijani")
+        .click();
+    step(&mut harness);
+    harness
+        .get_by_label_contains("in Moscow (2022-12-05)")
+        .click();
+    step(&mut harness);
+    assert!(
+        harness.state().editor.is_some(),
+        "the event's button opens it"
+    );
+}
+
+#[test]
+fn clicking_a_calendar_day_filters_the_list() {
+    let dir = copy_sample();
+    let mut harness = open(dir.path());
+    harness
+        .get_by_label_contains("On December 5, the Azerbaijani")
+        .click();
+    step(&mut harness);
+    harness.get_by_label("2022-12-09").click();
+    step(&mut harness);
+    let state = &harness.state().state;
+    assert_eq!(
+        state.selected_day,
+        chrono::NaiveDate::from_ymd_opt(2022, 12, 9)
+    );
+    assert_eq!(
+        selected_path(&harness).as_deref(),
+        Some("001_733b5a0515859e55.txt")
+    );
+    assert_eq!(harness.state().articles.rows().len(), 1);
+    harness.get_by_label("Show all days").click();
+    step(&mut harness);
+    assert_eq!(harness.state().state.selected_day, None);
+    assert_eq!(harness.state().articles.rows().len(), 5);
+}
+
+#[test]
+fn edit_delete_undo_redo() {
+    let dir = copy_sample();
+    let mut harness = open(dir.path());
+    select_quote(
+        &mut harness,
+        "Bayramov and Lavrov held one-on-one meeting first",
+    );
+    harness.get_by_label("Annotate").click();
+    step(&mut harness);
+    harness.get_by_label("Tags").focus();
+    harness.get_by_label("Tags").type_text("meeting, bilateral");
+    step(&mut harness);
+    harness.get_by_label("Save").click();
+    step(&mut harness);
+    let annotations = &harness.state().state.annotations.annotations;
+    assert_eq!(annotations.len(), 1);
+    assert_eq!(annotations[0].tags, ["meeting", "bilateral"]);
+
+    // Edit it from its button in the reader, then delete it.
+    harness.get_by_label_contains("meeting, bilateral").click();
+    step(&mut harness);
+    harness.get_by_label("Delete").click();
+    step(&mut harness);
+    assert!(harness.state().state.annotations.annotations.is_empty());
+
+    // Ctrl+Z brings it back, Ctrl+Shift+Z deletes it again.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    step(&mut harness);
+    assert_eq!(harness.state().state.annotations.annotations.len(), 1);
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    step(&mut harness);
+    assert!(harness.state().state.annotations.annotations.is_empty());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    step(&mut harness);
+    settle(&mut harness);
+    let saved = std::fs::read_to_string(store::default_path(dir.path())).expect("saved");
+    assert!(saved.contains("bilateral"));
+}
+
+#[test]
+fn an_unparsable_annotations_file_is_left_untouched() {
+    let dir = copy_sample();
+    let path = store::default_path(dir.path());
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    let broken = b"(\n    version: 1,\n    events: [ (id: \"ev-1\", title: \n";
+    std::fs::write(&path, broken).expect("write");
+    let mut harness = open(dir.path());
+    let error = harness.state().state.last_error.clone().unwrap_or_default();
+    assert!(error.contains("line 3, column 34"), "{error}");
+
+    // Work goes on, and is saved beside it, never over it.
+    select_quote(
+        &mut harness,
+        "Bayramov and Lavrov held one-on-one meeting first",
+    );
+    harness.get_by_label("Annotate").click();
+    step(&mut harness);
+    harness.get_by_label("Save").click();
+    step(&mut harness);
+    settle(&mut harness);
+    harness.state_mut().save_before_exit();
+    assert_eq!(std::fs::read(&path).expect("read"), broken);
+    let recovered: PathBuf = path.with_extension("recovered.ron");
+    let text = std::fs::read_to_string(&recovered).expect("recovery file");
+    assert!(text.contains("one-on-one meeting"), "{text}");
+}
+
+#[test]
+fn a_missing_folder_is_reported() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let harness = open(&dir.path().join("no-such-folder"));
+    let error = harness.state().state.last_error.clone().unwrap_or_default();
+    assert!(error.contains("no such folder"), "{error}");
+}
