@@ -266,3 +266,40 @@ fn a_missing_folder_is_reported() {
     let error = harness.state().state.last_error.clone().unwrap_or_default();
     assert!(error.contains("no such folder"), "{error}");
 }
+
+#[test]
+fn azerbaijani_russian_and_armenian_render() {
+    // The harness panics on any glyph the bundled fonts lack.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scripts");
+    let mut harness = open(&dir);
+    assert_eq!(harness.state().state.articles.len(), 3);
+    for title in [
+        "Xankəndi yolunda görüş keçirilib",
+        "Лавров и Байрамов обсудили ситуацию",
+        "Հայաստանի արտաքին գործերի նախարարը հանդիպել է",
+    ] {
+        harness
+            .get_by_role_and_label(egui::Role::Button, title)
+            .click();
+        step(&mut harness);
+        let shown = harness
+            .state()
+            .state
+            .selected()
+            .map(|a| a.meta.title.clone());
+        assert_eq!(shown.as_deref(), Some(title));
+        assert!(
+            harness.query_all_by_label_contains(title).count() >= 2,
+            "in the list and the reader"
+        );
+    }
+    let languages: Vec<_> = harness
+        .state()
+        .state
+        .articles
+        .iter()
+        .map(|a| a.meta.language)
+        .collect();
+    assert_eq!(languages.len(), 3);
+    assert!(languages.contains(&"az") && languages.contains(&"ru") && languages.contains(&"hy"));
+}

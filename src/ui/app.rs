@@ -468,7 +468,8 @@ impl DatelineApp {
                 }
             }
             Command::Apply(change) => {
-                if let crate::core::history::Change::Event { after: Some(e), .. } = change.as_ref() {
+                if let crate::core::history::Change::Event { after: Some(e), .. } = change.as_ref()
+                {
                     self.last_type = e.event_type.clone();
                 }
                 self.state.message = Some(capitalise(&change.describe()));

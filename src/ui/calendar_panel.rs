@@ -110,7 +110,10 @@ impl CalendarPanel {
             }
             let busiest = counts.max_in(month);
             if busiest > 0 {
-                ui.weak(format!("busiest day: {}", plural(busiest, "article", "articles")));
+                ui.weak(format!(
+                    "busiest day: {}",
+                    plural(busiest, "article", "articles")
+                ));
             }
         });
     }
@@ -215,8 +218,13 @@ impl CalendarPanel {
                     );
                 }
                 for (k, mark) in marks.iter().take(6).enumerate() {
-                    let center = rect.left_bottom() + egui::vec2(7.0 + 9.0 * k as f32, -7.0);
-                    painter.circle_filled(center, 3.5, theme::event_marker(mark.color));
+                    let center = rect.left_bottom() + egui::vec2(9.0 + 12.0 * k as f32, -8.0);
+                    painter.circle(
+                        center,
+                        5.0,
+                        theme::event_marker(mark.color),
+                        egui::Stroke::new(1.5, visuals.extreme_bg_color),
+                    );
                 }
                 let mut tip = format!(
                     "{}: {} published",

@@ -65,10 +65,18 @@ impl StatusBar {
                 )
                 .on_hover_text("Files that could not be read: see the Problems tab");
             }
-            ui.label(format!(
-                "{} events · {} annotations",
+            let (events, notes) = (
                 state.annotations.events.len(),
-                state.annotations.annotations.len()
+                state.annotations.annotations.len(),
+            );
+            ui.label(format!(
+                "{events} {} · {notes} {}",
+                if events == 1 { "event" } else { "events" },
+                if notes == 1 {
+                    "annotation"
+                } else {
+                    "annotations"
+                },
             ));
             ui.separator();
             let save_text = match &state.save {
