@@ -7,7 +7,11 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use super::header::{Metadata, parse_article};
+use chrono::Datelike;
+
+use super::formats::{self, Format};
+use super::header::{Metadata, Parsed, parse_article};
+use super::timestamp::{DateReading, DayMonthOrder, read_date_value};
 
 /// The folder inside a collection where Dateline keeps its files; never read as articles.
 pub const DATELINE_DIR: &str = ".dateline";
@@ -91,6 +95,7 @@ pub fn load(root: &Path) -> Result<Collection, CollectionError> {
     })?;
     collection.articles.sort_by(|a, b| a.path.cmp(&b.path));
     collection.problems.sort();
+    settle_date_order(&mut collection.articles);
     Ok(collection)
 }
 
@@ -154,7 +159,11 @@ pub fn stream(
                     }
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
-                    if tx.send(read_article(root, path)).is_err() {
+                    let mut stop = false;
+                    for event in read_file(root, path) {
+                        stop |= tx.send(event).is_err();
+                    }
+                    if stop {
                         break;
                     }
                 }
@@ -243,97 +252,225 @@ fn walk(
                 continue;
             }
             walk(root, &path, canonical_root, visited, files, problems);
-        } else if is_article_file(&path) {
+        } else if Format::of(&path).is_some() {
             files.push(path);
         } else {
+            let ext = path
+                .extension()
+                .map(|e| e.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
             problems.push(Problem {
                 path: relative(root, &path),
-                reason: "not an article: only .txt files are read".into(),
+                reason: format!(
+                    "not an article: .{ext} files are not read (articles are .txt, .md, .html, .jsonl or .csv)"
+                ),
             });
         }
     }
 }
 
-fn is_article_file(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
-}
-
-fn read_article(root: &Path, path: &Path) -> LoadEvent {
+/// Reads one file: one article, or one per row of a JSON Lines or CSV file, or a problem.
+fn read_file(root: &Path, path: &Path) -> Vec<LoadEvent> {
     let rel = relative(root, path);
     let problem = |reason: String| {
-        LoadEvent::Problem(Problem {
+        vec![LoadEvent::Problem(Problem {
             path: rel.clone(),
             reason,
-        })
+        })]
+    };
+    let Some(format) = Format::of(path) else {
+        return problem("not an article: this kind of file is not read".into());
     };
     let bytes = match fs::read(path) {
         Ok(b) => b,
         Err(e) => return problem(format!("cannot read the file: {e}")),
     };
-    match decode(&bytes) {
-        Ok(text) => {
-            let parsed = parse_article(&text);
-            LoadEvent::Article(Box::new(Article {
-                path: rel.clone(),
-                body_start: parsed.body_start,
-                meta: parsed.meta,
-                content_hash: content_hash(&bytes),
-                text,
-            }))
+    let decoded = match formats::decode(&bytes, format == Format::Html) {
+        Ok(d) => d,
+        Err(reason) => return problem(reason),
+    };
+    drop(bytes);
+    let mut file_warnings = Vec::new();
+    if path.file_name().is_some_and(|n| n.to_str().is_none()) {
+        file_warnings
+            .push("the file name is not valid UTF-8; some characters are shown as �".to_string());
+    }
+    if let Some(w) = &decoded.warning {
+        file_warnings.push(w.clone());
+    }
+    let text = decoded.text;
+    let article = |path: String, text: String, mut parsed: Parsed| {
+        parsed
+            .meta
+            .warnings
+            .splice(0..0, file_warnings.iter().cloned());
+        LoadEvent::Article(Box::new(Article {
+            content_hash: content_hash(text.as_bytes()),
+            path,
+            body_start: parsed.body_start,
+            meta: parsed.meta,
+            text,
+        }))
+    };
+    match format {
+        Format::Text if formats::looks_like_markup(&text) => {
+            let (text, parsed) = from_html(&text);
+            vec![article(rel.clone(), text, parsed)]
         }
-        Err(reason) => problem(reason),
+        Format::Text => {
+            let parsed = parse_article(&text);
+            vec![article(rel.clone(), text, parsed)]
+        }
+        Format::Markdown => {
+            let (fields, start) = formats::markdown_front_matter(&text);
+            let mut parsed = parse_article(&text[start..]);
+            parsed.body_start += start;
+            apply_fields(&mut parsed.meta, &fields);
+            vec![article(rel.clone(), text, parsed)]
+        }
+        Format::Html => {
+            let (text, parsed) = from_html(&text);
+            if text.trim().is_empty() {
+                return problem("no readable text in the page".into());
+            }
+            vec![article(rel.clone(), text, parsed)]
+        }
+        Format::Jsonl | Format::Csv => {
+            let rows = if format == Format::Jsonl {
+                formats::jsonl(&text)
+            } else {
+                match formats::csv(&text) {
+                    Ok(rows) => rows,
+                    Err(reason) => return problem(reason),
+                }
+            };
+            let mut out = Vec::with_capacity(rows.len());
+            for (line, row) in rows {
+                let row_path = format!("{rel}#{line}");
+                match row {
+                    Ok(row) if row.body.trim().is_empty() && row.fields.title.is_none() => {
+                        out.push(LoadEvent::Problem(Problem {
+                            path: row_path,
+                            reason: "row without a title or text".into(),
+                        }));
+                    }
+                    Ok(row) => {
+                        let title = row.fields.title.clone().unwrap_or_default();
+                        let (text, body_start) = if title.is_empty() {
+                            (row.body.clone(), 0)
+                        } else {
+                            (format!("{title}\n\n{}", row.body), title.len() + 2)
+                        };
+                        let mut parsed = parse_article(&text[body_start..]);
+                        parsed.body_start = body_start;
+                        apply_fields(&mut parsed.meta, &row.fields);
+                        out.push(article(row_path, text, parsed));
+                    }
+                    Err(reason) => out.push(LoadEvent::Problem(Problem {
+                        path: row_path,
+                        reason,
+                    })),
+                }
+            }
+            if out.is_empty() {
+                return problem("no rows".into());
+            }
+            out
+        }
     }
 }
 
-/// Decodes an article's bytes into text with `\n` line ends.
-pub fn decode(bytes: &[u8]) -> Result<String, String> {
-    if bytes.is_empty() {
-        return Err("empty file".into());
+/// An HTML (or SGML) page as readable text and its metadata.
+fn from_html(markup: &str) -> (String, Parsed) {
+    let doc = formats::html(markup);
+    let mut fields = doc.fields.clone();
+    // The page's first heading beats its <title>, which often carries the site's name.
+    if let Some(h1) = &doc.h1 {
+        fields.title = Some(h1.clone());
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.contains(&0) {
-        return Err("binary file, not text".into());
+    let text = doc.text;
+    let mut body_start = 0;
+    if let Some(title) = &fields.title
+        && let Some(rest) = text.strip_prefix(title.as_str())
+    {
+        body_start = title.len() + (rest.len() - rest.trim_start().len());
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not UTF-8 text (invalid byte at offset {})",
-            e.valid_up_to()
-        )
-    })?;
-    if text.trim().is_empty() {
-        return Err("no text: the file holds only white space".into());
-    }
-    Ok(normalise_line_ends(text))
+    let mut parsed = parse_article(&text[body_start..]);
+    parsed.body_start += body_start;
+    apply_fields(&mut parsed.meta, &fields);
+    (text, parsed)
 }
 
-fn normalise_line_ends(text: &str) -> String {
-    if !text.contains('\r') {
-        return text.to_string();
+/// Fields the file gave beat what was read from the text.
+fn apply_fields(meta: &mut Metadata, fields: &formats::Fields) {
+    if let Some(title) = &fields.title {
+        meta.title = title.clone();
+        meta.title_derived = false;
     }
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    if let Some(date) = &fields.date {
+        match read_date_value(date) {
+            DateReading::Date { timestamp, order } => {
+                meta.published = Some(timestamp);
+                meta.date_order = order;
+            }
+            DateReading::Impossible => meta.warnings.push(format!("impossible date {date:?}")),
+            DateReading::NotADate => meta.warnings.push(format!("unreadable date {date:?}")),
+        }
+    }
+    if let Some(author) = &fields.author {
+        meta.byline = Some(author.clone());
+    }
+    if let Some(source) = &fields.source {
+        meta.source = Some(source.clone());
+    }
+    if let Some(url) = &fields.url {
+        meta.url = Some(url.clone());
+    }
+}
+
+/// Settles numeric dates whose day and month could be either way (`03/04/2022`) by the order most
+/// of the collection's unambiguous numeric dates use, and says so on each such article.
+pub fn settle_date_order(articles: &mut [Article]) {
+    let (mut day_first, mut month_first) = (0usize, 0usize);
+    for a in articles.iter() {
+        match a.meta.date_order {
+            Some(DayMonthOrder::DayFirst) => day_first += 1,
+            Some(DayMonthOrder::MonthFirst) => month_first += 1,
+            _ => {}
+        }
+    }
+    let swap = month_first > day_first;
+    for a in articles.iter_mut() {
+        if a.meta.date_order != Some(DayMonthOrder::Ambiguous) {
+            continue;
+        }
+        if swap
+            && let Some(p) = &mut a.meta.published
+            && let Some(d) =
+                chrono::NaiveDate::from_ymd_opt(p.date.year(), p.date.day(), p.date.month())
+        {
+            p.date = d;
+        }
+        let (order, n) = if swap {
+            ("month first", month_first)
+        } else {
+            ("day first", day_first)
+        };
+        a.meta.warnings.push(format!(
+            "the date's day and month could be either way: read {order}, as in {n} of the collection's {} unambiguous numeric dates",
+            day_first + month_first
+        ));
+        a.meta.date_order = Some(if swap {
+            DayMonthOrder::MonthFirst
+        } else {
+            DayMonthOrder::DayFirst
+        });
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn decoding() {
-        let cases: &[(&[u8], Result<&str, &str>)] = &[
-            (b"hello\r\nworld\r", Ok("hello\nworld\n")),
-            (b"\xEF\xBB\xBFbom", Ok("bom")),
-            (b"", Err("empty file")),
-            (b"  \n\n", Err("no text: the file holds only white space")),
-            (b"a\0b", Err("binary file, not text")),
-            (b"ok \xFF", Err("not UTF-8 text (invalid byte at offset 3)")),
-        ];
-        for (bytes, want) in cases {
-            let got = decode(bytes);
-            assert_eq!(got.as_deref().map_err(String::as_str), *want, "{bytes:?}");
-        }
-    }
 
     #[test]
     fn loads_a_folder_and_lists_problems() -> Result<(), Box<dyn std::error::Error>> {

@@ -1,7 +1,9 @@
 //! Article metadata read from the first lines and the body of a news text: published, first
 //! posted, headline (given or derived), byline, dateline place, source outlet and language.
 
-use super::timestamp::{Timestamp, parse_date_in, parse_date_line};
+use super::timestamp::{
+    DateReading, DayMonthOrder, Timestamp, parse_date_in, read_date_line, read_date_value,
+};
 
 /// What the article says about itself.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -20,6 +22,10 @@ pub struct Metadata {
     pub language: &'static str,
     /// What was odd about the article but did not stop it loading, for the user to see.
     pub warnings: Vec<String>,
+    /// Where the page says it lives.
+    pub url: Option<String>,
+    /// How a numeric publication date gave its day and month.
+    pub date_order: Option<DayMonthOrder>,
 }
 
 /// The metadata and where the body starts (a byte offset into the text).
@@ -46,6 +52,48 @@ fn lines_with_offsets(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// Header keys of mail and news files ("Date: …", "Subject: …") that Dateline reads.
+fn header_key(key: &str) -> Option<&'static str> {
+    match key.trim().to_ascii_lowercase().as_str() {
+        "date" | "published" | "posted" | "posted on" | "publication date" | "dated" => {
+            Some("date")
+        }
+        "updated" | "last updated" | "modified" => Some("updated"),
+        "subject" | "title" | "headline" => Some("title"),
+        "from" | "author" | "by" | "byline" => Some("author"),
+        "source" | "outlet" | "publisher" => Some("source"),
+        _ => None,
+    }
+}
+
+/// `Key: value` with a short key of letters, spaces and dashes.
+fn key_value(line: &str) -> Option<(&str, &str)> {
+    let (key, value) = line.split_once(':')?;
+    let key_ok = !key.is_empty()
+        && key.len() <= 24
+        && key.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-' || c == '_');
+    key_ok.then(|| (key, value.trim()))
+}
+
+impl Metadata {
+    /// Sets the publication date from a header value, or says what was wrong with it.
+    fn set_published(&mut self, value: &str, what: &str) {
+        match read_date_value(value) {
+            DateReading::Date { timestamp, order } => {
+                self.published = Some(timestamp);
+                self.date_order = order;
+            }
+            DateReading::Impossible => self
+                .warnings
+                .push(format!("impossible date {:?} in the {what}", value.trim())),
+            DateReading::NotADate => {}
+        }
+    }
+}
+
 /// Reads the metadata of a plain-text article.
 pub fn parse_article(text: &str) -> Parsed {
     let lines = lines_with_offsets(text);
@@ -54,7 +102,48 @@ pub fn parse_article(text: &str) -> Parsed {
     let mut body_start: Option<usize> = None;
     let mut headline: Option<String> = None;
 
-    if let Some(idx) = i {
+    // A block of "Key: value" lines, as mail, news archives and some exports start.
+    if let Some(first) = i {
+        let mut n = first;
+        let mut known = 0;
+        while n < lines.len() {
+            let Some((key, value)) = key_value(lines[n].1.trim()) else {
+                break;
+            };
+            match header_key(key) {
+                Some("date") => {
+                    meta.set_published(value, "header");
+                    known += 1;
+                }
+                Some("updated") => known += 1,
+                Some("title") => {
+                    headline = Some(value.to_string());
+                    known += 1;
+                }
+                Some("author") => {
+                    meta.byline = Some(value.to_string());
+                    known += 1;
+                }
+                Some("source") => {
+                    meta.source = Some(value.to_string());
+                    known += 1;
+                }
+                _ => {}
+            }
+            n += 1;
+        }
+        if known > 0 && (n >= lines.len() || lines[n].1.trim().is_empty() || n - first >= 2) {
+            i = Some(n);
+        } else {
+            meta = Metadata::default();
+            headline = None;
+        }
+    }
+
+    if let Some(idx) = i.and_then(|i| next_content_line(&lines, i))
+        && meta.published.is_none()
+        && headline.is_none()
+    {
         let (offset, raw) = lines[idx];
         let line = raw.trim();
         let lead = raw.len() - raw.trim_start().len();
@@ -70,10 +159,10 @@ pub fn parse_article(text: &str) -> Parsed {
             let rest_offset = offset + lead + rest_offset;
             i = Some(idx + 1);
             if rest.is_empty() {
-            } else if let Some(full) =
-                parse_date_line(rest).filter(|t| date.is_none_or(|d| t.date == d))
+            } else if let DateReading::Date { timestamp, .. } = read_date_line(rest)
+                && date.is_none_or(|d| timestamp.date == d)
             {
-                meta.published = Some(full);
+                meta.published = Some(timestamp);
             } else if let Some(posted) = first_posted_phrase(rest) {
                 meta.first_posted = parse_date_in(posted, date);
             } else {
@@ -89,17 +178,32 @@ pub fn parse_article(text: &str) -> Parsed {
                     body_start = Some(rest_offset);
                 }
             }
-        } else if let Some(ts) = parse_date_line(line) {
-            meta.published = Some(ts);
+        } else if let Some(ts) = date_line(line, &mut meta) {
+            // A date line, then perhaps a headline line ("26-FEB-1987 …" / "BAHIA COCOA REVIEW").
+            meta.published = ts;
             i = Some(idx + 1);
+            if let Some(next) = next_content_line(&lines, idx + 1)
+                && byline(lines[next].1.trim()).is_none()
+                && looks_like_headline(lines[next].1.trim())
+                && lines.get(next + 1).is_some_and(|l| l.1.trim().is_empty())
+                && next_content_line(&lines, next + 1).is_some()
+            {
+                headline = Some(lines[next].1.trim().to_string());
+                i = Some(next + 1);
+            }
         } else if looks_like_headline(line)
             && let Some(next) = next_content_line(&lines, idx + 1)
-            && let Some(ts) = parse_date_line(lines[next].1.trim())
+            && let Some(ts) = date_line(lines[next].1.trim(), &mut meta)
         {
             // A headline, then a date line.
             headline = Some(line.to_string());
-            meta.published = Some(ts);
+            meta.published = ts;
             i = Some(next + 1);
+        } else if let Some((label, value)) = labelled_date(line) {
+            meta.set_published(value, label);
+            if meta.published.is_some() {
+                i = Some(idx + 1);
+            }
         }
     }
 
@@ -112,6 +216,16 @@ pub fn parse_article(text: &str) -> Parsed {
             meta.byline = Some(name.to_string());
             cursor = idx + 1;
         }
+        // A "Published: …" line right after the headline or byline.
+        if meta.published.is_none()
+            && let Some(idx) = next_content_line(&lines, cursor)
+            && let Some((label, value)) = labelled_date(lines[idx].1.trim())
+        {
+            meta.set_published(value, label);
+            if meta.published.is_some() {
+                cursor = idx + 1;
+            }
+        }
         body_start = next_content_line(&lines, cursor).map(|idx| {
             let (offset, raw) = lines[idx];
             offset + (raw.len() - raw.trim_start().len())
@@ -120,13 +234,29 @@ pub fn parse_article(text: &str) -> Parsed {
     let body_start = body_start.unwrap_or(text.len());
     let body = &text[body_start..];
 
+    // Quoted mail headers in the body ("Date: Thu, 01 Apr 1993 20:52:11 -0500").
+    if meta.published.is_none() {
+        for line in body.lines().take(80) {
+            if let Some((key, value)) = key_value(line.trim())
+                && header_key(key) == Some("date")
+            {
+                meta.set_published(value, "text");
+                if meta.published.is_some() {
+                    break;
+                }
+            }
+        }
+    }
+
     let first_paragraph = body.lines().next().unwrap_or("");
     let mut lead_text = first_paragraph;
     if let Some((place, rest)) = dateline(first_paragraph) {
         meta.dateline = Some(place);
         lead_text = rest;
     }
-    meta.source = source_outlet(body);
+    if meta.source.is_none() {
+        meta.source = source_outlet(body);
+    }
     meta.language = guess_language(body);
     match headline {
         Some(h) => meta.title = h,
@@ -136,6 +266,43 @@ pub fn parse_article(text: &str) -> Parsed {
         }
     }
     Parsed { meta, body_start }
+}
+
+/// A line that is only a date: `Some(Some(ts))`; an impossible one: `Some(None)` with a warning.
+fn date_line(line: &str, meta: &mut Metadata) -> Option<Option<Timestamp>> {
+    match read_date_line(line) {
+        DateReading::Date { timestamp, order } => {
+            meta.date_order = order;
+            Some(Some(timestamp))
+        }
+        DateReading::Impossible => {
+            meta.warnings
+                .push(format!("impossible date {line:?} in the header"));
+            Some(None)
+        }
+        DateReading::NotADate => None,
+    }
+}
+
+/// `Published: 28 Feb 2017`, `Posted on 28 February 2017`, `Updated 17:10, 28 February, 2017`.
+fn labelled_date(line: &str) -> Option<(&'static str, &str)> {
+    let lower = line.to_ascii_lowercase();
+    for (label, name) in [
+        ("published on", "published line"),
+        ("published", "published line"),
+        ("posted on", "posted line"),
+        ("posted", "posted line"),
+        ("date", "date line"),
+    ] {
+        if let Some(rest) = lower.strip_prefix(label) {
+            let rest_start = line.len() - rest.len();
+            let value = line[rest_start..].trim_start_matches([':', ' ']);
+            if rest.starts_with([':', ' ']) && !value.is_empty() {
+                return Some((name, value));
+            }
+        }
+    }
+    None
 }
 
 fn next_content_line(lines: &[(usize, &str)], from: usize) -> Option<usize> {

@@ -4,6 +4,7 @@
 pub mod annotations;
 pub mod calendar;
 pub mod collection;
+pub mod formats;
 pub mod header;
 pub mod history;
 pub mod sample;

@@ -111,14 +111,85 @@ const WEEKDAYS: [&str; 14] = [
     "sun",
 ];
 
-/// The number of a month name, case-insensitively.
+/// Stems of month names in Russian (every case: "декабря", "декабрь", "декабре") and
+/// Azerbaijani (with suffixes: "dekabrda", "noyabrın"), with their number.
+const MONTH_STEMS: [(&str, u32); 26] = [
+    ("январ", 1),
+    ("феврал", 2),
+    ("март", 3),
+    ("апрел", 4),
+    ("ма", 5),
+    ("июн", 6),
+    ("июл", 7),
+    ("август", 8),
+    ("сентябр", 9),
+    ("октябр", 10),
+    ("ноябр", 11),
+    ("декабр", 12),
+    ("yanvar", 1),
+    ("fevral", 2),
+    ("mart", 3),
+    ("aprel", 4),
+    ("may", 5),
+    ("iyun", 6),
+    ("iyul", 7),
+    ("avqust", 8),
+    ("sentyabr", 9),
+    ("oktyabr", 10),
+    ("noyabr", 11),
+    ("dekabr", 12),
+    ("янв", 1),
+    ("дек", 12),
+];
+
+/// The number of a month name in English, Russian or Azerbaijani, case-insensitively.
 pub fn month_number(word: &str) -> Option<u32> {
     let lower = word.trim_end_matches('.').to_lowercase();
-    MONTHS
+    if let Some((_, n)) = MONTHS.iter().find(|(name, _)| *name == lower) {
+        return Some(*n);
+    }
+    let short_may = ["май", "мая", "мае", "маю"];
+    if lower.starts_with("ма") && !lower.starts_with("март") {
+        return short_may.contains(&lower.as_str()).then_some(5);
+    }
+    MONTH_STEMS
         .iter()
-        .find(|(name, _)| *name == lower)
+        .find(|(stem, _)| {
+            lower.starts_with(stem)
+                // Azerbaijani suffixes are short ("-da", "-ın", "-in"); anything longer is
+                // another word ("martial", "mayor").
+                && lower.chars().count() <= stem.chars().count() + 4
+                && !(stem.is_ascii() && lower.len() > stem.len() && !is_az_suffix(&lower[stem.len()..]))
+        })
         .map(|(_, n)| *n)
 }
+
+fn is_az_suffix(rest: &str) -> bool {
+    [
+        "da", "də", "ın", "in", "un", "ün", "a", "ə", "dan", "dən", "ın", "ında", "ində",
+    ]
+    .contains(&rest)
+}
+
+/// UTC offsets of the zone abbreviations newsrooms and mail headers use, in hours.
+const ZONES: [(&str, i32); 16] = [
+    ("utc", 0),
+    ("gmt", 0),
+    ("ut", 0),
+    ("z", 0),
+    ("est", -5),
+    ("edt", -4),
+    ("cst", -6),
+    ("cdt", -5),
+    ("mst", -7),
+    ("mdt", -6),
+    ("pst", -8),
+    ("pdt", -7),
+    ("cet", 1),
+    ("cest", 2),
+    ("msk", 3),
+    ("azt", 4),
+];
 
 #[derive(Debug, Clone, PartialEq)]
 enum Token<'a> {
@@ -171,6 +242,22 @@ struct Parts {
     offset_secs: Option<i32>,
     /// Words that are not part of a date were seen.
     has_other_words: bool,
+    /// How a numeric date gave its day and month.
+    order: Option<DayMonthOrder>,
+}
+
+/// How a numeric date such as `03/04/2022` orders its day and month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayMonthOrder {
+    DayFirst,
+    MonthFirst,
+    /// Both readings are dates: read day first unless the collection says otherwise.
+    Ambiguous,
+}
+
+/// `93` → 1993, `21` → 2021.
+fn two_digit_year(y: i32) -> i32 {
+    if y >= 50 { 1900 + y } else { 2000 + y }
 }
 
 fn parse_parts(s: &str) -> Parts {
@@ -183,8 +270,8 @@ fn parse_parts(s: &str) -> Parts {
             Token::Num(n) => {
                 // ISO date: 2022-12-07
                 if n.len() == 4
-                    && matches!(tokens.get(i + 1), Some(Token::Sym('-')))
-                    && matches!(tokens.get(i + 3), Some(Token::Sym('-')))
+                    && let Some(Token::Sym(sep @ ('-' | '/' | '.'))) = tokens.get(i + 1)
+                    && tokens.get(i + 3) == Some(&Token::Sym(*sep))
                     && let (Some(Token::Num(m)), Some(Token::Num(d))) =
                         (tokens.get(i + 2), tokens.get(i + 4))
                     && parts.year.is_none()
@@ -200,6 +287,47 @@ fn parse_parts(s: &str) -> Parts {
                     {
                         i += 1;
                     }
+                    continue;
+                }
+                // Numeric: 07.12.2022 (day first), 3/3/92 or 12/07/2022 (order from the numbers,
+                // else ambiguous).
+                if n.len() <= 2
+                    && let Some(Token::Sym(sep @ ('.' | '/'))) = tokens.get(i + 1)
+                    && let Some(Token::Num(b)) = tokens.get(i + 2)
+                    && b.len() <= 2
+                    && tokens.get(i + 3) == Some(&Token::Sym(*sep))
+                    && let Some(Token::Num(c)) = tokens.get(i + 4)
+                    && (c.len() == 4 || c.len() == 2)
+                    && parts.day.is_none()
+                {
+                    let (a, b): (u32, u32) = (n.parse().unwrap_or(0), b.parse().unwrap_or(0));
+                    let year: i32 = c.parse().unwrap_or(0);
+                    parts.year = Some(if c.len() == 2 {
+                        two_digit_year(year)
+                    } else {
+                        year
+                    });
+                    if a > 31 && c.len() <= 2 {
+                        // 93/5/16: year, month, day.
+                        parts.year = Some(two_digit_year(a as i32));
+                        parts.month = Some(b);
+                        parts.day = c.parse().ok();
+                        i += 5;
+                        continue;
+                    }
+                    let (day, month, order) = if *sep == '.' || a > 12 {
+                        (a, b, DayMonthOrder::DayFirst)
+                    } else if b > 12 {
+                        (b, a, DayMonthOrder::MonthFirst)
+                    } else if a == b {
+                        (a, b, DayMonthOrder::DayFirst)
+                    } else {
+                        (a, b, DayMonthOrder::Ambiguous)
+                    };
+                    parts.day = Some(day);
+                    parts.month = Some(month);
+                    parts.order = Some(order);
+                    i += 5;
                     continue;
                 }
                 // Time: 14:29 or 14:29:05
@@ -243,16 +371,26 @@ fn parse_parts(s: &str) -> Parts {
                     if parts.month.is_none() {
                         parts.month = Some(m);
                     }
-                } else if lower == "utc" || lower == "gmt" || lower == "z" {
+                } else if let Some((_, hours)) = ZONES.iter().find(|(z, _)| *z == lower) {
                     if let Some((off, used)) = parse_offset(&tokens[i + 1..]) {
-                        parts.offset_secs = Some(off);
+                        parts.offset_secs = Some(hours * 3600 + off);
                         i += used;
-                    } else {
-                        parts.offset_secs = Some(0);
+                    } else if parts.offset_secs.is_none() {
+                        parts.offset_secs = Some(hours * 3600);
                     }
                 } else if WEEKDAYS.contains(&lower.as_str())
-                    || ["at", "of", "on", "the", "st", "nd", "rd", "th"].contains(&lower.as_str())
+                    || [
+                        "at", "of", "on", "the", "st", "nd", "rd", "th", "года", "г", "ci", "cı",
+                        "cu", "cü", "il", "ildə", "il", "в", "am", "pm",
+                    ]
+                    .contains(&lower.as_str())
                 {
+                    if lower == "pm"
+                        && let Some(t) = parts.time
+                        && t.hour() < 12
+                    {
+                        parts.time = t.with_hour(t.hour() + 12);
+                    }
                 } else {
                     parts.has_other_words = true;
                 }
@@ -267,6 +405,12 @@ fn parse_parts(s: &str) -> Parts {
         && (1..=31).contains(&d)
     {
         parts.day = Some(d);
+        // "8 Apr 93": a second small number is a two-digit year.
+        if parts.year.is_none()
+            && let Some(&y) = loose_numbers.get(1)
+        {
+            parts.year = Some(two_digit_year(y as i32));
+        }
     }
     parts
 }
@@ -297,14 +441,54 @@ fn parse_offset(tokens: &[Token<'_>]) -> Option<(i32, usize)> {
     Some((sign * (hours * 3600 + minutes * 60), used))
 }
 
-/// Reads a line that is nothing but a date, such as `7 December 2022 14:29 (UTC+04:00)` or
-/// `2022-12-12`. Returns `None` for a line with other words in it, or for an impossible date.
-pub fn parse_date_line(line: &str) -> Option<Timestamp> {
+/// What reading a date gave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateReading {
+    Date {
+        timestamp: Timestamp,
+        order: Option<DayMonthOrder>,
+    },
+    /// It has the shape of a date, but no such day exists (`31 February 2022`).
+    Impossible,
+    NotADate,
+}
+
+/// Reads a line that is nothing but a date, such as `7 December 2022 14:29 (UTC+04:00)`,
+/// `2022-12-12`, `26-FEB-1987 15:01:01.79` or `Thu, 01 Apr 1993 20:52:11 -0500 (EST)`.
+pub fn read_date_line(line: &str) -> DateReading {
     let parts = parse_parts(line);
     if parts.has_other_words {
-        return None;
+        return DateReading::NotADate;
     }
-    complete(parts, None)
+    read(parts, None)
+}
+
+fn read(parts: Parts, reference: Option<NaiveDate>) -> DateReading {
+    if parts.month.is_none() || parts.day.is_none() || (parts.year.is_none() && reference.is_none())
+    {
+        return DateReading::NotADate;
+    }
+    match complete(parts, reference) {
+        Some(timestamp) => DateReading::Date {
+            timestamp,
+            order: parts.order,
+        },
+        None => DateReading::Impossible,
+    }
+}
+
+/// [`read_date_line`], for a line that is a possible date.
+pub fn parse_date_line(line: &str) -> Option<Timestamp> {
+    match read_date_line(line) {
+        DateReading::Date { timestamp, .. } => Some(timestamp),
+        _ => None,
+    }
+}
+
+/// Reads a date value that may carry other words ("Posted on 28 Feb 2017 at 17:10"): an
+/// absolute date, with no year taken from anywhere else.
+pub fn read_date_value(text: &str) -> DateReading {
+    read(parse_parts(text), None)
 }
 
 /// Reads a date inside a phrase (`first version posted on February 28, 20:05`), taking a
@@ -365,6 +549,33 @@ mod tests {
                 Some("2025-07-17T23:21:00-05:30"),
             ),
             ("31 February 2022", None),
+            ("26-FEB-1987 15:01:01.79", Some("1987-02-26T15:01:01")),
+            (" 5-MAR-1987 09:07:54.17", Some("1987-03-05T09:07:54")),
+            (
+                "Thu, 01 Apr 1993 20:52:11 -0500 (EST)",
+                Some("1993-04-01T20:52:11-05:00"),
+            ),
+            ("Thu Apr  1 20:52:11 1993", Some("1993-04-01T20:52:11")),
+            ("8 Apr 93 22:50:09 GMT", Some("1993-04-08T22:50:09+00:00")),
+            (
+                "Mon, 15 Feb 1993 18:35:05 EST",
+                Some("1993-02-15T18:35:05-05:00"),
+            ),
+            ("2021-05-15T10:22:33Z", Some("2021-05-15T10:22:33+00:00")),
+            ("17:10, 28 February, 2017", Some("2017-02-28T17:10:00")),
+            ("28 февраля 2017", Some("2017-02-28")),
+            ("3 ноября 2021 года", Some("2021-11-03")),
+            ("28 fevral 2017", Some("2017-02-28")),
+            ("15 dekabrda 2022", Some("2022-12-15")),
+            ("07.12.2022", Some("2022-12-07")),
+            ("12/31/2022", Some("2022-12-31")),
+            ("31/12/2022", Some("2022-12-31")),
+            ("3/3/92", Some("1992-03-03")),
+            ("May 13, 1993", Some("1993-05-13")),
+            ("April 13, 1993 3:05 pm", Some("1993-04-13T15:05:00")),
+            ("31.02.2022", None),
+            ("93/5/16", Some("1993-05-16")),
+            ("2022/12/07", Some("2022-12-07")),
             ("Baku stresses need for peace", None),
             ("December 2022 was cold", None),
             ("", None),
@@ -373,6 +584,26 @@ mod tests {
             let got = parse_date_line(line).map(|t| t.to_string());
             assert_eq!(got.as_deref(), *want, "line {line:?}");
         }
+    }
+
+    #[test]
+    fn impossible_dates_and_ambiguous_orders() {
+        assert_eq!(read_date_line("31 February 2022"), DateReading::Impossible);
+        assert_eq!(read_date_line("2022-13-01"), DateReading::Impossible);
+        assert_eq!(read_date_line("Baku, Azerbaijan"), DateReading::NotADate);
+        let order = |s| match read_date_line(s) {
+            DateReading::Date { order, .. } => order,
+            _ => None,
+        };
+        assert_eq!(order("03/04/2022"), Some(DayMonthOrder::Ambiguous));
+        assert_eq!(order("13/04/2022"), Some(DayMonthOrder::DayFirst));
+        assert_eq!(order("04/13/2022"), Some(DayMonthOrder::MonthFirst));
+        assert_eq!(order("7 December 2022"), None);
+        assert_eq!(month_number("martial"), None);
+        assert_eq!(month_number("Mayor"), None);
+        assert_eq!(month_number("noyabrın"), Some(11));
+        assert_eq!(month_number("мая"), Some(5));
+        assert_eq!(month_number("Февраль"), Some(2));
     }
 
     #[test]
