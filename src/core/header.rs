@@ -204,6 +204,23 @@ pub fn parse_article(text: &str) -> Parsed {
             if meta.published.is_some() {
                 i = Some(idx + 1);
             }
+        } else if looks_like_headline(line)
+            && let Some(next) = next_content_line(&lines, idx + 1)
+            && let Some((label, value)) = labelled_date(lines[next].1.trim())
+        {
+            // A headline, then "Published: …" (and perhaps "Updated: …").
+            meta.set_published(value, label);
+            if meta.published.is_some() {
+                headline = Some(line.to_string());
+                let mut after = next + 1;
+                while after < lines.len()
+                    && key_value(lines[after].1.trim())
+                        .is_some_and(|(k, _)| header_key(k).is_some())
+                {
+                    after += 1;
+                }
+                i = Some(after);
+            }
         }
     }
 
