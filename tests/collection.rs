@@ -66,7 +66,8 @@ fn article<'a>(c: &'a Collection, path: &str) -> &'a Article {
 fn every_format_is_read() {
     let (c, _dir, _outside) = load();
     // path, published, title, source, body starts with
-    let cases: &[(&str, Option<&str>, &str, Option<&str>, &str)] = &[
+    type Case<'a> = (&'a str, Option<&'a str>, &'a str, Option<&'a str>, &'a str);
+    let cases: &[Case] = &[
         (
             "formats/plain.txt",
             Some("2022-12-07T14:29:00+04:00"),
