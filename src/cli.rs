@@ -135,7 +135,7 @@ pub fn problem_json(p: &Problem) -> String {
 
 /// `dateline inspect PATH [--json]`.
 pub fn inspect(path: &std::path::Path, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
-    let c = collection::load(path)?;
+    let c = collection::load_with(path, collection::LoadOptions { keep_text: false })?;
     for a in &c.articles {
         if json {
             writeln!(out, "{}", article_json(a))?;

@@ -303,3 +303,92 @@ fn azerbaijani_russian_and_armenian_render() {
     assert_eq!(languages.len(), 3);
     assert!(languages.contains(&"az") && languages.contains(&"ru") && languages.contains(&"hy"));
 }
+
+/// Steps until `done` holds (files on disk are noticed after they settle).
+fn wait_for(
+    harness: &mut Harness<'static, DatelineApp>,
+    what: &str,
+    done: impl Fn(&DatelineApp) -> bool,
+) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !done(harness.state()) {
+        assert!(Instant::now() < deadline, "timed out waiting for: {what}");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    step(harness);
+}
+
+#[test]
+fn changes_on_disk_are_picked_up_and_passages_follow_the_text() {
+    let dir = copy_sample();
+    let mut harness = open(dir.path());
+    harness
+        .get_by_label_contains("On December 5, the Azerbaijani")
+        .click();
+    step(&mut harness);
+    select_quote(&mut harness, QUOTE);
+    harness.get_by_label("Tag event").click();
+    step(&mut harness);
+    harness.get_by_label("Save").click();
+    step(&mut harness);
+    assert_eq!(harness.state().state.annotations.events.len(), 1);
+
+    // A new file appears in the list.
+    std::fs::write(
+        dir.path().join("005_new.txt"),
+        "2022-12-20\n\nA new article arrived, Trend reports.\n",
+    )
+    .expect("write");
+    wait_for(&mut harness, "the new article", |app| {
+        app.state.by_path.contains_key("005_new.txt")
+    });
+    assert_eq!(harness.state().state.articles.len(), 6);
+
+    // Text inserted before the passage: it is found again, moved.
+    let path = dir.path().join(FIRST);
+    let original = std::fs::read_to_string(&path).expect("read");
+    let edited = original.replacen(
+        "By Fatima Hasanova",
+        "By Fatima Hasanova\n\nAn editor's note added later.",
+        1,
+    );
+    std::fs::write(&path, &edited).expect("write");
+    wait_for(&mut harness, "the edited article", |app| {
+        app.state
+            .by_path
+            .get(FIRST)
+            .is_some_and(|&i| app.state.articles[i].text.contains("editor's note"))
+    });
+    assert_eq!(
+        harness.state().state.orphans,
+        0,
+        "the passage moved with the text"
+    );
+    assert_eq!(
+        selected_path(&harness).as_deref(),
+        Some(FIRST),
+        "the selection stays"
+    );
+
+    // The quote removed: the event is kept, its passage orphaned.
+    std::fs::write(&path, original.replace(QUOTE, "something else entirely")).expect("write");
+    wait_for(&mut harness, "the orphan", |app| app.state.orphans == 1);
+    assert_eq!(
+        harness.state().state.annotations.events.len(),
+        1,
+        "never dropped"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("(text not found)")
+            .is_some()
+    );
+
+    // A removed file leaves the list.
+    std::fs::remove_file(dir.path().join("005_new.txt")).expect("remove");
+    wait_for(&mut harness, "the removal", |app| {
+        !app.state.by_path.contains_key("005_new.txt")
+    });
+    assert_eq!(harness.state().state.articles.len(), 5);
+}

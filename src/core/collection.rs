@@ -81,14 +81,33 @@ pub fn content_hash(bytes: &[u8]) -> String {
     format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes))
 }
 
+/// What a load keeps of each article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Keep the text (the GUI, search); without it only the metadata stays (`inspect`), so
+    /// memory stays small whatever the collection's size.
+    pub keep_text: bool,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self { keep_text: true }
+    }
+}
+
 /// Loads everything at once (the command line and tests); the GUI streams with [`stream`].
 pub fn load(root: &Path) -> Result<Collection, CollectionError> {
+    load_with(root, LoadOptions::default())
+}
+
+/// [`load`] with options.
+pub fn load_with(root: &Path, options: LoadOptions) -> Result<Collection, CollectionError> {
     let mut collection = Collection {
         root: root.to_path_buf(),
         ..Default::default()
     };
     let cancel = AtomicBool::new(false);
-    stream(root, &cancel, &mut |event| match event {
+    stream_with(root, options, &cancel, &mut |event| match event {
         LoadEvent::Found { .. } => {}
         LoadEvent::Article(a) => collection.articles.push(*a),
         LoadEvent::Problem(p) => collection.problems.push(p),
@@ -103,6 +122,16 @@ pub fn load(root: &Path) -> Result<Collection, CollectionError> {
 /// calling thread as soon as it is ready. Stops early when `cancel` is set.
 pub fn stream(
     root: &Path,
+    cancel: &AtomicBool,
+    sink: &mut dyn FnMut(LoadEvent),
+) -> Result<(), CollectionError> {
+    stream_with(root, LoadOptions::default(), cancel, sink)
+}
+
+/// [`stream`] with options.
+pub fn stream_with(
+    root: &Path,
+    options: LoadOptions,
     cancel: &AtomicBool,
     sink: &mut dyn FnMut(LoadEvent),
 ) -> Result<(), CollectionError> {
@@ -160,7 +189,7 @@ pub fn stream(
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
                     let mut stop = false;
-                    for event in read_file(root, path) {
+                    for event in read_file(root, path, options) {
                         stop |= tx.send(event).is_err();
                     }
                     if stop {
@@ -177,7 +206,8 @@ pub fn stream(
     Ok(())
 }
 
-fn relative(root: &Path, path: &Path) -> String {
+/// The identity of `path` in the collection at `root`: relative, with `/` separators.
+pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy())
@@ -270,7 +300,7 @@ fn walk(
 }
 
 /// Reads one file: one article, or one per row of a JSON Lines or CSV file, or a problem.
-fn read_file(root: &Path, path: &Path) -> Vec<LoadEvent> {
+pub fn read_file(root: &Path, path: &Path, options: LoadOptions) -> Vec<LoadEvent> {
     let rel = relative(root, path);
     let problem = |reason: String| {
         vec![LoadEvent::Problem(Problem {
@@ -304,10 +334,16 @@ fn read_file(root: &Path, path: &Path) -> Vec<LoadEvent> {
             .meta
             .warnings
             .splice(0..0, file_warnings.iter().cloned());
+        let content_hash = content_hash(text.as_bytes());
+        let (text, body_start) = if options.keep_text {
+            (text, parsed.body_start)
+        } else {
+            (String::new(), 0)
+        };
         LoadEvent::Article(Box::new(Article {
-            content_hash: content_hash(text.as_bytes()),
+            content_hash,
             path,
-            body_start: parsed.body_start,
+            body_start,
             meta: parsed.meta,
             text,
         }))
@@ -426,6 +462,39 @@ fn apply_fields(meta: &mut Metadata, fields: &formats::Fields) {
     if let Some(url) = &fields.url {
         meta.url = Some(url.clone());
     }
+}
+
+/// What a file or folder that changed on disk holds now: its articles and problems, or nothing
+/// when it is gone. A folder is read whole.
+pub fn reread(root: &Path, path: &Path) -> Vec<LoadEvent> {
+    let Ok(meta) = fs::metadata(path) else {
+        return Vec::new();
+    };
+    if meta.is_dir() {
+        let canonical_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        let mut visited = HashSet::new();
+        let (mut files, mut problems) = (Vec::new(), Vec::new());
+        walk(
+            root,
+            path,
+            &canonical_root,
+            &mut visited,
+            &mut files,
+            &mut problems,
+        );
+        let mut out: Vec<LoadEvent> = problems.into_iter().map(LoadEvent::Problem).collect();
+        for f in files {
+            out.extend(read_file(root, &f, LoadOptions::default()));
+        }
+        out
+    } else {
+        read_file(root, path, LoadOptions::default())
+    }
+}
+
+/// The file part of an article's identity: `rows.csv` for `rows.csv#12`.
+pub fn file_of(path: &str) -> &str {
+    path.split_once('#').map_or(path, |(file, _)| file)
 }
 
 /// Settles numeric dates whose day and month could be either way (`03/04/2022`) by the order most

@@ -1,13 +1,16 @@
 //! The core of Dateline: collections, article parsing, annotations and their files, the calendar
 //! model. Nothing here knows about the GUI toolkit, so all of it is tested as plain data.
 
+pub mod anchor;
 pub mod annotations;
 pub mod calendar;
 pub mod collection;
 pub mod formats;
 pub mod header;
 pub mod history;
+pub mod paging;
 pub mod sample;
 pub mod store;
 pub mod taxonomy;
 pub mod timestamp;
+pub mod watch;

@@ -16,9 +16,11 @@ use super::state::{AppState, LoadStatus, SaveStatus};
 use super::status_bar::StatusBar;
 use crate::core::annotations::{Annotation, Event, EventTime, PartialDate, Passage, new_id};
 use crate::core::calendar::YearMonth;
-use crate::core::collection::LoadEvent;
+use crate::core::collection::{self, LoadEvent};
 use crate::core::store::{SaveOutcome, StoreError};
 use crate::core::taxonomy::{Taxonomy, TypeIndex};
+use crate::core::watch::Watcher;
+use std::sync::mpsc::Receiver;
 
 /// How long after the last change the annotations are saved by themselves.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(1500);
@@ -66,7 +68,17 @@ pub struct DatelineApp {
     screenshot: Option<ScreenshotJob>,
     pub screenshot_result: ScreenshotResult,
     native_dialogs: bool,
+    watcher: Option<Watcher>,
+    refreshes: Vec<Receiver<Refresh>>,
     ctx: egui::Context,
+}
+
+/// Files and folders that changed on disk, read again on a worker thread.
+struct Refresh {
+    /// Their paths relative to the collection.
+    changed: Vec<String>,
+    /// What they hold now (nothing for what was removed).
+    events: Vec<LoadEvent>,
 }
 
 impl DatelineApp {
@@ -107,6 +119,8 @@ impl DatelineApp {
             }),
             screenshot_result: result,
             native_dialogs: options.native_dialogs,
+            watcher: None,
+            refreshes: Vec::new(),
             ctx,
         };
         if let Some(path) = options.collection {
@@ -148,6 +162,8 @@ impl DatelineApp {
         };
         self.reader.clear_selection();
         self.editor = None;
+        self.watcher = None;
+        self.refreshes.clear();
         self.loader = Some(LoadJob::start(root, self.wake()));
     }
 
@@ -195,8 +211,12 @@ impl DatelineApp {
                     };
                     self.state.problems.sort();
                     self.loader = None;
+                    collection::settle_date_order(&mut self.state.articles);
+                    self.state.rebuild_counts();
                     self.state.articles_revision += 1;
+                    self.state.recount_orphans();
                     self.select_first_article();
+                    self.start_watching(&root);
                     return;
                 }
             }
@@ -204,6 +224,110 @@ impl DatelineApp {
         if added {
             self.state.articles_revision += 1;
         }
+    }
+
+    fn start_watching(&mut self, root: &Path) {
+        let ctx = self.ctx.clone();
+        match Watcher::start(root, move || ctx.request_repaint()) {
+            Ok(w) => self.watcher = Some(w),
+            Err(e) => {
+                self.state.message = Some(format!("Changes on disk will not be noticed: {e}"));
+            }
+        }
+    }
+
+    /// Reads again what changed on disk, once it has settled, off the UI thread.
+    fn poll_watcher(&mut self) {
+        if let Some(watcher) = &mut self.watcher {
+            let (paths, wait) = watcher.settled();
+            if let Some(wait) = wait {
+                self.ctx.request_repaint_after(wait);
+            }
+            if !paths.is_empty()
+                && let Some(root) = self.state.root.clone()
+            {
+                let (tx, rx) = std::sync::mpsc::channel();
+                let wake = self.wake();
+                let spawned = std::thread::Builder::new()
+                    .name("reread".into())
+                    .spawn(move || {
+                        let mut refresh = Refresh {
+                            changed: Vec::new(),
+                            events: Vec::new(),
+                        };
+                        for path in paths {
+                            refresh.changed.push(collection::relative(&root, &path));
+                            refresh.events.extend(collection::reread(&root, &path));
+                        }
+                        let _ = tx.send(refresh);
+                        wake();
+                    });
+                match spawned {
+                    Ok(_) => self.refreshes.push(rx),
+                    Err(e) => {
+                        self.state.last_error = Some(format!("cannot read changed files: {e}"))
+                    }
+                }
+            }
+        }
+        let mut done = Vec::new();
+        self.refreshes.retain(|rx| match rx.try_recv() {
+            Ok(refresh) => {
+                done.push(refresh);
+                false
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => true,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => false,
+        });
+        for refresh in done {
+            self.apply_refresh(refresh);
+        }
+    }
+
+    fn apply_refresh(&mut self, refresh: Refresh) {
+        let Refresh { changed, events } = refresh;
+        let selected = self.state.selected().map(|a| a.path.clone());
+        let affected = |path: &str| {
+            let file = collection::file_of(path);
+            changed
+                .iter()
+                .any(|c| file == c || file.starts_with(&format!("{c}/")))
+        };
+        self.state.articles.retain(|a| !affected(&a.path));
+        self.state.problems.retain(|p| !affected(&p.path));
+        for event in events {
+            match event {
+                LoadEvent::Article(a) => self.state.articles.push(*a),
+                LoadEvent::Problem(p) => self.state.problems.push(p),
+                LoadEvent::Found { .. } => {}
+            }
+        }
+        self.state.problems.sort();
+        collection::settle_date_order(&mut self.state.articles);
+        self.state.by_path = self
+            .state
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.path.clone(), i))
+            .collect();
+        self.state.rebuild_counts();
+        self.state.articles_revision += 1;
+        self.state.selected_article = selected.and_then(|p| self.state.by_path.get(&p).copied());
+        self.state.recount_orphans();
+        let n = changed.len();
+        let mut message = if n == 1 {
+            format!("{} changed on disk and was read again", changed[0])
+        } else {
+            format!("{n} files changed on disk and were read again")
+        };
+        if self.state.orphans > 0 {
+            message.push_str(&format!(
+                "; {} passages can no longer be found in their articles (kept, marked orphaned)",
+                self.state.orphans
+            ));
+        }
+        self.state.message = Some(message);
     }
 
     fn bump_done(&mut self) {
@@ -229,6 +353,7 @@ impl DatelineApp {
         self.state.annotations_blocked = blocked;
         self.state.annotations_path = Some(path);
         self.state.rebuild_event_marks();
+        self.state.recount_orphans();
     }
 
     fn select_first_article(&mut self) {
@@ -361,6 +486,7 @@ impl DatelineApp {
         self.state.last_change = Some(Instant::now());
         self.state.save = SaveStatus::Unsaved;
         self.state.rebuild_event_marks();
+        self.state.recount_orphans();
     }
 
     /// The passage selected in the reader, in the selected article.
@@ -710,6 +836,7 @@ impl DatelineApp {
         if self.loader.is_some() {
             ctx.request_repaint_after(Duration::from_millis(100));
         }
+        self.poll_watcher();
         self.shortcuts(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));

@@ -57,7 +57,11 @@ pub struct ArticlesPanel {
     /// Scroll the selected row into view on the next frame.
     scroll_to_selected: bool,
     last_selected: Option<usize>,
+    refreshed_at: Option<std::time::Instant>,
 }
+
+/// While a collection streams in, the list is sorted again at most this often.
+const REFRESH_WHILE_LOADING: std::time::Duration = std::time::Duration::from_millis(250);
 
 impl Default for ArticlesPanel {
     fn default() -> Self {
@@ -69,6 +73,7 @@ impl Default for ArticlesPanel {
             rows_key: None,
             scroll_to_selected: false,
             last_selected: None,
+            refreshed_at: None,
         }
     }
 }
@@ -149,7 +154,18 @@ impl ArticlesPanel {
             sort: self.sort,
             day: state.selected_day,
         };
+        let only_new_articles = self
+            .rows_key
+            .as_ref()
+            .is_some_and(|k| k.filter == key.filter && k.sort == key.sort && k.day == key.day);
+        let recently = self
+            .refreshed_at
+            .is_some_and(|t| t.elapsed() < REFRESH_WHILE_LOADING);
+        if state.is_loading() && only_new_articles && recently && !self.rows.is_empty() {
+            return;
+        }
         if self.rows_key.as_ref() != Some(&key) {
+            self.refreshed_at = Some(std::time::Instant::now());
             self.rows = visible_rows(&state.articles, &self.filter, self.sort, state.selected_day);
             self.rows_key = Some(key);
         }

@@ -34,12 +34,18 @@ pub struct ReaderPanel {
     /// A selection to show in the text field on the next frame (set from outside the field).
     pending_selection: Option<Range<usize>>,
     shown_path: Option<String>,
+    /// Parts of a long body (ranges into the body), and the one shown.
+    pages: Vec<Range<usize>>,
+    pages_key: Option<(String, u64)>,
+    page: usize,
     job_cache: Option<(JobKey, Arc<LayoutJob>, Vec<Highlight>)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 struct JobKey {
     path: String,
+    page: usize,
+    articles_revision: u64,
     annotations_revision: u64,
     dark: bool,
 }
@@ -51,6 +57,9 @@ impl Default for ReaderPanel {
             selection: None,
             pending_selection: None,
             shown_path: None,
+            pages: Vec::new(),
+            pages_key: None,
+            page: 0,
             job_cache: None,
         }
     }
@@ -87,7 +96,25 @@ impl ReaderPanel {
             range: start..end,
         });
         self.shown_path = Some(article.path.clone());
-        self.pending_selection = Some(start - article.body_start..end - article.body_start);
+        self.refresh_pages(article, None);
+        let body_offset = start - article.body_start;
+        self.page = self
+            .pages
+            .iter()
+            .position(|p| p.contains(&body_offset))
+            .unwrap_or(0);
+        let page_start = article.body_start + self.pages.get(self.page).map_or(0, |p| p.start);
+        self.pending_selection = Some(start - page_start..end.max(page_start) - page_start);
+    }
+
+    fn refresh_pages(&mut self, article: &Article, revision: Option<u64>) {
+        let key = (article.path.clone(), revision.unwrap_or(u64::MAX));
+        if self.pages_key.as_ref() != Some(&key) || revision.is_none() {
+            self.pages =
+                crate::core::paging::pages(article.body(), crate::core::paging::PAGE_BYTES);
+            self.pages_key = Some(key);
+            self.page = self.page.min(self.pages.len().saturating_sub(1));
+        }
     }
 
     pub fn clear_selection(&mut self) {
@@ -111,12 +138,14 @@ impl ReaderPanel {
             self.shown_path = Some(article.path.clone());
             self.selection = None;
             self.pending_selection = None;
+            self.page = 0;
             let mut text_state =
                 egui::text_edit::TextEditState::load(ui.ctx(), self.body_id).unwrap_or_default();
             text_state.cursor.set_char_range(None);
             text_state.store(ui.ctx(), self.body_id);
         }
 
+        self.refresh_pages(article, Some(state.articles_revision));
         self.toolbar_ui(ui, state, commands);
         ui.separator();
         egui::ScrollArea::vertical()
@@ -217,7 +246,9 @@ impl ReaderPanel {
                 if !seen.insert(owner.id().to_string()) {
                     continue;
                 }
-                let (label, color, tip) = match owner {
+                let orphaned = crate::core::anchor::anchor(passage, &article.text)
+                    == crate::core::anchor::Anchor::Orphaned;
+                let (mut label, color, mut tip) = match owner {
                     PassageOwner::Event(e) => (
                         format!("{} ({})", e.title, e.when.start),
                         theme::event_marker(state.types.color(&e.event_type)),
@@ -233,6 +264,13 @@ impl ReaderPanel {
                         format!("Annotation: “{}”\nEdit it", short(&passage.exact, 80)),
                     ),
                 };
+                if orphaned {
+                    label.push_str(" (text not found)");
+                    tip = format!(
+                        "Orphaned: “{}” is no longer in the article. It is kept; edit or delete it.\n{tip}",
+                        short(&passage.exact, 80)
+                    );
+                }
                 let response = ui
                     .add(
                         egui::Button::new(
@@ -255,14 +293,31 @@ impl ReaderPanel {
         article: &Article,
         commands: &mut Vec<Command>,
     ) {
+        if self.pages.len() > 1 {
+            self.pager_ui(ui);
+        }
+        let page = self
+            .pages
+            .get(self.page)
+            .cloned()
+            .unwrap_or(0..article.body().len());
+        let base = article.body_start + page.start;
+        let body = &article.text[base..article.body_start + page.end];
         let key = JobKey {
             path: article.path.clone(),
+            page: self.page,
+            articles_revision: state.articles_revision,
             annotations_revision: state.annotations_revision,
             dark: ui.visuals().dark_mode,
         };
         if self.job_cache.as_ref().is_none_or(|(k, _, _)| *k != key) {
-            let highlights = highlights(state, article, ui.visuals().dark_mode);
-            let job = body_job(article.body(), &highlights, ui.visuals().text_color());
+            let highlights = highlights(
+                state,
+                article,
+                base..base + body.len(),
+                ui.visuals().dark_mode,
+            );
+            let job = body_job(body, &highlights, ui.visuals().text_color());
             self.job_cache = Some((key, Arc::new(job), highlights));
         }
         let Some((_, job, highlights)) = &self.job_cache else {
@@ -275,7 +330,6 @@ impl ReaderPanel {
             ui.fonts_mut(|f| f.layout_job(job))
         };
         if let Some(range) = self.pending_selection.take() {
-            let body = article.body();
             let mut text_state =
                 egui::text_edit::TextEditState::load(ui.ctx(), self.body_id).unwrap_or_default();
             text_state.cursor.set_char_range(Some(CCursorRange::two(
@@ -284,14 +338,13 @@ impl ReaderPanel {
             )));
             text_state.store(ui.ctx(), self.body_id);
         }
-        let mut body: &str = article.body();
-        let output = egui::TextEdit::multiline(&mut body)
+        let mut shown: &str = body;
+        let output = egui::TextEdit::multiline(&mut shown)
             .id(self.body_id)
             .frame(egui::Frame::NONE)
             .desired_width(f32::INFINITY)
             .layouter(&mut layouter)
             .show(ui);
-        let body = article.body();
         if let Some(range) = output.cursor_range {
             let chars = range.as_sorted_char_range();
             let start = byte_of_char(body, chars.start.0);
@@ -299,7 +352,7 @@ impl ReaderPanel {
             if start < end && !body[start..end].trim().is_empty() {
                 self.selection = Some(Selection {
                     path: article.path.clone(),
-                    range: article.body_start + start..article.body_start + end,
+                    range: base + start..base + end,
                 });
             } else if output.response.has_focus() || output.response.clicked() {
                 self.selection = None;
@@ -314,6 +367,37 @@ impl ReaderPanel {
     }
 }
 
+impl ReaderPanel {
+    /// "Part 2 of 67" with previous and next, for a body too long to lay out at once.
+    fn pager_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.weak(format!(
+                "Long article: part {} of {}",
+                self.page + 1,
+                self.pages.len()
+            ));
+            if ui
+                .add_enabled(self.page > 0, egui::Button::new("‹ Previous part"))
+                .clicked()
+            {
+                self.page -= 1;
+                self.selection = None;
+            }
+            if ui
+                .add_enabled(
+                    self.page + 1 < self.pages.len(),
+                    egui::Button::new("Next part ›"),
+                )
+                .clicked()
+            {
+                self.page += 1;
+                self.selection = None;
+            }
+        });
+        ui.add_space(4.0);
+    }
+}
+
 fn short(text: &str, max_chars: usize) -> String {
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if one_line.chars().count() <= max_chars {
@@ -324,15 +408,24 @@ fn short(text: &str, max_chars: usize) -> String {
     }
 }
 
-/// The highlighted spans of the article's body, events over annotations.
-fn highlights(state: &AppState, article: &Article, dark: bool) -> Vec<Highlight> {
+/// The highlighted spans in `shown` (a byte range of the article's text), relative to its start;
+/// events over annotations.
+fn highlights(
+    state: &AppState,
+    article: &Article,
+    shown: Range<usize>,
+    dark: bool,
+) -> Vec<Highlight> {
     let mut out: Vec<Highlight> = state
         .annotations
         .passages_in(&article.path)
         .filter_map(|(passage, owner)| {
-            let range = passage.range_in(article)?;
-            let start = range.start.checked_sub(article.body_start)?;
-            let end = range.end - article.body_start;
+            let range = crate::core::anchor::anchor(passage, &article.text).range()?;
+            if range.end <= shown.start || range.start >= shown.end {
+                return None;
+            }
+            let start = range.start.max(shown.start) - shown.start;
+            let end = range.end.min(shown.end) - shown.start;
             let color = match owner {
                 PassageOwner::Event(e) => theme::event_highlight(state.types.color(&e.event_type)),
                 PassageOwner::Annotation(_) => theme::annotation_color(dark),

@@ -73,6 +73,8 @@ pub struct AppState {
     pub published_counts: DayCounts,
     pub event_marks: BTreeMap<NaiveDate, Vec<EventMark>>,
 
+    /// Passages whose quote can no longer be found in their article.
+    pub orphans: usize,
     pub last_error: Option<String>,
     /// A short note for the status bar ("Saved", "Nothing to undo").
     pub message: Option<String>,
@@ -104,6 +106,7 @@ impl AppState {
             },
             published_counts: DayCounts::default(),
             event_marks: BTreeMap::new(),
+            orphans: 0,
             last_error: None,
             message: None,
         }
@@ -137,6 +140,25 @@ impl AppState {
             }
         }
         self.event_marks = marks;
+    }
+
+    /// Counts the passages that can no longer be found in their article.
+    pub fn recount_orphans(&mut self) {
+        use crate::core::anchor::{Anchor, anchor};
+        let passages = self
+            .annotations
+            .events
+            .iter()
+            .flat_map(|e| e.evidence.iter())
+            .chain(self.annotations.annotations.iter().map(|a| &a.passage));
+        self.orphans = passages
+            .filter(|p| {
+                self.by_path
+                    .get(&p.path)
+                    .and_then(|&i| self.articles.get(i))
+                    .is_none_or(|a| anchor(p, &a.text) == Anchor::Orphaned)
+            })
+            .count();
     }
 
     /// Recomputes the per-day publication counts after articles changed.

@@ -78,6 +78,10 @@ impl StatusBar {
                     "annotations"
                 },
             ));
+            if state.orphans > 0 {
+                ui.colored_label(theme::warning_color(dark), format!("{} orphaned", state.orphans))
+                    .on_hover_text("Passages whose text can no longer be found in their article (changed or removed on disk). They are kept in the annotations file.");
+            }
             ui.separator();
             let save_text = match &state.save {
                 SaveStatus::Clean => RichText::new("No changes"),

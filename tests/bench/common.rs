@@ -1,0 +1,71 @@
+//! What the benchmarks share: the collection they run on.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The collection named by `DATELINE_BENCH_COLLECTION`, or a 100 000-article one generated
+/// with `../shared/tools/gen-corpus` under `target/` (once; it is kept for the next run).
+pub fn bench_collection() -> PathBuf {
+    if let Some(path) = std::env::var_os("DATELINE_BENCH_COLLECTION") {
+        return PathBuf::from(path);
+    }
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = manifest.join("target/bench-corpus-100k");
+    let done = out.join(".complete");
+    if done.exists() {
+        return out;
+    }
+    let tool = manifest.join("../shared/tools/gen-corpus");
+    eprintln!(
+        "generating 100 000 articles with {} into {} …",
+        tool.display(),
+        out.display()
+    );
+    let _ = std::fs::remove_dir_all(&out);
+    let status = Command::new("python3")
+        .arg(&tool)
+        .arg(&out)
+        .arg("-n")
+        .arg("100000")
+        .status();
+    match status {
+        Ok(s) if s.success() => {
+            let _ = std::fs::write(&done, "");
+            out
+        }
+        other => {
+            eprintln!(
+                "gen-corpus failed ({other:?}); set DATELINE_BENCH_COLLECTION to a collection"
+            );
+            std::process::exit(1);
+        }
+    }
+}
+
+/// Files and bytes under `dir`, hidden ones left out.
+pub fn dir_size(dir: &Path) -> (usize, u64) {
+    let mut files = 0;
+    let mut bytes = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => stack.push(entry.path()),
+                Ok(_) => {
+                    files += 1;
+                    bytes += entry.metadata().map_or(0, |m| m.len());
+                }
+                Err(_) => {}
+            }
+        }
+    }
+    (files, bytes)
+}
+
+pub fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(|a, b| a.total_cmp(b));
+    xs.get(xs.len() / 2).copied().unwrap_or(f64::NAN)
+}
