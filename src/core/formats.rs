@@ -45,6 +45,25 @@ pub struct Decoded {
 /// Decodes a file: a BOM (UTF-8, UTF-16) decides; else an HTML `<meta charset>`; else UTF-8 if it
 /// is valid; else the encoding a detector finds likeliest, with a warning. Line ends become `\n`.
 pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, String> {
+    decode_owned(bytes.to_vec(), html)
+}
+
+/// [`decode`], taking the bytes: valid UTF-8 (the common case) becomes the text without a copy.
+pub fn decode_owned(bytes: Vec<u8>, html: bool) -> Result<Decoded, String> {
+    let plain_utf8 = !bytes.starts_with(b"\xEF\xBB\xBF")
+        && !bytes.starts_with(b"\xFF\xFE")
+        && !bytes.starts_with(b"\xFE\xFF")
+        && !(html && meta_charset(&bytes).is_some_and(|e| e != encoding_rs::UTF_8));
+    if plain_utf8 && !bytes.is_empty() && !bytes[..bytes.len().min(8192)].contains(&0) {
+        match String::from_utf8(bytes) {
+            Ok(text) => return finish(text, "UTF-8", None),
+            Err(e) => return decode_slice(e.as_bytes(), html),
+        }
+    }
+    decode_slice(&bytes, html)
+}
+
+fn decode_slice(bytes: &[u8], html: bool) -> Result<Decoded, String> {
     if bytes.is_empty() {
         return Err("empty file".into());
     }
@@ -94,8 +113,13 @@ fn finish(
     if text.trim().is_empty() {
         return Err("no text: the file holds only white space".into());
     }
+    let text = if text.contains('\r') {
+        normalise_line_ends(&text)
+    } else {
+        text
+    };
     Ok(Decoded {
-        text: normalise_line_ends(&text),
+        text,
         encoding,
         warning,
     })

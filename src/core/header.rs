@@ -41,10 +41,14 @@ const MAX_HEADLINE_CHARS: usize = 220;
 const DERIVED_TITLE_CHARS: usize = 140;
 
 /// Lines of `text` with the byte offset each starts at (line ends not included).
+/// How many first lines the header is looked for in.
+const HEADER_LINES: usize = 100;
+
+/// The first lines of `text` with the byte offset each starts at (line ends not included).
 fn lines_with_offsets(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = 0;
-    for line in text.split_inclusive('\n') {
+    for line in text.split_inclusive('\n').take(HEADER_LINES) {
         let content = line.trim_end_matches(['\n', '\r']);
         out.push((start, content));
         start += line.len();
@@ -352,13 +356,12 @@ fn seed_date_prefix(line: &str) -> Option<(CrawlerDate<'_>, &str, usize)> {
 
 /// `Details added: first version posted on February 28, 20:05` → `February 28, 20:05`.
 fn first_posted_phrase(text: &str) -> Option<&str> {
-    let lower = text.to_lowercase();
     for marker in [
         "first version posted on",
         "first posted on",
         "first published on",
     ] {
-        if let Some(pos) = lower.find(marker) {
+        if let Some(pos) = find_ascii_ci(text, marker) {
             return text.get(pos + marker.len()..).map(str::trim);
         }
     }
@@ -429,7 +432,8 @@ fn dateline(paragraph: &str) -> Option<(String, &str)> {
 
 /// The outlet named as the reporter: "…, Azernews reports", "… told Trend.", "News.Az reported".
 fn source_outlet(body: &str) -> Option<String> {
-    let window_end = body.char_indices().nth(3000).map_or(body.len(), |(i, _)| i);
+    // Outlets are named in the first paragraphs.
+    let window_end = floor_boundary(body, 1500);
     let window = &body[..window_end];
     let outlet_word = |w: &str| -> Option<String> {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
@@ -443,8 +447,12 @@ fn source_outlet(body: &str) -> Option<String> {
         ok.then(|| w.to_string())
     };
     let mut best: Option<(usize, String)> = None;
-    for verb in [" reports", " reported"] {
-        for (pos, _) in window.match_indices(verb) {
+    for pos in memchr::memmem::find_iter(window.as_bytes(), " report") {
+        let rest = &window.as_bytes()[pos + 7..];
+        if !(rest.starts_with(b"s") || rest.starts_with(b"ed")) {
+            continue;
+        }
+        {
             let before = window[..pos].trim_end();
             // Outlets are named after a comma: "…in Karabakh, Azernews reports."
             let word_start = before.rfind(' ').map_or(0, |i| i + 1);
@@ -457,7 +465,7 @@ fn source_outlet(body: &str) -> Option<String> {
             }
         }
     }
-    for (pos, _) in window.match_indices(" told ") {
+    for pos in memchr::memmem::find_iter(window.as_bytes(), " told ") {
         let after = &window[pos + 6..];
         let word = after.split_whitespace().next().unwrap_or("");
         if (word.ends_with('.') || word.ends_with(','))
@@ -503,10 +511,40 @@ fn derive_title(lead: &str) -> String {
     format!("{}…", sentence[..at_word].trim_end_matches([',', ';', ':']))
 }
 
+/// The byte offset of ASCII `needle` in `hay`, ignoring ASCII case.
+fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    // Most texts lack the needle's last word altogether: say so fast.
+    let tail = needle.rsplit(|&b| b == b' ').next().unwrap_or(needle);
+    if memchr::memmem::find(hay, tail).is_none()
+        && memchr::memmem::find(hay, &tail.to_ascii_uppercase()).is_none()
+    {
+        return None;
+    }
+    if needle.is_empty() || hay.len() < needle.len() {
+        return None;
+    }
+    (0..=hay.len() - needle.len()).find(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
+}
+
+/// `max` or less, on a character boundary of `text`.
+fn floor_boundary(text: &str, max: usize) -> usize {
+    let mut i = max.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// A guess from the letters: Armenian, Cyrillic (Russian), Azerbaijani Latin, or English.
 pub fn guess_language(text: &str) -> &'static str {
     let (mut armenian, mut cyrillic, mut azeri, mut latin) = (0usize, 0usize, 0usize, 0usize);
-    for c in text.chars().take(4000) {
+    // A couple of thousand bytes tell the script; ASCII letters are counted without decoding.
+    let sample = &text[..floor_boundary(text, 2000)];
+    if sample.is_ascii() {
+        return "en";
+    }
+    for c in sample.chars() {
         match c {
             '\u{0530}'..='\u{058F}' => armenian += 1,
             '\u{0400}'..='\u{04FF}' => cyrillic += 1,

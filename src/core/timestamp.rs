@@ -47,7 +47,13 @@ impl Timestamp {
 impl fmt::Display for Timestamp {
     /// ISO 8601: `2022-12-12`, `2023-02-28T20:05:00`, `2022-12-07T14:29:00+04:00`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.date.format("%Y-%m-%d"))?;
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.date.year(),
+            self.date.month(),
+            self.date.day()
+        )?;
         if let Some(time) = self.time {
             write!(
                 f,
@@ -144,10 +150,21 @@ const MONTH_STEMS: [(&str, u32); 26] = [
 
 /// The number of a month name in English, Russian or Azerbaijani, case-insensitively.
 pub fn month_number(word: &str) -> Option<u32> {
-    let lower = word.trim_end_matches('.').to_lowercase();
-    if let Some((_, n)) = MONTHS.iter().find(|(name, _)| *name == lower) {
-        return Some(*n);
+    let word = word.trim_end_matches('.');
+    if word.is_ascii() {
+        if let Some((_, n)) = MONTHS
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(word))
+        {
+            return Some(*n);
+        }
+        // Azerbaijani stems are ASCII, but their suffixes may not be; English words longer
+        // than any month name are no month.
+        if word.len() > 13 || !word.as_bytes()[0].is_ascii_alphabetic() {
+            return None;
+        }
     }
+    let lower = word.to_lowercase();
     let short_may = ["май", "мая", "мае", "маю"];
     if lower.starts_with("ма") && !lower.starts_with("март") {
         return short_may.contains(&lower.as_str()).then_some(5);
@@ -261,6 +278,18 @@ fn two_digit_year(y: i32) -> i32 {
 }
 
 fn parse_parts(s: &str) -> Parts {
+    parse_parts_until(s, false)
+}
+
+/// With `stop_at_words`, gives up at the first word that is not part of a date (for lines that
+/// must be nothing but a date: most lines are not, and are long).
+fn parse_parts_until(s: &str, stop_at_words: bool) -> Parts {
+    if stop_at_words && s.len() > 120 {
+        return Parts {
+            has_other_words: true,
+            ..Parts::default()
+        };
+    }
     let tokens = tokenize(s);
     let mut parts = Parts::default();
     let mut i = 0;
@@ -393,6 +422,9 @@ fn parse_parts(s: &str) -> Parts {
                     }
                 } else {
                     parts.has_other_words = true;
+                    if stop_at_words {
+                        return parts;
+                    }
                 }
                 i += 1;
             }
@@ -456,7 +488,7 @@ pub enum DateReading {
 /// Reads a line that is nothing but a date, such as `7 December 2022 14:29 (UTC+04:00)`,
 /// `2022-12-12`, `26-FEB-1987 15:01:01.79` or `Thu, 01 Apr 1993 20:52:11 -0500 (EST)`.
 pub fn read_date_line(line: &str) -> DateReading {
-    let parts = parse_parts(line);
+    let parts = parse_parts_until(line, true);
     if parts.has_other_words {
         return DateReading::NotADate;
     }
