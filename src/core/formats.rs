@@ -50,10 +50,9 @@ pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, String> {
 
 /// [`decode`], taking the bytes: valid UTF-8 (the common case) becomes the text without a copy.
 pub fn decode_owned(bytes: Vec<u8>, html: bool) -> Result<Decoded, String> {
-    let plain_utf8 = !bytes.starts_with(b"\xEF\xBB\xBF")
-        && !bytes.starts_with(b"\xFF\xFE")
-        && !bytes.starts_with(b"\xFE\xFF")
-        && !(html && meta_charset(&bytes).is_some_and(|e| e != encoding_rs::UTF_8));
+    let has_bom = Encoding::for_bom(&bytes).is_some();
+    let declared_other = html && meta_charset(&bytes).is_some_and(|e| e != encoding_rs::UTF_8);
+    let plain_utf8 = !has_bom && !declared_other;
     if plain_utf8 && !bytes.is_empty() && !bytes[..bytes.len().min(8192)].contains(&0) {
         match String::from_utf8(bytes) {
             Ok(text) => return finish(text, "UTF-8", None),
