@@ -10,6 +10,7 @@ pub const USAGE: &str = "\
 usage:
   dateline [PATH] [--screenshot OUT.png]   open the window on PATH (default: the bundled sample)
   dateline inspect PATH [--json]           one line per article with its metadata
+  dateline dates PATH [--json]             every date mentioned in the articles, resolved
   dateline --help | --version";
 
 /// What the command line asked for.
@@ -20,6 +21,10 @@ pub enum Invocation {
         screenshot: Option<PathBuf>,
     },
     Inspect {
+        path: PathBuf,
+        json: bool,
+    },
+    Dates {
         path: PathBuf,
         json: bool,
     },
@@ -45,7 +50,8 @@ pub fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Invocation
     match first.as_deref() {
         Some("-h" | "--help" | "help") => return Ok(Invocation::Help),
         Some("-V" | "--version") => return Ok(Invocation::Version),
-        Some("inspect") => {
+        Some(command @ ("inspect" | "dates")) => {
+            let command = command.to_string();
             args.next();
             let mut path = None;
             let mut json = false;
@@ -53,15 +59,16 @@ pub fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Invocation
                 match arg.to_str() {
                     Some("--json") => json = true,
                     Some(flag) if flag.starts_with("--") => {
-                        return usage(format!("inspect: unknown option {flag}"));
+                        return usage(format!("{command}: unknown option {flag}"));
                     }
                     _ if path.is_none() => path = Some(PathBuf::from(arg)),
-                    _ => return usage("inspect takes one PATH".into()),
+                    _ => return usage(format!("{command} takes one PATH")),
                 }
             }
-            return match path {
-                Some(path) => Ok(Invocation::Inspect { path, json }),
-                None => usage("inspect needs a PATH".into()),
+            return match (path, command.as_str()) {
+                (Some(path), "inspect") => Ok(Invocation::Inspect { path, json }),
+                (Some(path), _) => Ok(Invocation::Dates { path, json }),
+                (None, _) => usage(format!("{command} needs a PATH")),
             };
         }
         _ => {}
@@ -131,6 +138,62 @@ pub fn problem_json(p: &Problem) -> String {
         error: &p.reason,
     })
     .unwrap_or_default()
+}
+
+/// A date mention as `dates --json` prints it.
+#[derive(serde::Serialize)]
+struct MentionLine<'a> {
+    path: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    value: Option<&'a str>,
+    precision: &'a str,
+    kind: &'a str,
+    how: &'a str,
+}
+
+/// `dateline dates PATH [--json]`: every date mention of every article, resolved against the
+/// article's publication date; offsets are bytes into the decoded text.
+pub fn dates(path: &std::path::Path, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    let c = collection::load(path)?;
+    for a in &c.articles {
+        let published = a.meta.published.map(|t| t.date);
+        for m in crate::core::mentions::find(a.body(), published) {
+            let (start, end) = (a.body_start + m.start, a.body_start + m.end);
+            if json {
+                let line = MentionLine {
+                    path: &a.path,
+                    start,
+                    end,
+                    text: &m.text,
+                    value: m.value.as_deref(),
+                    precision: m.precision.as_str(),
+                    kind: m.kind.as_str(),
+                    how: &m.how,
+                };
+                writeln!(out, "{}", serde_json::to_string(&line).unwrap_or_default())?;
+            } else {
+                let value = m.value.as_deref().unwrap_or("-");
+                writeln!(
+                    out,
+                    "{}\t{start}-{end}\t{value}\t{}\t{}",
+                    a.path,
+                    m.kind.as_str(),
+                    m.text.replace('\n', " ")
+                )?;
+            }
+        }
+    }
+    for p in &c.problems {
+        if json {
+            writeln!(out, "{}", problem_json(p))?;
+        } else {
+            writeln!(out, "{}\terror: {}", p.path, p.reason)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
 }
 
 /// `dateline inspect PATH [--json]`.

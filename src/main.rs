@@ -44,6 +44,20 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Invocation::Dates { path, json } => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            match cli::dates(&path, json, &mut out) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(cli::CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("dateline: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Invocation::Gui { path, screenshot } => run_gui(path, screenshot),
     }
 }

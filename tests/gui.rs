@@ -102,16 +102,17 @@ fn tag_an_event_save_reopen_and_find_it() {
     title.focus();
     title.type_text(" in Moscow");
     step(&mut harness);
+    // The date proposed is the one the passage talks about ("On December 5"), not the
+    // publication date (7 December), and the editor says where it came from.
     let date = harness.get_by_label("Date");
-    assert_eq!(
-        date.value().as_deref(),
-        Some("2022-12-07"),
-        "prefilled from the article"
+    assert_eq!(date.value().as_deref(), Some("2022-12-05"));
+    assert!(
+        harness
+            .query_by_label_contains("Date proposed from “December 5”")
+            .is_some()
     );
     harness.get_by_label("day").click();
     step(&mut harness);
-    // Type the date of the meeting itself.
-    harness.state_mut().editor.as_mut().expect("editor").start = "2022-12-05".into();
     harness.get_by_label("Actors").focus();
     harness
         .get_by_label("Actors")
@@ -391,4 +392,37 @@ fn changes_on_disk_are_picked_up_and_passages_follow_the_text() {
         !app.state.by_path.contains_key("005_new.txt")
     });
     assert_eq!(harness.state().state.articles.len(), 5);
+}
+
+#[test]
+fn dates_in_the_text_are_marked_and_jump_the_calendar() {
+    let dir = copy_sample();
+    let mut harness = open(dir.path());
+    // 004 says "since December 12, 2022" and "back in December 2022".
+    harness
+        .get_by_label_contains("Azerbaijani Foreign Minister Jeyhun Bayramov has met")
+        .click();
+    step(&mut harness);
+    let state = &harness.state().state;
+    let values: Vec<_> = state
+        .selected_mentions
+        .iter()
+        .filter_map(|m| m.value.clone())
+        .collect();
+    assert!(values.contains(&"2022-12-12".to_string()), "{values:?}");
+    assert!(values.contains(&"2022-12".to_string()), "{values:?}");
+    let day = chrono::NaiveDate::from_ymd_opt(2022, 12, 12).expect("date");
+    assert!(
+        state.mentioned_days.contains_key(&day),
+        "marked for the calendar"
+    );
+
+    // Clicking a date in the text shows its month in the calendar.
+    harness
+        .state_mut()
+        .push(dateline::ui::commands::Command::JumpToDate(day));
+    step(&mut harness);
+    let state = &harness.state().state;
+    assert_eq!((state.month.year, state.month.month), (2022, 12));
+    assert_eq!(state.focused_day, Some(day));
 }

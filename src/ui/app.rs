@@ -314,6 +314,7 @@ impl DatelineApp {
         self.state.rebuild_counts();
         self.state.articles_revision += 1;
         self.state.selected_article = selected.and_then(|p| self.state.by_path.get(&p).copied());
+        self.state.refresh_mentions();
         self.state.recount_orphans();
         let n = changed.len();
         let mut message = if n == 1 {
@@ -478,6 +479,8 @@ impl DatelineApp {
         if let Some(p) = self.state.articles[index].meta.published {
             self.state.month = YearMonth::of(p.date);
         }
+        self.state.focused_day = None;
+        self.state.refresh_mentions();
         self.reader.clear_selection();
     }
 
@@ -514,6 +517,7 @@ impl DatelineApp {
                 || PartialDate::from_date(chrono::Local::now().date_naive()),
                 PartialDate::from_date,
             );
+            let proposal = self.proposed_time(&passage);
             let title = passage
                 .exact
                 .split_whitespace()
@@ -538,7 +542,11 @@ impl DatelineApp {
                 created: String::new(),
                 modified: String::new(),
             };
-            self.editor = Some(EditorPanel::for_event(event, true));
+            let mut editor = EditorPanel::for_event(event, true);
+            if let Some((when, note)) = proposal {
+                editor.propose(&when, note);
+            }
+            self.editor = Some(editor);
         } else {
             let annotation = Annotation {
                 id: new_id("an"),
@@ -550,6 +558,77 @@ impl DatelineApp {
             };
             self.editor = Some(EditorPanel::for_annotation(annotation, true));
         }
+    }
+
+    /// The date of the mention in, or else nearest to, `passage` (within a few lines), as an
+    /// event time and a note on where it came from.
+    fn proposed_time(&self, passage: &Passage) -> Option<(EventTime, String)> {
+        use crate::core::mentions::{MentionKind, MentionPrecision};
+        let article = self.state.selected()?;
+        let (start, end) = (
+            passage.start.checked_sub(article.body_start)?,
+            passage.end - article.body_start,
+        );
+        let mentions = &self.state.selected_mentions;
+        let distance = |m: &crate::core::mentions::DateMention| {
+            if m.end > start && m.start < end {
+                0
+            } else if m.end <= start {
+                start - m.end
+            } else {
+                m.start - end
+            }
+        };
+        let (index, mention) = mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.first_day.is_some() && distance(m) <= 400)
+            .min_by_key(|(_, m)| distance(m))?;
+        let day = mention.first_day?;
+        let date = PartialDate::from_date(day);
+        let (start_date, approximate) = match mention.precision {
+            MentionPrecision::Time | MentionPrecision::Day => (date, false),
+            MentionPrecision::Week => (date, true),
+            MentionPrecision::Month => (
+                date.with_precision(crate::core::annotations::Precision::Month),
+                false,
+            ),
+            MentionPrecision::Quarter => (
+                date.with_precision(crate::core::annotations::Precision::Month),
+                true,
+            ),
+            MentionPrecision::Year => (
+                date.with_precision(crate::core::annotations::Precision::Year),
+                false,
+            ),
+            MentionPrecision::None => return None,
+        };
+        let mut when = EventTime {
+            start: start_date,
+            end: None,
+            ongoing: false,
+            approximate,
+        };
+        if mention.kind == MentionKind::RangeStart
+            && let Some(next) = mentions.get(index + 1)
+            && next.kind == MentionKind::RangeEnd
+            && let Some(end_day) = next.first_day
+        {
+            let end = PartialDate::from_date(end_day);
+            when.end = Some(if next.precision == MentionPrecision::Month {
+                end.with_precision(crate::core::annotations::Precision::Month)
+            } else {
+                end
+            });
+        }
+        if mention.kind == MentionKind::Ongoing {
+            when.ongoing = true;
+        }
+        let note = format!(
+            "Date proposed from “{}” ({}). Change it if it is not the event's date.",
+            mention.text, mention.how
+        );
+        Some((when, note))
     }
 
     fn run_command(&mut self, command: Command) {
@@ -584,6 +663,10 @@ impl DatelineApp {
                 }
             }
             Command::ShowMonth(month) => self.state.month = month,
+            Command::JumpToDate(day) => {
+                self.state.month = YearMonth::of(day);
+                self.state.focused_day = Some(day);
+            }
             Command::TagEvent => self.begin_tag(true),
             Command::Annotate => self.begin_tag(false),
             Command::Edit(id) => {

@@ -184,6 +184,14 @@ impl CalendarPanel {
                         egui::StrokeKind::Inside,
                     );
                 }
+                if state.focused_day == Some(day) {
+                    painter.rect_stroke(
+                        rect.expand(1.0),
+                        3.0,
+                        egui::Stroke::new(2.5, theme::mention_color(dark)),
+                        egui::StrokeKind::Outside,
+                    );
+                }
                 if selected_published == Some(day) {
                     painter.rect_stroke(
                         rect,
@@ -217,6 +225,15 @@ impl CalendarPanel {
                         visuals.strong_text_color(),
                     );
                 }
+                let mentioned = state.mentioned_days.get(&day);
+                if mentioned.is_some() {
+                    // A bar along the top: "the selected article talks about this day".
+                    let bar = egui::Rect::from_min_size(
+                        rect.left_top() + egui::vec2(rect.width() * 0.3, 1.0),
+                        egui::vec2(rect.width() * 0.4, 4.0),
+                    );
+                    painter.rect_filled(bar, 2.0, theme::mention_color(dark));
+                }
                 for (k, mark) in marks.iter().take(6).enumerate() {
                     let center = rect.left_bottom() + egui::vec2(9.0 + 12.0 * k as f32, -8.0);
                     painter.circle(
@@ -233,6 +250,9 @@ impl CalendarPanel {
                 );
                 for mark in marks {
                     tip.push_str(&format!("\nEvent: {}", mark.title));
+                }
+                for text in mentioned.into_iter().flatten() {
+                    tip.push_str(&format!("\nMentioned by the selected article: “{text}”"));
                 }
                 if state.selected_day == Some(day) {
                     tip.push_str("\nClick to show all days again");

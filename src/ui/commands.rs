@@ -20,6 +20,8 @@ pub enum Command {
     /// Filter the list to one day, or clear the filter.
     SelectDay(Option<NaiveDate>),
     ShowMonth(YearMonth),
+    /// Show a day in the calendar and outline it (from a date in the text).
+    JumpToDate(NaiveDate),
     /// Tag the reader's selected passage as an event.
     TagEvent,
     /// Annotate the reader's selected passage (a highlight with tags and a note).

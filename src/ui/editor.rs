@@ -46,6 +46,8 @@ pub struct EditorPanel {
     pub note: String,
     error: Option<String>,
     focus_first: bool,
+    /// Where the proposed date came from, shown under the date.
+    proposal: Option<String>,
 }
 
 impl EditorPanel {
@@ -66,6 +68,7 @@ impl EditorPanel {
             note: event.note.clone(),
             error: None,
             focus_first: true,
+            proposal: None,
             target: Target::Event {
                 original: (!is_new).then(|| event.clone()),
                 base: event,
@@ -89,11 +92,22 @@ impl EditorPanel {
             note: annotation.note.clone(),
             error: None,
             focus_first: true,
+            proposal: None,
             target: Target::Annotation {
                 original: (!is_new).then(|| annotation.clone()),
                 base: annotation,
             },
         }
+    }
+
+    /// Fills the date fields from a date found in the text, and says where it came from.
+    pub fn propose(&mut self, when: &EventTime, note: String) {
+        self.start = when.start.to_string();
+        self.precision = when.start.precision();
+        self.end = when.end.map(|d| d.to_string()).unwrap_or_default();
+        self.ongoing = when.ongoing;
+        self.approximate = when.approximate;
+        self.proposal = Some(note);
     }
 
     pub fn is_event(&self) -> bool {
@@ -362,6 +376,12 @@ impl EditorPanel {
             }
         });
         ui.end_row();
+
+        if let Some(note) = &self.proposal {
+            ui.label("");
+            ui.add(egui::Label::new(RichText::new(note).weak().small()).wrap());
+            ui.end_row();
+        }
 
         let label = ui.label("Until").id;
         ui.horizontal(|ui| {

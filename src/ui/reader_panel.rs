@@ -317,7 +317,22 @@ impl ReaderPanel {
                 base..base + body.len(),
                 ui.visuals().dark_mode,
             );
-            let job = body_job(body, &highlights, ui.visuals().text_color());
+            let page_start = page.start;
+            let underlines: Vec<Range<usize>> = state
+                .selected_mentions
+                .iter()
+                .filter(|m| m.end > page.start && m.start < page.end)
+                .map(|m| m.start.max(page_start) - page_start..m.end.min(page.end) - page_start)
+                .collect();
+            let mention_stroke =
+                egui::Stroke::new(1.5, theme::mention_color(ui.visuals().dark_mode));
+            let job = body_job(
+                body,
+                &highlights,
+                &underlines,
+                mention_stroke,
+                ui.visuals().text_color(),
+            );
             self.job_cache = Some((key, Arc::new(job), highlights));
         }
         let Some((_, job, highlights)) = &self.job_cache else {
@@ -345,6 +360,39 @@ impl ReaderPanel {
             .desired_width(f32::INFINITY)
             .layouter(&mut layouter)
             .show(ui);
+        // A date in the text: hover tells its value and how it was found; a click shows it in the
+        // calendar.
+        let mention_at = |pos: egui::Pos2| {
+            let cursor = output.galley.cursor_from_pos(pos - output.galley_pos);
+            let byte = page.start + byte_of_char(body, cursor.index.0);
+            state
+                .selected_mentions
+                .iter()
+                .find(|m| m.start <= byte && byte < m.end)
+        };
+        if let Some(pos) = output.response.hover_pos()
+            && let Some(m) = mention_at(pos)
+        {
+            let value = m.value.as_deref().unwrap_or("no date");
+            let text = format!(
+                "“{}” → {value}\n{} ({}, {})\nClick to show it in the calendar",
+                m.text,
+                m.how,
+                m.kind.as_str().replace('_', " "),
+                m.precision.as_str()
+            );
+            output
+                .response
+                .response
+                .clone()
+                .on_hover_text_at_pointer(text);
+        }
+        if output.response.clicked()
+            && let Some(pos) = output.response.interact_pointer_pos()
+            && let Some(day) = mention_at(pos).and_then(|m| m.first_day)
+        {
+            commands.push(Command::JumpToDate(day));
+        }
         if let Some(range) = output.cursor_range {
             let chars = range.as_sorted_char_range();
             let start = byte_of_char(body, chars.start.0);
@@ -443,12 +491,18 @@ fn highlights(
 }
 
 /// The body as a layout job, each highlighted span with its background.
-fn body_job(body: &str, highlights: &[Highlight], text_color: Color32) -> LayoutJob {
+fn body_job(
+    body: &str,
+    highlights: &[Highlight],
+    underlines: &[Range<usize>],
+    underline: egui::Stroke,
+    text_color: Color32,
+) -> LayoutJob {
     let font = FontId::proportional(theme::BODY_SIZE);
     let mut bounds: Vec<usize> = vec![0, body.len()];
-    for h in highlights {
-        bounds.push(h.range.start.min(body.len()));
-        bounds.push(h.range.end.min(body.len()));
+    for r in highlights.iter().map(|h| &h.range).chain(underlines) {
+        bounds.push(r.start.min(body.len()));
+        bounds.push(r.end.min(body.len()));
     }
     bounds.sort_unstable();
     bounds.dedup();
@@ -470,6 +524,11 @@ fn body_job(body: &str, highlights: &[Highlight], text_color: Color32) -> Layout
                 font_id: font.clone(),
                 color: text_color,
                 background,
+                underline: if underlines.iter().any(|u| u.start <= start && end <= u.end) {
+                    underline
+                } else {
+                    egui::Stroke::NONE
+                },
                 line_height: Some(theme::BODY_SIZE * 1.45),
                 ..Default::default()
             },
@@ -502,6 +561,8 @@ mod tests {
         let job = body_job(
             "abcdefghij",
             &[hl(2..6, Color32::RED), hl(4..8, Color32::BLUE)],
+            &[],
+            egui::Stroke::NONE,
             Color32::WHITE,
         );
         let spans: Vec<_> = job

@@ -75,6 +75,12 @@ pub struct AppState {
 
     /// Passages whose quote can no longer be found in their article.
     pub orphans: usize,
+    /// Date mentions in the selected article's body (offsets relative to the body).
+    pub selected_mentions: Vec<crate::core::mentions::DateMention>,
+    /// Days the selected article mentions, with what it says of each.
+    pub mentioned_days: BTreeMap<NaiveDate, Vec<String>>,
+    /// A day the user jumped to from the text, outlined in the calendar.
+    pub focused_day: Option<NaiveDate>,
     pub last_error: Option<String>,
     /// A short note for the status bar ("Saved", "Nothing to undo").
     pub message: Option<String>,
@@ -107,6 +113,9 @@ impl AppState {
             published_counts: DayCounts::default(),
             event_marks: BTreeMap::new(),
             orphans: 0,
+            selected_mentions: Vec::new(),
+            mentioned_days: BTreeMap::new(),
+            focused_day: None,
             last_error: None,
             message: None,
         }
@@ -140,6 +149,27 @@ impl AppState {
             }
         }
         self.event_marks = marks;
+    }
+
+    /// Finds the date mentions of the selected article again (after it or its text changed).
+    pub fn refresh_mentions(&mut self) {
+        use crate::core::mentions::{MentionPrecision, find};
+        let Some(article) = self.selected() else {
+            self.selected_mentions.clear();
+            self.mentioned_days.clear();
+            return;
+        };
+        let mentions = find(article.body(), article.meta.published.map(|t| t.date));
+        let mut days: BTreeMap<NaiveDate, Vec<String>> = BTreeMap::new();
+        for m in &mentions {
+            if matches!(m.precision, MentionPrecision::Day | MentionPrecision::Time)
+                && let Some(d) = m.first_day
+            {
+                days.entry(d).or_default().push(m.text.clone());
+            }
+        }
+        self.selected_mentions = mentions;
+        self.mentioned_days = days;
     }
 
     /// Counts the passages that can no longer be found in their article.

@@ -79,6 +79,15 @@ pub fn selected_day_stroke(dark: bool) -> egui::Stroke {
     egui::Stroke::new(2.0, color)
 }
 
+/// Colour of dates mentioned in the text: underlines in the reader, bars in the calendar.
+pub fn mention_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(120, 200, 160)
+    } else {
+        Color32::from_rgb(20, 130, 90)
+    }
+}
+
 /// Colour of error text.
 pub fn error_color(dark: bool) -> Color32 {
     if dark {

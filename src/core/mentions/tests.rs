@@ -1,0 +1,575 @@
+//! Table-driven tests: a sentence, the publication date, and every mention expected as
+//! `text=value:kind`, separated by ` | ` (value `-` for none).
+
+use super::*;
+
+/// (sentence, publication date, expected mentions)
+const CASES: &[(&str, &str, &str)] = &[
+    // The sample collection (DESIGN.md's table).
+    (
+        "On December 5, the Azerbaijani and Russian foreign ministers discussed Baku's call",
+        "2022-12-07",
+        "December 5=2022-12-05:relative",
+    ),
+    (
+        "The sides met on December 3 and 7, 2022.",
+        "2023-03-01",
+        "December 3=2022-12-03:absolute | 7, 2022=2022-12-07:absolute",
+    ),
+    (
+        "the trilateral statement of November 10, 2020 by Armenia",
+        "2023-03-01",
+        "November 10, 2020=2020-11-10:absolute",
+    ),
+    (
+        "“Since December 3, the representatives of the relevant state institutions have held negotiations",
+        "2022-12-12",
+        "December 3=2022-12-03:ongoing",
+    ),
+    (
+        "it was noted that back in December 2022, the Azerbaijani side expressed its readiness",
+        "2023-02-25",
+        "December 2022=2022-12:absolute",
+    ),
+    (
+        "The peaceful protest on the road has been going on since December 12, 2022.",
+        "2023-02-25",
+        "December 12, 2022=2022-12-12:ongoing",
+    ),
+    (
+        "passing more than 3,000 vehicles along the Lachin-Khankendi road in recent months",
+        "2023-02-25",
+        "in recent months=-:vague",
+    ),
+    (
+        "Details added: first version posted on February 28, 20:05",
+        "2023-03-01",
+        "February 28, 20:05=2023-02-28T20:05:relative",
+    ),
+    (
+        "trilateral statements [of November 10, 2020 and January 11, 2021 signed by leaders]",
+        "2023-03-01",
+        "November 10, 2020=2020-11-10:absolute | January 11, 2021=2021-01-11:absolute",
+    ),
+    (
+        "Despite attempt by the representatives on December 10 to visit these two areas",
+        "2022-12-12",
+        "December 10=2022-12-10:relative",
+    ),
+    (
+        "in the post-conflict period [following the 2020 second Karabakh war]",
+        "2023-03-01",
+        "2020=2020:absolute",
+    ),
+    (
+        "Lavrov noted that his official visit this year coincided with the anniversary",
+        "2023-03-01",
+        "this year=2023:relative",
+    ),
+    // Every form the issue names.
+    (
+        "The meeting took place on December 10, 2022 in Baku.",
+        "2022-12-12",
+        "December 10, 2022=2022-12-10:absolute",
+    ),
+    (
+        "The meeting took place on 10 December 2022 in Baku.",
+        "2022-12-12",
+        "10 December 2022=2022-12-10:absolute",
+    ),
+    (
+        "The meeting took place on Dec. 10 in Baku.",
+        "2022-12-12",
+        "Dec. 10=2022-12-10:relative",
+    ),
+    (
+        "The meeting took place on 2022-12-10 in Baku.",
+        "2022-12-12",
+        "2022-12-10=2022-12-10:absolute",
+    ),
+    (
+        "The meeting took place on 10.12.2022 in Baku.",
+        "2022-12-12",
+        "10.12.2022=2022-12-10:absolute",
+    ),
+    (
+        "The deadline passed on the 30th of June.",
+        "2022-12-07",
+        "the 30th of June=2022-06-30:relative",
+    ),
+    (
+        "The deadline passed on the 30th of June 2021.",
+        "2022-12-07",
+        "the 30th of June 2021=2021-06-30:absolute",
+    ),
+    (
+        "Talks were held on Nov. 18-19 in Geneva.",
+        "2022-12-07",
+        "Nov. 18=2022-11-18:range_start | 19=2022-11-19:range_end",
+    ),
+    (
+        "The war of 7-8 August 2008 changed the region.",
+        "2022-12-07",
+        "7=2008-08-07:range_start | 8 August 2008=2008-08-08:range_end",
+    ),
+    (
+        "The mission worked between March 3 and March 5, 2022.",
+        "2022-12-07",
+        "March 3=2022-03-03:range_start | March 5, 2022=2022-03-05:range_end",
+    ),
+    (
+        "The road was closed from December 12, 2022 to January 5, 2023.",
+        "2023-02-25",
+        "December 12, 2022=2022-12-12:range_start | January 5, 2023=2023-01-05:range_end",
+    ),
+    (
+        "The road was closed from December 12 to December 20.",
+        "2022-12-25",
+        "December 12=2022-12-12:range_start | December 20=2022-12-20:range_end",
+    ),
+    (
+        "The group has worked there since 2015.",
+        "2022-12-07",
+        "2015=2015:ongoing",
+    ),
+    (
+        "The mandate runs until March 2023.",
+        "2022-12-07",
+        "March 2023=2023-03:range_end",
+    ),
+    (
+        "The works will be completed by the end of March.",
+        "2022-12-07",
+        "March=2023-03:range_end",
+    ),
+    (
+        "Protests grew in early December.",
+        "2022-12-20",
+        "early December=2022-12:relative",
+    ),
+    (
+        "Protests grew in mid-December.",
+        "2022-12-20",
+        "mid-December=2022-12:relative",
+    ),
+    (
+        "Protests grew in late December 2022.",
+        "2023-01-20",
+        "late December 2022=2022-12:absolute",
+    ),
+    (
+        "The contract was signed in December 2022.",
+        "2023-01-20",
+        "December 2022=2022-12:absolute",
+    ),
+    (
+        "The contract was signed in 2019.",
+        "2023-01-20",
+        "2019=2019:absolute",
+    ),
+    (
+        "The minister arrived yesterday.",
+        "2022-12-07",
+        "yesterday=2022-12-06:relative",
+    ),
+    (
+        "The minister arrives today.",
+        "2022-12-07",
+        "today=2022-12-07:relative",
+    ),
+    (
+        "The minister arrives tomorrow.",
+        "2022-12-07",
+        "tomorrow=2022-12-08:relative",
+    ),
+    (
+        "The group visited the area last week.",
+        "2022-12-07",
+        "last week=2022-W48:relative",
+    ),
+    (
+        "The group visited the area last month.",
+        "2022-12-07",
+        "last month=2022-11:relative",
+    ),
+    (
+        "The group visited the area last year.",
+        "2022-12-07",
+        "last year=2021:relative",
+    ),
+    (
+        "Numerous missions were carried out this year.",
+        "2022-12-07",
+        "this year=2022:relative",
+    ),
+    (
+        "The ministers met on Monday.",
+        "2022-12-07",
+        "on Monday=2022-12-05:relative",
+    ),
+    (
+        "The ministers will meet on Friday.",
+        "2022-12-07",
+        "on Friday=2022-12-09:relative",
+    ),
+    (
+        "The talks opened on Tuesday, April 9.",
+        "2019-04-10",
+        "April 9=2019-04-09:relative",
+    ),
+    (
+        "The delegation landed at 20:05 local time.",
+        "2022-12-07",
+        "20:05=2022-12-07T20:05:relative",
+    ),
+    (
+        "Встреча состоялась 3 ноября 2021 года в Москве.",
+        "2021-11-05",
+        "3 ноября 2021 года=2021-11-03:absolute",
+    ),
+    (
+        "Görüş 2 noyabr 2021-ci il tarixində keçirilib.",
+        "2021-11-05",
+        "2 noyabr 2021-ci il=2021-11-02:absolute",
+    ),
+    (
+        "Nümayəndə heyəti 15 dekabrda Bakıya gəlib.",
+        "2022-12-20",
+        "15 dekabrda=2022-12-15:relative",
+    ),
+    // The year of a partial date.
+    (
+        "On December 28, the envoy left.",
+        "2023-01-03",
+        "December 28=2022-12-28:relative",
+    ),
+    (
+        "The talks will resume on January 10.",
+        "2022-12-31",
+        "January 10=2023-01-10:relative",
+    ),
+    (
+        "The talks resumed on January 10.",
+        "2023-01-12",
+        "January 10=2023-01-10:relative",
+    ),
+    (
+        "The envoy left on December 28.",
+        "2022-12-07",
+        "December 28=2021-12-28:relative",
+    ),
+    (
+        "The envoy will arrive on December 28.",
+        "2022-12-07",
+        "December 28=2022-12-28:relative",
+    ),
+    (
+        "In November the talks stalled.",
+        "2023-02-01",
+        "November=2022-11:relative",
+    ),
+    (
+        "In March the talks will resume.",
+        "2022-12-01",
+        "March=2023-03:relative",
+    ),
+    // Numbers that are not dates.
+    (
+        "More than 3,000 vehicles passed along the road.",
+        "2023-02-25",
+        "",
+    ),
+    ("Azərbaycanda 2469 nəfərə pul veriləcək.", "2025-04-10", ""),
+    (
+        "The company bought 2000 trucks and 150 buses.",
+        "2022-12-07",
+        "",
+    ),
+    ("Flight 1234 landed with 180 passengers.", "2022-12-07", ""),
+    (
+        "The price rose by 76,50 dollars to 3 404,90 dollars.",
+        "2025-04-10",
+        "",
+    ),
+    (
+        "Police detained 12 people and seized 4 cars.",
+        "2022-12-07",
+        "",
+    ),
+    ("Resolution 2334 was adopted.", "2022-12-07", ""),
+    ("The score was 4:5 after overtime.", "2022-12-07", ""),
+    ("He may come back.", "2022-12-07", ""),
+    ("They march to the square.", "2022-12-07", ""),
+    (
+        "Sergei said he will decide soon.",
+        "2022-12-07",
+        "soon=-:vague",
+    ),
+    // Real sentences from the test corpora.
+    (
+        "On July 17, an open court hearing continued at the Baku Military Court.",
+        "2025-07-17",
+        "July 17=2025-07-17:relative",
+    ),
+    (
+        "Idris Mammadov reported being captured in February 1993 during the war.",
+        "2025-07-17",
+        "February 1993=1993-02:absolute",
+    ),
+    (
+        "He was injured in the Murovdagh area of Kalbajar on September 27, 2020.",
+        "2025-07-17",
+        "September 27, 2020=2020-09-27:absolute",
+    ),
+    (
+        "He served in the Aghdara direction in July 1993.",
+        "2025-07-17",
+        "July 1993=1993-07:absolute",
+    ),
+    (
+        "He was wounded by Armenian forces on October 2, 2020, while serving in Kalbajar.",
+        "2025-07-17",
+        "October 2, 2020=2020-10-02:absolute",
+    ),
+    (
+        "Suleyman Sofuyev said he was injured during the April 2016 battles.",
+        "2025-07-17",
+        "April 2016=2016-04:absolute",
+    ),
+    (
+        "Sohrab Asgarov reported being injured on May 12, 2023, in Lachin.",
+        "2025-07-17",
+        "May 12, 2023=2023-05-12:absolute",
+    ),
+    (
+        "Armed groups attacked in Kalbajar on the night of July 27–28, 2021.",
+        "2025-07-17",
+        "July 27=2021-07-27:range_start | 28, 2021=2021-07-28:range_end",
+    ),
+    (
+        "Напомним, что 24 мая 2011 года обыкновенные акции были размещены.",
+        "2011-06-01",
+        "24 мая 2011 года=2011-05-24:absolute",
+    ),
+    (
+        "29 сентября акции «Яндекса» выросли.",
+        "2011-10-03",
+        "29 сентября=2011-09-29:relative",
+    ),
+    (
+        "5 апреля 2011 года столице Чеченской республики исполнилось 193 года.",
+        "2011-04-06",
+        "5 апреля 2011 года=2011-04-05:absolute",
+    ),
+    (
+        "Ещё 28 февраля президент Российской Федерации подписал указ.",
+        "2011-03-10",
+        "28 февраля=2011-02-28:relative",
+    ),
+    (
+        "Закон вступает в силу уже 1 августа.",
+        "2014-07-20",
+        "1 августа=2014-08-01:relative",
+    ),
+    (
+        "Времени до 1 августа еще достаточно.",
+        "2014-07-20",
+        "1 августа=2014-08-01:range_end",
+    ),
+    (
+        "Он должен озвучить свои планы во вторник, 22 июля.",
+        "2014-07-18",
+        "22 июля=2014-07-22:relative",
+    ),
+    (
+        "Date: 8 Apr 93 22:50:09 GMT",
+        "1993-04-09",
+        "8 Apr=1993-04-08:relative | 22:50:09=1993-04-09T22:50:relative",
+    ),
+    (
+        "BAKU (MAY 19) TURAN: The shelling continued.",
+        "1993-05-22",
+        "MAY 19=1993-05-19:relative",
+    ),
+    (
+        "Agdam, Azerbaijan, March 2 (Reuters) - Shelling resumed.",
+        "1992-03-03",
+        "March 2=1992-03-02:relative",
+    ),
+    (
+        "The report was published May 13, 1993.",
+        "1993-05-20",
+        "May 13, 1993=1993-05-13:absolute",
+    ),
+    (
+        "Qızıl kəskin bahalaşdı İqtisadiyyat 15:30",
+        "2025-04-10",
+        "15:30=2025-04-10T15:30:relative",
+    ),
+];
+
+/// Extra cases made from patterns, so every form meets every month and several years.
+fn generated_cases() -> Vec<(String, String, String)> {
+    let months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut out = Vec::new();
+    for (k, name) in months.iter().enumerate() {
+        let m = k + 1;
+        let day = (k % 27) + 1;
+        let year = 1990 + 3 * k;
+        out.push((
+            format!("It happened on {name} {day}, {year}."),
+            "2024-06-15".to_string(),
+            format!("{name} {day}, {year}={year:04}-{m:02}-{day:02}:absolute"),
+        ));
+        out.push((
+            format!("It happened on {day} {name} {year}."),
+            "2024-06-15".to_string(),
+            format!("{day} {name} {year}={year:04}-{m:02}-{day:02}:absolute"),
+        ));
+        out.push((
+            format!("It happened in {name} {year}."),
+            "2024-06-15".to_string(),
+            format!("{name} {year}={year:04}-{m:02}:absolute"),
+        ));
+        out.push((
+            format!("It happened on {year:04}-{m:02}-{day:02}."),
+            "2024-06-15".to_string(),
+            format!("{year:04}-{m:02}-{day:02}={year:04}-{m:02}-{day:02}:absolute"),
+        ));
+        out.push((
+            format!("It happened on {day:02}.{m:02}.{year}."),
+            "2024-06-15".to_string(),
+            format!("{day:02}.{m:02}.{year}={year:04}-{m:02}-{day:02}:absolute"),
+        ));
+        // Partial dates in a past sentence published mid-June 2024.
+        let expected_year = if m > 6 || (m == 6 && day > 15) {
+            2023
+        } else {
+            2024
+        };
+        out.push((
+            format!("It happened on {name} {day}."),
+            "2024-06-15".to_string(),
+            format!("{name} {day}={expected_year:04}-{m:02}-{day:02}:relative"),
+        ));
+    }
+    out
+}
+
+fn check(sentence: &str, published: &str, expected: &str) -> Result<(), String> {
+    let published = NaiveDate::parse_from_str(published, "%Y-%m-%d").map_err(|e| e.to_string())?;
+    let got: Vec<String> = find(sentence, Some(published))
+        .iter()
+        .map(|m| {
+            format!(
+                "{}={}:{}",
+                m.text,
+                m.value.as_deref().unwrap_or("-"),
+                m.kind.as_str()
+            )
+        })
+        .collect();
+    let want: Vec<&str> = expected.split(" | ").filter(|s| !s.is_empty()).collect();
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!(
+            "{sentence:?} ({published}):\n  got  {got:?}\n  want {want:?}"
+        ))
+    }
+}
+
+#[test]
+fn mentions_table() {
+    let mut failures = Vec::new();
+    let generated = generated_cases();
+    let all = CASES
+        .iter()
+        .map(|(s, p, e)| (s.to_string(), p.to_string(), e.to_string()))
+        .chain(generated);
+    let mut count = 0;
+    for (sentence, published, expected) in all {
+        count += 1;
+        if let Err(e) = check(&sentence, &published, &expected) {
+            failures.push(e);
+        }
+    }
+    assert!(count >= 150, "{count} cases");
+    assert!(
+        failures.is_empty(),
+        "{} of {count} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn spans_are_byte_offsets_into_the_text() {
+    let text = "Ağdam ə: since December 12, 2022 the road — Лавров said on 3 ноября.";
+    for m in find(text, NaiveDate::from_ymd_opt(2022, 12, 20)) {
+        assert_eq!(&text[m.start..m.end], m.text);
+    }
+}
+
+#[test]
+fn precision_first_day_and_explanations() {
+    let ms = find(
+        "back in December 2022 and on December 5 and last week",
+        NaiveDate::from_ymd_opt(2022, 12, 7),
+    );
+    let summary: Vec<_> = ms
+        .iter()
+        .map(|m| (m.precision, m.first_day.map(|d| d.to_string())))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (MentionPrecision::Month, Some("2022-12-01".to_string())),
+            (MentionPrecision::Day, Some("2022-12-05".to_string())),
+            (MentionPrecision::Week, Some("2022-11-28".to_string())),
+        ]
+    );
+    assert_eq!(ms[1].how, "year taken from the publication date 2022-12-07");
+    let no_ref = find("On December 5 they met.", None);
+    assert_eq!(no_ref.len(), 1);
+    assert_eq!(no_ref[0].value, None);
+}
+
+#[test]
+fn hostile_text_does_not_panic() {
+    let long = "1".repeat(10_000);
+    let inputs = [
+        "",
+        "December",
+        "December 99",
+        "31 February 2022",
+        "2022-13-45",
+        "0.0.0000",
+        "Q9 2022",
+        "the 99th of June",
+        "from to and between since until",
+        "ə.ə.ə",
+        "December 3 and",
+        "December 3,",
+        &long,
+        "99:99",
+        "Nov.-19",
+    ];
+    for input in inputs {
+        let _ = find(input, NaiveDate::from_ymd_opt(2022, 12, 7));
+        let _ = find(input, None);
+    }
+}
