@@ -13,5 +13,6 @@ pub mod paging;
 pub mod sample;
 pub mod store;
 pub mod taxonomy;
+pub mod timeline;
 pub mod timestamp;
 pub mod watch;

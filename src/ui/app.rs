@@ -52,8 +52,18 @@ struct ScreenshotJob {
     result: ScreenshotResult,
 }
 
+/// What the bottom panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum BottomView {
+    Month,
+    Timeline,
+    Year,
+}
+
 pub struct DatelineApp {
     pub state: AppState,
+    pub bottom: BottomView,
+    pub timeline: super::timeline_panel::TimelinePanel,
     pub articles: ArticlesPanel,
     pub reader: ReaderPanel,
     pub calendar: CalendarPanel,
@@ -99,6 +109,8 @@ impl DatelineApp {
         let result: ScreenshotResult = Arc::new(Mutex::new(None));
         let mut app = Self {
             state: AppState::new(TypeIndex::new(&Taxonomy::builtin())),
+            bottom: BottomView::Month,
+            timeline: super::timeline_panel::TimelinePanel::default(),
             articles: ArticlesPanel::default(),
             reader: ReaderPanel::default(),
             calendar: CalendarPanel::default(),
@@ -641,6 +653,7 @@ impl DatelineApp {
             Command::SelectArticle(i) => self.select_article(i),
             Command::SelectDay(day) => {
                 self.state.selected_day = day;
+                self.state.selected_range = None;
                 if let Some(day) = day {
                     self.state.month = YearMonth::of(day);
                     let on_day = |i: usize| {
@@ -666,6 +679,43 @@ impl DatelineApp {
             Command::JumpToDate(day) => {
                 self.state.month = YearMonth::of(day);
                 self.state.focused_day = Some(day);
+                self.timeline.centre_on(day);
+            }
+            Command::SelectRange(range) => {
+                self.state.selected_range = range;
+                self.state.selected_day = None;
+                if let Some((from, to)) = range {
+                    let inside = |i: usize| {
+                        self.state.articles[i]
+                            .meta
+                            .published
+                            .is_some_and(|p| from <= p.date && p.date <= to)
+                    };
+                    if !self.state.selected_article.is_some_and(inside) {
+                        let rows = super::articles_panel::visible_rows_in(
+                            &self.state.articles,
+                            &self.articles.filter,
+                            self.articles.sort,
+                            None,
+                            range,
+                        );
+                        if let Some(&first) = rows.first() {
+                            self.select_article(first);
+                        }
+                    }
+                }
+            }
+            Command::OpenEvent(id) => {
+                let article = self
+                    .state
+                    .annotations
+                    .event(&id)
+                    .and_then(|e| e.evidence.first())
+                    .and_then(|p| self.state.by_path.get(&p.path).copied());
+                self.state.selected_event = Some(id);
+                if let Some(i) = article {
+                    self.select_article(i);
+                }
             }
             Command::TagEvent => self.begin_tag(true),
             Command::Annotate => self.begin_tag(false),
@@ -942,7 +992,21 @@ impl DatelineApp {
             .default_size(250.0)
             .min_size(180.0)
             .show(ui, |ui| {
-                self.calendar.ui(ui, &self.state, &mut self.commands)
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut self.bottom, BottomView::Month, "Month")
+                        .on_hover_text("A month grid with articles per day");
+                    ui.selectable_value(&mut self.bottom, BottomView::Timeline, "Timeline")
+                        .on_hover_text("A zoomable strip from decades down to hours");
+                    ui.selectable_value(&mut self.bottom, BottomView::Year, "Year")
+                        .on_hover_text("The whole year, one cell per day");
+                });
+                match self.bottom {
+                    BottomView::Month => self.calendar.ui(ui, &self.state, &mut self.commands),
+                    BottomView::Timeline => self.timeline.ui(ui, &self.state, &mut self.commands),
+                    BottomView::Year => self.calendar.year_ui(ui, &self.state, &mut self.commands),
+                }
+                // Keep the panel's height whatever the view needs.
+                ui.allocate_space(ui.available_size());
             });
         egui::Panel::left("articles")
             .resizable(true)

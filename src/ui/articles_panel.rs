@@ -46,6 +46,7 @@ struct RowsKey {
     filter: String,
     sort: SortKey,
     day: Option<chrono::NaiveDate>,
+    range: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
 }
 
 pub struct ArticlesPanel {
@@ -103,11 +104,27 @@ pub fn visible_rows(
     sort: SortKey,
     day: Option<chrono::NaiveDate>,
 ) -> Vec<usize> {
+    visible_rows_in(articles, filter, sort, day, None)
+}
+
+/// [`visible_rows`], also limited to a stretch of days.
+pub fn visible_rows_in(
+    articles: &[Article],
+    filter: &str,
+    sort: SortKey,
+    day: Option<chrono::NaiveDate>,
+    range: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+) -> Vec<usize> {
     let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
     let mut rows: Vec<usize> = (0..articles.len())
         .filter(|&i| {
             let a = &articles[i];
             day.is_none_or(|d| a.meta.published.is_some_and(|p| p.date == d))
+                && range.is_none_or(|(from, to)| {
+                    a.meta
+                        .published
+                        .is_some_and(|p| from <= p.date && p.date <= to)
+                })
                 && matches_filter(a, &words)
         })
         .collect();
@@ -153,11 +170,11 @@ impl ArticlesPanel {
             filter: self.filter.clone(),
             sort: self.sort,
             day: state.selected_day,
+            range: state.selected_range,
         };
-        let only_new_articles = self
-            .rows_key
-            .as_ref()
-            .is_some_and(|k| k.filter == key.filter && k.sort == key.sort && k.day == key.day);
+        let only_new_articles = self.rows_key.as_ref().is_some_and(|k| {
+            k.filter == key.filter && k.sort == key.sort && k.day == key.day && k.range == key.range
+        });
         let recently = self
             .refreshed_at
             .is_some_and(|t| t.elapsed() < REFRESH_WHILE_LOADING);
@@ -166,7 +183,13 @@ impl ArticlesPanel {
         }
         if self.rows_key.as_ref() != Some(&key) {
             self.refreshed_at = Some(std::time::Instant::now());
-            self.rows = visible_rows(&state.articles, &self.filter, self.sort, state.selected_day);
+            self.rows = visible_rows_in(
+                &state.articles,
+                &self.filter,
+                self.sort,
+                state.selected_day,
+                state.selected_range,
+            );
             self.rows_key = Some(key);
         }
     }
@@ -227,6 +250,22 @@ impl ArticlesPanel {
                     .clicked()
                 {
                     commands.push(Command::SelectDay(None));
+                }
+            });
+        }
+        if let Some((from, to)) = state.selected_range {
+            ui.horizontal(|ui| {
+                ui.label(format!(
+                    "Published {} – {}",
+                    from.format("%-d %b %Y"),
+                    to.format("%-d %b %Y")
+                ));
+                if ui
+                    .small_button("Show all dates")
+                    .on_hover_text("Clear the range selected on the timeline")
+                    .clicked()
+                {
+                    commands.push(Command::SelectRange(None));
                 }
             });
         }

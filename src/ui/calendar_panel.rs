@@ -273,6 +273,105 @@ impl CalendarPanel {
     }
 }
 
+impl CalendarPanel {
+    /// The year of the shown month, one cell per day (weeks across, weekdays down), shaded by
+    /// the articles published that day; a click lists the day's articles.
+    pub fn year_ui(&mut self, ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+        let year = state.month.year;
+        ui.horizontal(|ui| {
+            if ui.button("«").on_hover_text("Previous year").clicked() {
+                commands.push(Command::ShowMonth(state.month.add_months(-12)));
+            }
+            ui.label(RichText::new(year.to_string()).strong().size(16.0));
+            if ui.button("»").on_hover_text("Next year").clicked() {
+                commands.push(Command::ShowMonth(state.month.add_months(12)));
+            }
+        });
+        let Some(jan1) = NaiveDate::from_ymd_opt(year, 1, 1) else {
+            return;
+        };
+        let dark = ui.visuals().dark_mode;
+        let max = (1..=12)
+            .map(|m| state.published_counts.max_in(YearMonth { year, month: m }))
+            .max()
+            .unwrap_or(0);
+        let lead = jan1.weekday().num_days_from_monday() as usize;
+        let available = ui.available_size();
+        let cell = ((available.x - 30.0) / 54.0)
+            .min((available.y - 20.0) / 7.5)
+            .clamp(6.0, 22.0);
+        let (rect, _) = ui.allocate_exact_size(
+            egui::vec2(cell * 54.0 + 30.0, cell * 7.0 + 16.0),
+            Sense::hover(),
+        );
+        let origin = rect.min + egui::vec2(30.0, 14.0);
+        for (k, name) in WEEKDAYS.iter().enumerate().step_by(2) {
+            ui.painter().text(
+                origin + egui::vec2(-28.0, cell * (k as f32 + 0.5)),
+                Align2::LEFT_CENTER,
+                name,
+                FontId::proportional(10.0),
+                ui.visuals().weak_text_color(),
+            );
+        }
+        let mut day = jan1;
+        while day.year() == year {
+            let index = lead + day.ordinal0() as usize;
+            let (col, row) = (index / 7, index % 7);
+            let r = egui::Rect::from_min_size(
+                origin + egui::vec2(col as f32 * cell, row as f32 * cell),
+                egui::vec2(cell - 1.5, cell - 1.5),
+            );
+            if day.day() == 1 {
+                let top = origin + egui::vec2(col as f32 * cell, -2.0);
+                ui.painter().text(
+                    top,
+                    Align2::LEFT_BOTTOM,
+                    &MONTH_NAMES[day.month0() as usize][..3],
+                    FontId::proportional(10.0),
+                    ui.visuals().text_color(),
+                );
+            }
+            let count = state.published_counts.get(day);
+            let id = ui.scope_id().with(("year-day", day));
+            let response = ui.interact(r, id, Sense::click());
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::Button,
+                    true,
+                    format!("year {}", day.format("%Y-%m-%d")),
+                )
+            });
+            let painter = ui.painter();
+            painter.rect_filled(r, 1.5, ui.visuals().faint_bg_color);
+            painter.rect_filled(r, 1.5, theme::heat_fill(heat(count, max), dark));
+            if state.event_marks.contains_key(&day) {
+                painter.circle_filled(r.center(), cell * 0.18, theme::warning_color(dark));
+            }
+            if state.selected_day == Some(day) {
+                painter.rect_stroke(
+                    r,
+                    1.5,
+                    ui.visuals().selection.stroke,
+                    egui::StrokeKind::Inside,
+                );
+            }
+            let response = response.on_hover_text(format!(
+                "{}: {}",
+                day.format("%A %-d %B %Y"),
+                plural(count, "article", "articles")
+            ));
+            if response.clicked() {
+                commands.push(Command::SelectDay(Some(day)));
+            }
+            day = match day.succ_opt() {
+                Some(d) => d,
+                None => break,
+            };
+        }
+    }
+}
+
 fn plural(n: u32, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")

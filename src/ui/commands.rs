@@ -20,6 +20,10 @@ pub enum Command {
     /// Filter the list to one day, or clear the filter.
     SelectDay(Option<NaiveDate>),
     ShowMonth(YearMonth),
+    /// Filter the list to a stretch of days, or clear the filter.
+    SelectRange(Option<(NaiveDate, NaiveDate)>),
+    /// Show an event: select the article of its first passage, mark it on the timeline.
+    OpenEvent(String),
     /// Show a day in the calendar and outline it (from a date in the text).
     JumpToDate(NaiveDate),
     /// Tag the reader's selected passage as an event.

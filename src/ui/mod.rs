@@ -12,5 +12,6 @@ pub mod reader_panel;
 pub mod state;
 pub mod status_bar;
 pub mod theme;
+pub mod timeline_panel;
 
 pub use app::{AppOptions, DatelineApp};

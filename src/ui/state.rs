@@ -69,6 +69,11 @@ pub struct AppState {
     pub types: TypeIndex,
     pub selected_article: Option<usize>,
     pub selected_day: Option<NaiveDate>,
+    /// A stretch of days selected on the timeline (inclusive): the list shows what was
+    /// published in it.
+    pub selected_range: Option<(NaiveDate, NaiveDate)>,
+    /// The event last opened from the timeline or the events table.
+    pub selected_event: Option<String>,
     pub month: YearMonth,
     pub published_counts: DayCounts,
     pub event_marks: BTreeMap<NaiveDate, Vec<EventMark>>,
@@ -106,6 +111,8 @@ impl AppState {
             types,
             selected_article: None,
             selected_day: None,
+            selected_range: None,
+            selected_event: None,
             month: YearMonth {
                 year: 2022,
                 month: 12,
