@@ -426,3 +426,129 @@ fn dates_in_the_text_are_marked_and_jump_the_calendar() {
     assert_eq!((state.month.year, state.month.month), (2022, 12));
     assert_eq!(state.focused_day, Some(day));
 }
+
+/// The timeline strip's rectangle and where its plot starts (right of the lane labels).
+fn timeline_rect(harness: &Harness<'static, DatelineApp>) -> egui::Rect {
+    harness
+        .get_by_role_and_label(egui::Role::Group, "Timeline")
+        .rect()
+}
+
+const LANE_LABEL_W: f32 = 92.0;
+
+#[test]
+fn timeline_zooms_pans_selects_and_opens() {
+    let dir = copy_sample();
+    let mut harness = open(dir.path());
+    harness
+        .get_by_role_and_label(egui::Role::Button, "Timeline")
+        .click();
+    step(&mut harness);
+    let rect = timeline_rect(&harness);
+    let plot_left = rect.left() + LANE_LABEL_W;
+    let view = harness.state().timeline.view.expect("a view");
+    // Everything dated fits: Dec 2022 to Mar 2023.
+    assert!(view.span() > 80.0 && view.span() < 200.0, "{}", view.span());
+
+    // The wheel zooms in around the pointer.
+    let pointer = egui::pos2(
+        plot_left + (rect.width() - LANE_LABEL_W) / 2.0,
+        rect.top() + 60.0,
+    );
+    harness.hover_at(pointer);
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, 200.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::NONE,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    for _ in 0..20 {
+        harness.step();
+    }
+    let zoomed = harness.state().timeline.view.expect("a view");
+    assert!(
+        zoomed.span() < view.span() * 0.9,
+        "zoomed in: {} → {}",
+        view.span(),
+        zoomed.span()
+    );
+
+    // Dragging in the lanes pans: the view moves the other way.
+    harness.drag_at(pointer);
+    harness.step();
+    harness.hover_at(pointer + egui::vec2(100.0, 0.0));
+    harness.step();
+    harness.drop_at(pointer + egui::vec2(100.0, 0.0));
+    step(&mut harness);
+    let panned = harness.state().timeline.view.expect("a view");
+    assert!(panned.start < zoomed.start, "panned to earlier dates");
+    assert!((panned.span() - zoomed.span()).abs() < 1e-6, "same zoom");
+
+    // Fit all, then drag on the axis over most of December 2022: the list shows its 3 articles.
+    harness.get_by_label("Fit all").click();
+    step(&mut harness);
+    let view = harness.state().timeline.view.expect("a view");
+    let rect = timeline_rect(&harness);
+    let w = (rect.width() - LANE_LABEL_W) as f64;
+    let x = |date: (i32, u32, u32)| {
+        let day = dateline::core::timeline::day_of(
+            chrono::NaiveDate::from_ymd_opt(date.0, date.1, date.2).expect("date"),
+        );
+        plot_left + view.x_of(day, w) as f32
+    };
+    let axis_y = rect.top() + 10.0;
+    harness.hover_at(egui::pos2(x((2022, 12, 5)), axis_y));
+    harness.step();
+    harness.drag_at(egui::pos2(x((2022, 12, 5)), axis_y));
+    harness.step();
+    for k in 1..=10 {
+        let x1 = x((2022, 12, 5)) + (x((2022, 12, 31)) - x((2022, 12, 5))) * k as f32 / 10.0;
+        harness.hover_at(egui::pos2(x1, axis_y));
+        harness.step();
+    }
+    harness.drop_at(egui::pos2(x((2022, 12, 31)), axis_y));
+    step(&mut harness);
+    let range = harness.state().state.selected_range.expect("a range");
+    assert_eq!(range.0.format("%Y-%m").to_string(), "2022-12");
+    assert_eq!(range.1.format("%Y-%m").to_string(), "2022-12");
+    assert_eq!(
+        harness.state().articles.rows().len(),
+        3,
+        "the 7, 9 and 12 December articles"
+    );
+    harness.get_by_label("Show all dates").click();
+    step(&mut harness);
+    assert_eq!(harness.state().articles.rows().len(), 5);
+
+    // Clicking an article's tick in the Published lane opens it.
+    let view = harness.state().timeline.view.expect("a view");
+    let x = |date: (i32, u32, u32), hours: f64| {
+        let day = dateline::core::timeline::day_of(
+            chrono::NaiveDate::from_ymd_opt(date.0, date.1, date.2).expect("date"),
+        ) + hours / 24.0;
+        plot_left + view.x_of(day, w) as f32
+    };
+    let published_y = rect.top() + 24.0 + 23.0;
+    let tick = egui::pos2(x((2022, 12, 9), 12.0 + 17.0 / 60.0), published_y);
+    harness.hover_at(tick);
+    harness.step();
+    harness.event(egui::Event::PointerButton {
+        pos: tick,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.step();
+    harness.event(egui::Event::PointerButton {
+        pos: tick,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    step(&mut harness);
+    assert_eq!(
+        selected_path(&harness).as_deref(),
+        Some("001_733b5a0515859e55.txt")
+    );
+}

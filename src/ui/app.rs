@@ -1005,8 +1005,6 @@ impl DatelineApp {
                     BottomView::Timeline => self.timeline.ui(ui, &self.state, &mut self.commands),
                     BottomView::Year => self.calendar.year_ui(ui, &self.state, &mut self.commands),
                 }
-                // Keep the panel's height whatever the view needs.
-                ui.allocate_space(ui.available_size());
             });
         egui::Panel::left("articles")
             .resizable(true)

@@ -300,10 +300,10 @@ impl CalendarPanel {
         let cell = ((available.x - 30.0) / 54.0)
             .min((available.y - 20.0) / 7.5)
             .clamp(6.0, 22.0);
-        let (rect, _) = ui.allocate_exact_size(
-            egui::vec2(cell * 54.0 + 30.0, cell * 7.0 + 16.0),
-            Sense::hover(),
-        );
+        // The whole height left, so the panel keeps its size whatever the grid needs.
+        let height = (cell * 7.0 + 16.0).max(ui.available_height());
+        let (rect, _) =
+            ui.allocate_exact_size(egui::vec2(cell * 54.0 + 30.0, height), Sense::hover());
         let origin = rect.min + egui::vec2(30.0, 14.0);
         for (k, name) in WEEKDAYS.iter().enumerate().step_by(2) {
             ui.painter().text(

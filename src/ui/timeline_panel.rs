@@ -161,8 +161,9 @@ impl TimelinePanel {
                 }
             }
         }
+        // Where the button went down decides: on the axis a range, elsewhere a pan.
         if response.drag_started()
-            && let Some(p) = response.interact_pointer_pos()
+            && let Some(p) = ui.input(|i| i.pointer.press_origin())
             && axis_rect.contains(p)
         {
             let d = at(&view, p.x);
