@@ -24,6 +24,8 @@ use std::sync::mpsc::Receiver;
 
 /// How long after the last change the annotations are saved by themselves.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(1500);
+/// How long a frame spends taking in a loading collection's articles.
+const LOAD_BUDGET_PER_FRAME: Duration = Duration::from_millis(8);
 /// How many recent collections are remembered.
 const RECENT_MAX: usize = 10;
 const RECENT_KEY: &str = "dateline.recent";
@@ -183,9 +185,20 @@ impl DatelineApp {
         let Some(job) = &self.loader else { return };
         let started = job.started;
         let root = job.root.clone();
-        let messages = job.poll(Duration::from_millis(6));
+        // Take what arrived for a few milliseconds of this frame; ask for the next frame at once
+        // when more is waiting, so a big collection streams in as fast as it is read.
+        let budget_start = Instant::now();
         let mut added = false;
-        for msg in messages {
+        let mut handled = 0usize;
+        loop {
+            if handled % 128 == 127 && budget_start.elapsed() > LOAD_BUDGET_PER_FRAME {
+                self.ctx.request_repaint();
+                break;
+            }
+            let Some(msg) = self.loader.as_ref().and_then(LoadJob::try_recv) else {
+                break;
+            };
+            handled += 1;
             match msg {
                 LoadMsg::Event(LoadEvent::Found { total }) => {
                     self.state.load = LoadStatus::Loading {

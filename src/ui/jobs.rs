@@ -94,21 +94,12 @@ impl LoadJob {
         self.cancel.store(true, Ordering::Relaxed);
     }
 
-    /// Messages that arrived, for at most `budget` of the UI thread's time.
-    pub fn poll(&self, budget: Duration) -> Vec<LoadMsg> {
-        let start = Instant::now();
-        let mut out = Vec::new();
-        loop {
-            match self.rx.try_recv() {
-                Ok(msg) => out.push(msg),
-                Err(TryRecvError::Empty) => break,
-                Err(TryRecvError::Disconnected) => break,
-            }
-            if out.len() % 256 == 0 && start.elapsed() > budget {
-                break;
-            }
+    /// The next message, if one has arrived.
+    pub fn try_recv(&self) -> Option<LoadMsg> {
+        match self.rx.try_recv() {
+            Ok(msg) => Some(msg),
+            Err(TryRecvError::Empty | TryRecvError::Disconnected) => None,
         }
-        out
     }
 }
 
