@@ -28,6 +28,8 @@ fn input(t: f64) -> egui::RawInput {
 
 fn main() {
     let collection = common::bench_collection();
+    let (files, bytes) = common::dir_size(&collection);
+    eprintln!("collection {} ({files} files, {bytes} bytes)", collection.display());
     let ctx = egui::Context::default();
     let options = AppOptions {
         collection: Some(collection),
@@ -118,8 +120,8 @@ fn main() {
             times.push(frame.elapsed().as_secs_f64() * 1000.0);
             shapes = output.shapes.len();
         }
+        let median = common::median(times.clone());
         times.sort_by(f64::total_cmp);
-        let median = times[times.len() / 2];
         let p95 = times[times.len() * 95 / 100];
         println!(
             "ui_frame view={name} articles={articles} median_ms={median:.3} p95_ms={p95:.3} shapes={shapes}"
