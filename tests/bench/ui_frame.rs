@@ -29,7 +29,10 @@ fn input(t: f64) -> egui::RawInput {
 fn main() {
     let collection = common::bench_collection();
     let (files, bytes) = common::dir_size(&collection);
-    eprintln!("collection {} ({files} files, {bytes} bytes)", collection.display());
+    eprintln!(
+        "collection {} ({files} files, {bytes} bytes)",
+        collection.display()
+    );
     let ctx = egui::Context::default();
     let options = AppOptions {
         collection: Some(collection),
