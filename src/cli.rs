@@ -2,15 +2,22 @@
 
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use crate::core::annotations::AnnotationSet;
 use crate::core::collection::{self, Article, CollectionError, Problem};
+use crate::core::store;
 
 pub const USAGE: &str = "\
 usage:
   dateline [PATH] [--screenshot OUT.png]   open the window on PATH (default: the bundled sample)
   dateline inspect PATH [--json]           one line per article with its metadata
   dateline dates PATH [--json]             every date mentioned in the articles, resolved
+  dateline check PATH [--annotations FILE] [--json]
+                                           find every annotated passage again: in place, moved, orphaned
+  dateline export PATH --format jsonld [--annotations FILE] [-o FILE]
+                                           the annotations as W3C Web Annotation JSON-LD
+  dateline import PATH FILE                merge W3C Web Annotation JSON-LD into the annotations
   dateline --help | --version";
 
 /// What the command line asked for.
@@ -28,6 +35,21 @@ pub enum Invocation {
         path: PathBuf,
         json: bool,
     },
+    Check {
+        path: PathBuf,
+        annotations: Option<PathBuf>,
+        json: bool,
+    },
+    Export {
+        path: PathBuf,
+        format: String,
+        annotations: Option<PathBuf>,
+        output: Option<PathBuf>,
+    },
+    Import {
+        path: PathBuf,
+        file: PathBuf,
+    },
     Help,
     Version,
 }
@@ -38,41 +60,140 @@ pub enum CliError {
     Usage(String),
     #[error(transparent)]
     Collection(#[from] CollectionError),
+    #[error(transparent)]
+    Store(#[from] crate::core::store::StoreError),
+    #[error("cannot import {path}: {source}")]
+    Import {
+        path: PathBuf,
+        #[source]
+        source: crate::core::interchange::ImportError,
+    },
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("cannot write the output: {0}")]
     Output(#[from] std::io::Error),
+}
+
+/// A subcommand's arguments: positionals and `--flag [VALUE]` options.
+struct Parsed {
+    positional: Vec<PathBuf>,
+    json: bool,
+    annotations: Option<PathBuf>,
+    format: Option<String>,
+    output: Option<PathBuf>,
+}
+
+fn parse_sub(
+    command: &str,
+    args: impl Iterator<Item = OsString>,
+    allowed: &[&str],
+) -> Result<Parsed, CliError> {
+    let usage = |m: String| Err(CliError::Usage(format!("{command}: {m}")));
+    let mut parsed = Parsed {
+        positional: Vec::new(),
+        json: false,
+        annotations: None,
+        format: None,
+        output: None,
+    };
+    let mut args = args.peekable();
+    while let Some(arg) = args.next() {
+        let text = arg.to_string_lossy().into_owned();
+        if !text.starts_with('-') || text == "-" {
+            parsed.positional.push(PathBuf::from(arg));
+            continue;
+        }
+        if !allowed.contains(&text.as_str()) {
+            return usage(format!("unknown option {text}"));
+        }
+        let mut value = || {
+            args.next()
+                .ok_or_else(|| CliError::Usage(format!("{command}: {text} needs a value")))
+        };
+        match text.as_str() {
+            "--json" => parsed.json = true,
+            "--annotations" => parsed.annotations = Some(PathBuf::from(value()?)),
+            "--format" => parsed.format = Some(value()?.to_string_lossy().into_owned()),
+            "-o" | "--output" => parsed.output = Some(PathBuf::from(value()?)),
+            _ => return usage(format!("unknown option {text}")),
+        }
+    }
+    Ok(parsed)
 }
 
 /// Reads the arguments after the program name.
 pub fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, CliError> {
     let mut args = args.into_iter().peekable();
-    let usage = |m: String| Err(CliError::Usage(m));
     let first = args.peek().map(|a| a.to_string_lossy().into_owned());
+    let one_path = |command: &str, p: &mut Parsed| -> Result<PathBuf, CliError> {
+        match p.positional.len() {
+            1 => Ok(p.positional.remove(0)),
+            0 => Err(CliError::Usage(format!("{command} needs a PATH"))),
+            _ => Err(CliError::Usage(format!("{command} takes one PATH"))),
+        }
+    };
     match first.as_deref() {
         Some("-h" | "--help" | "help") => return Ok(Invocation::Help),
         Some("-V" | "--version") => return Ok(Invocation::Version),
         Some(command @ ("inspect" | "dates")) => {
             let command = command.to_string();
             args.next();
-            let mut path = None;
-            let mut json = false;
-            for arg in args {
-                match arg.to_str() {
-                    Some("--json") => json = true,
-                    Some(flag) if flag.starts_with("--") => {
-                        return usage(format!("{command}: unknown option {flag}"));
-                    }
-                    _ if path.is_none() => path = Some(PathBuf::from(arg)),
-                    _ => return usage(format!("{command} takes one PATH")),
-                }
+            let mut p = parse_sub(&command, args, &["--json"])?;
+            let path = one_path(&command, &mut p)?;
+            return Ok(if command == "inspect" {
+                Invocation::Inspect { path, json: p.json }
+            } else {
+                Invocation::Dates { path, json: p.json }
+            });
+        }
+        Some("check") => {
+            args.next();
+            let mut p = parse_sub("check", args, &["--json", "--annotations"])?;
+            let path = one_path("check", &mut p)?;
+            return Ok(Invocation::Check {
+                path,
+                annotations: p.annotations,
+                json: p.json,
+            });
+        }
+        Some("export") => {
+            args.next();
+            let mut p = parse_sub(
+                "export",
+                args,
+                &["--format", "--annotations", "-o", "--output"],
+            )?;
+            let path = one_path("export", &mut p)?;
+            let format = p
+                .format
+                .ok_or_else(|| CliError::Usage("export needs --format jsonld".into()))?;
+            if format != "jsonld" {
+                return Err(CliError::Usage(format!(
+                    "export: unknown format {format:?} (supported: jsonld)"
+                )));
             }
-            return match (path, command.as_str()) {
-                (Some(path), "inspect") => Ok(Invocation::Inspect { path, json }),
-                (Some(path), _) => Ok(Invocation::Dates { path, json }),
-                (None, _) => usage(format!("{command} needs a PATH")),
+            return Ok(Invocation::Export {
+                path,
+                format,
+                annotations: p.annotations,
+                output: p.output,
+            });
+        }
+        Some("import") => {
+            args.next();
+            let p = parse_sub("import", args, &[])?;
+            return match <[PathBuf; 2]>::try_from(p.positional) {
+                Ok([path, file]) => Ok(Invocation::Import { path, file }),
+                Err(_) => Err(CliError::Usage("import needs PATH and FILE".into())),
             };
         }
         _ => {}
     }
+    let usage = |m: String| Err(CliError::Usage(m));
     let mut path = None;
     let mut screenshot = None;
     while let Some(arg) = args.next() {
@@ -89,6 +210,169 @@ pub fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Invocation
         }
     }
     Ok(Invocation::Gui { path, screenshot })
+}
+
+/// The annotations of a collection: the named file, or the collection's own.
+fn annotations_of(root: &Path, file: Option<&Path>) -> Result<(PathBuf, AnnotationSet), CliError> {
+    let path = file.map_or_else(|| store::default_path(root), Path::to_path_buf);
+    let set = store::load(&path)?.unwrap_or_default();
+    Ok((path, set))
+}
+
+/// A passage as `check --json` prints it.
+#[derive(serde::Serialize)]
+struct CheckLine<'a> {
+    id: &'a str,
+    kind: &'a str,
+    path: &'a str,
+    status: &'a str,
+    start: Option<usize>,
+    end: Option<usize>,
+    score: Option<f64>,
+    exact: &'a str,
+}
+
+/// `dateline check PATH [--annotations FILE] [--json]`.
+pub fn check(
+    root: &Path,
+    annotations: Option<&Path>,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<(usize, usize, usize), CliError> {
+    use crate::core::anchor::{Anchor, anchor};
+    let c = collection::load(root)?;
+    let (_, set) = annotations_of(root, annotations)?;
+    let by_path: std::collections::HashMap<&str, &Article> =
+        c.articles.iter().map(|a| (a.path.as_str(), a)).collect();
+    let passages = set
+        .events
+        .iter()
+        .flat_map(|e| e.evidence.iter().map(move |p| (e.id.as_str(), "event", p)))
+        .chain(
+            set.annotations
+                .iter()
+                .map(|a| (a.id.as_str(), "annotation", &a.passage)),
+        );
+    let (mut in_place, mut moved, mut orphaned) = (0, 0, 0);
+    for (id, kind, p) in passages {
+        let found = by_path
+            .get(p.path.as_str())
+            .map_or(Anchor::Orphaned, |a| anchor(p, &a.text));
+        match found.status() {
+            "in_place" => in_place += 1,
+            "moved" => moved += 1,
+            _ => orphaned += 1,
+        }
+        let range = found.range();
+        let score = match &found {
+            Anchor::Fuzzy(_, s) => Some((s * 1000.0).round() / 1000.0),
+            Anchor::InPlace(_) | Anchor::Moved(_) => Some(1.0),
+            Anchor::Orphaned => None,
+        };
+        if json {
+            let line = CheckLine {
+                id,
+                kind,
+                path: &p.path,
+                status: found.status(),
+                start: range.as_ref().map(|r| r.start),
+                end: range.as_ref().map(|r| r.end),
+                score,
+                exact: &p.exact,
+            };
+            writeln!(out, "{}", serde_json::to_string(&line).unwrap_or_default())?;
+        } else {
+            let quote: String = p
+                .exact
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .chars()
+                .take(60)
+                .collect();
+            writeln!(out, "{}\t{id}\t{}\t“{quote}”", found.status(), p.path)?;
+        }
+    }
+    if json {
+        writeln!(
+            out,
+            "{}",
+            serde_json::json!({ "summary": { "in_place": in_place, "moved": moved, "orphaned": orphaned } })
+        )?;
+    } else {
+        writeln!(
+            out,
+            "{in_place} in place, {moved} moved, {orphaned} orphaned"
+        )?;
+    }
+    out.flush()?;
+    Ok((in_place, moved, orphaned))
+}
+
+/// `dateline export PATH --format jsonld [--annotations FILE] [-o FILE]`.
+pub fn export(
+    root: &Path,
+    annotations: Option<&Path>,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let c = collection::load(root)?;
+    let (_, set) = annotations_of(root, annotations)?;
+    let label = root.file_name().map_or_else(
+        || root.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let lookup = |path: &str| c.articles.iter().find(|a| a.path == path).cloned();
+    let doc = crate::core::interchange::export(&set, &label, &lookup);
+    let text = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
+    match output {
+        Some(path) => {
+            store::write_atomically(path, text.as_bytes()).map_err(|source| CliError::Read {
+                path: path.to_path_buf(),
+                source,
+            })?
+        }
+        None => out.write_all(text.as_bytes())?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// `dateline import PATH FILE`: merges the file's annotations into the collection's.
+pub fn import(
+    root: &Path,
+    file: &Path,
+    out: &mut dyn Write,
+) -> Result<crate::core::interchange::ImportReport, CliError> {
+    let c = collection::load(root)?;
+    let (target, mut set) = annotations_of(root, None)?;
+    let text = std::fs::read_to_string(file).map_err(|source| CliError::Read {
+        path: file.to_path_buf(),
+        source,
+    })?;
+    let report =
+        crate::core::interchange::import(&text, &c.articles, &mut set).map_err(|source| {
+            CliError::Import {
+                path: file.to_path_buf(),
+                source,
+            }
+        })?;
+    if report.added > 0 {
+        store::save(&target, &set)?;
+    }
+    for why in &report.skipped {
+        writeln!(out, "skipped: {why}")?;
+    }
+    writeln!(
+        out,
+        "{} added, {} already there, {} skipped: {}",
+        report.added,
+        report.unchanged,
+        report.skipped.len(),
+        target.display()
+    )?;
+    out.flush()?;
+    Ok(report)
 }
 
 /// An article as `inspect --json` prints it, keys in the order DESIGN.md names them.

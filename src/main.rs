@@ -30,35 +30,40 @@ fn main() -> ExitCode {
             println!("dateline {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        Invocation::Inspect { path, json } => {
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            match cli::inspect(&path, json, &mut out) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(cli::CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("dateline: {e}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
-        Invocation::Dates { path, json } => {
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            match cli::dates(&path, json, &mut out) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(cli::CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("dateline: {e}");
-                    ExitCode::FAILURE
-                }
-            }
+        Invocation::Inspect { path, json } => run_cli(|out| cli::inspect(&path, json, out)),
+        Invocation::Dates { path, json } => run_cli(|out| cli::dates(&path, json, out)),
+        Invocation::Check {
+            path,
+            annotations,
+            json,
+        } => run_cli(|out| cli::check(&path, annotations.as_deref(), json, out).map(|_| ())),
+        Invocation::Export {
+            path,
+            annotations,
+            output,
+            ..
+        } => run_cli(|out| cli::export(&path, annotations.as_deref(), output.as_deref(), out)),
+        Invocation::Import { path, file } => {
+            run_cli(|out| cli::import(&path, &file, out).map(|_| ()))
         }
         Invocation::Gui { path, screenshot } => run_gui(path, screenshot),
+    }
+}
+
+/// Runs a command-line command on buffered standard output: exit 0 when it worked (a closed pipe,
+/// as with `| head`, is no failure), else 1 with a one-line error.
+fn run_cli(command: impl FnOnce(&mut dyn std::io::Write) -> Result<(), cli::CliError>) -> ExitCode {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match command(&mut out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(cli::CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("dateline: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

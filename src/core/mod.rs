@@ -8,6 +8,7 @@ pub mod collection;
 pub mod formats;
 pub mod header;
 pub mod history;
+pub mod interchange;
 pub mod mentions;
 pub mod paging;
 pub mod sample;

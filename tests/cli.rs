@@ -1,0 +1,214 @@
+//! The command line as a user runs it: exit codes, JSON Lines, and what `import`, `check` and
+//! `export` do to a copy of the sample collection.
+
+use std::path::Path;
+use std::process::Command;
+
+fn dateline(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn sample_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample");
+    for entry in std::fs::read_dir(sample).expect("sample") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).expect("copy");
+    }
+    dir
+}
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn inspect_gives_the_seed_metadata() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/sample")
+        .display()
+        .to_string();
+    let (code, out, _) = dateline(&["inspect", &sample, "--json"]);
+    assert_eq!(code, 0);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    // The table "What the sample collection must give" in DESIGN.md.
+    let cases = [
+        (0, "published", "2022-12-07T14:29:00+04:00"),
+        (0, "byline", "Fatima Hasanova"),
+        (0, "source", "Azernews"),
+        (1, "published", "2022-12-09T12:17:00+04:00"),
+        (1, "byline", "Sabina Mammadli"),
+        (1, "source", "Azernews"),
+        (2, "published", "2023-03-01"),
+        (2, "first_posted", "2023-02-28T20:05:00"),
+        (2, "dateline", "BAKU, Azerbaijan"),
+        (2, "source", "Trend"),
+        (3, "published", "2022-12-12"),
+        (3, "source", "News.Az"),
+        (4, "published", "2023-02-25"),
+        (4, "source", "Azernews"),
+    ];
+    for (i, key, want) in cases {
+        assert_eq!(lines[i][key], want, "article {i}: {key}");
+    }
+    assert!(
+        lines[3]["title"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("Baku stresses need for Russian peacekeeping contingent")
+    );
+    assert_eq!(lines[3]["title_derived"], false);
+}
+
+#[test]
+fn dates_give_the_seed_mentions() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/sample")
+        .display()
+        .to_string();
+    let (code, out, _) = dateline(&["dates", &sample, "--json"]);
+    assert_eq!(code, 0);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    let has = |path: &str, text: &str, value: &str, kind: &str| {
+        lines.iter().any(|l| {
+            l["path"].as_str().is_some_and(|p| p.starts_with(path))
+                && l["text"] == text
+                && l["value"] == value
+                && l["kind"] == kind
+        })
+    };
+    assert!(has("000", "December 5", "2022-12-05", "relative"));
+    assert!(has("002", "December 3", "2022-12-03", "absolute"));
+    assert!(has("002", "7, 2022", "2022-12-07", "absolute"));
+    assert!(has("002", "November 10, 2020", "2020-11-10", "absolute"));
+    assert!(has("003", "December 3", "2022-12-03", "ongoing"));
+    assert!(has("004", "December 2022", "2022-12", "absolute"));
+    assert!(has("004", "December 12, 2022", "2022-12-12", "ongoing"));
+    // Offsets are byte offsets into the decoded text.
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample/000_53a47ea64c1c0eb4.txt"),
+    )
+    .expect("read");
+    let first = &lines[0];
+    let (s, e) = (
+        first["start"].as_u64().unwrap_or(0) as usize,
+        first["end"].as_u64().unwrap_or(0) as usize,
+    );
+    assert_eq!(&text[s..e], first["text"].as_str().unwrap_or(""));
+}
+
+#[test]
+fn bad_input_gets_a_one_line_error_and_a_non_zero_exit() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["inspect", "/no/such/folder"], "no such folder"),
+        (&["inspect"], "inspect needs a PATH"),
+        (&["dates", "a", "b"], "takes one PATH"),
+        (&["export", "."], "needs --format jsonld"),
+        (&["export", ".", "--format", "pdf"], "unknown format"),
+        (&["import", "."], "needs PATH and FILE"),
+        (&["check", ".", "--frobnicate"], "unknown option"),
+    ];
+    for (args, want) in cases {
+        let (code, _, err) = dateline(args);
+        assert_ne!(code, 0, "{args:?}");
+        assert!(err.contains(want), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn import_check_export_round_trip() {
+    let dir = sample_copy();
+    let root = dir.path().display().to_string();
+    let (code, out, err) = dateline(&["import", &root, &fixture("w3c/import.jsonld")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("2 added, 0 already there, 1 skipped"), "{out}");
+    let (_, again, _) = dateline(&["import", &root, &fixture("w3c/import.jsonld")]);
+    assert!(
+        again.contains("0 added, 2 already there, 1 skipped"),
+        "importing twice changes nothing: {again}"
+    );
+
+    let (code, out, _) = dateline(&["check", &root, "--json"]);
+    assert_eq!(code, 0);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    assert_eq!(lines.len(), 3, "two passages and a summary");
+    assert!(lines[..2].iter().all(|l| l["status"] == "in_place"));
+    assert_eq!(lines[2]["summary"]["in_place"], 2);
+
+    // Edit one article on disk: its passage moves; delete the other's quote: orphaned.
+    let a = dir.path().join("001_733b5a0515859e55.txt");
+    let text = std::fs::read_to_string(&a).expect("read");
+    std::fs::write(&a, format!("An editor's note.\n\n{text}")).expect("write");
+    let b = dir.path().join("004_48452417f1ed6d85.txt");
+    let text = std::fs::read_to_string(&b).expect("read");
+    std::fs::write(
+        &b,
+        text.replace("The peaceful protest on Azerbaijan", "A rally near"),
+    )
+    .expect("write");
+    let (_, out, _) = dateline(&["check", &root, "--json"]);
+    let statuses: Vec<String> = out
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["status"].as_str().map(str::to_string))
+        .collect();
+    let mut sorted = statuses.clone();
+    sorted.sort();
+    assert_eq!(sorted, ["moved", "orphaned"], "{out}");
+    // Orphans stay in the file.
+    let saved =
+        std::fs::read_to_string(dir.path().join(".dateline/annotations.ron")).expect("saved");
+    assert!(saved.contains("The peaceful protest on Azerbaijan"));
+
+    let out_file = dir.path().join("export.jsonld");
+    let (code, _, err) = dateline(&[
+        "export",
+        &root,
+        "--format",
+        "jsonld",
+        "-o",
+        &out_file.display().to_string(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_file).expect("export")).expect("json");
+    assert_eq!(doc["type"], "AnnotationCollection");
+    assert_eq!(doc["total"], 2);
+}
+
+#[test]
+fn an_unparsable_annotations_file_stops_import_and_is_kept() {
+    let dir = sample_copy();
+    let file = dir.path().join(".dateline/annotations.ron");
+    std::fs::create_dir_all(file.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&file, "(version: 1, events: [").expect("write");
+    let root = dir.path().display().to_string();
+    let (code, _, err) = dateline(&["import", &root, &fixture("w3c/import.jsonld")]);
+    assert_ne!(code, 0);
+    assert!(err.contains("does not parse at line 1"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read"),
+        "(version: 1, events: ["
+    );
+}
