@@ -552,3 +552,154 @@ fn timeline_zooms_pans_selects_and_opens() {
         Some("001_733b5a0515859e55.txt")
     );
 }
+
+/// Tags `quote` in the article whose title contains `title` as an event, keeping the proposed fields.
+fn tag(harness: &mut Harness<'static, DatelineApp>, title: &str, quote: &str) {
+    harness
+        .get_by_role_and_label_contains(egui::Role::Button, title)
+        .click();
+    step(harness);
+    select_quote(harness, quote);
+    harness.get_by_label("Tag event").click();
+    step(harness);
+    harness.get_by_label("Save").click();
+    step(harness);
+}
+
+trait ByRoleContains {
+    fn get_by_role_and_label_contains<'a>(
+        &'a self,
+        role: egui::Role,
+        label: &'a str,
+    ) -> egui_kittest::Node<'a>;
+}
+
+impl ByRoleContains for Harness<'static, DatelineApp> {
+    fn get_by_role_and_label_contains<'a>(
+        &'a self,
+        role: egui::Role,
+        label: &'a str,
+    ) -> egui_kittest::Node<'a> {
+        // The first match, as a person reads the window from the top.
+        let by = egui_kittest::kittest::By::new()
+            .role(role)
+            .label_contains(label);
+        let mut all = self.query_all(by);
+        match all.next() {
+            Some(node) => node,
+            None => panic!("no {role:?} labelled like {label:?}"),
+        }
+    }
+}
+
+#[test]
+fn events_table_merge_add_passage_and_orphans() {
+    let dir = copy_sample();
+    let mut harness = open(dir.path());
+    tag(&mut harness, "On December 5, the Azerbaijani", QUOTE);
+    tag(
+        &mut harness,
+        "Baku stresses need",
+        "prevent illegal exploitation of natural resources",
+    );
+    assert_eq!(harness.state().state.annotations.events.len(), 2);
+
+    // The events table lists both; a click opens one (its article, its passage selected).
+    harness
+        .get_by_role_and_label_contains(egui::Role::Button, "Events (2)")
+        .click();
+    step(&mut harness);
+    // The title cell of its row.
+    harness
+        .get_by_role_and_label(
+            egui::Role::Label,
+            "prevent illegal exploitation of natural resources",
+        )
+        .click();
+    step(&mut harness);
+    assert_eq!(
+        selected_path(&harness).as_deref(),
+        Some("003_75513eacda7d24c0.txt")
+    );
+    assert!(
+        harness.state().state.selected_event.is_some(),
+        "the event is selected"
+    );
+    assert!(
+        harness.state().reader.selection().is_some(),
+        "the passage is selected in the reader"
+    );
+
+    // Tick both and merge: one event with two passages; undo brings two back.
+    let ids: Vec<String> = harness
+        .state()
+        .state
+        .annotations
+        .events
+        .iter()
+        .map(|e| e.id.clone())
+        .collect();
+    harness.state_mut().events.ticked.extend(ids);
+    step(&mut harness);
+    harness.get_by_label("Merge 2 ticked").click();
+    step(&mut harness);
+    let events = &harness.state().state.annotations.events;
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].evidence.len(), 2);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    step(&mut harness);
+    assert_eq!(harness.state().state.annotations.events.len(), 2);
+
+    // Add a passage of another article to an event.
+    harness
+        .get_by_role_and_label_contains(egui::Role::Button, "A monitoring group")
+        .click();
+    step(&mut harness);
+    select_quote(&mut harness, "once again visited Azerbaijani territories");
+    harness.get_by_label("Add to event…").click();
+    step(&mut harness);
+    harness
+        .get_by_role_and_label_contains(
+            egui::Role::Button,
+            "· the Azerbaijani and Russian foreign ministers",
+        )
+        .click();
+    step(&mut harness);
+    let evidence: usize = harness
+        .state()
+        .state
+        .annotations
+        .events
+        .iter()
+        .map(|e| e.evidence.len())
+        .sum();
+    assert_eq!(evidence, 3);
+
+    // A quote edited away on disk is an orphan; re-attached to a new selection it is found again.
+    let path = dir.path().join(FIRST);
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(
+        &path,
+        text.replace(
+            QUOTE,
+            "the two foreign ministers discussed Baku's call for monitoring",
+        ),
+    )
+    .expect("write");
+    wait_for(&mut harness, "the orphan", |app| app.state.orphans == 1);
+    harness
+        .get_by_role_and_label_contains(egui::Role::Button, "On December 5, the")
+        .click();
+    step(&mut harness);
+    select_quote(
+        &mut harness,
+        "the two foreign ministers discussed Baku's call for monitoring",
+    );
+    harness
+        .get_by_role_and_label_contains(egui::Role::Button, "Orphans (1)")
+        .click();
+    step(&mut harness);
+    harness.get_by_label("Re-attach to selection").click();
+    step(&mut harness);
+    assert_eq!(harness.state().state.orphans, 0);
+}

@@ -13,6 +13,8 @@ pub enum Change {
         before: Option<Annotation>,
         after: Option<Annotation>,
     },
+    /// Several changes undone and redone as one (merging events).
+    Batch(Vec<Change>),
 }
 
 impl Change {
@@ -26,6 +28,9 @@ impl Change {
                 before: after.clone(),
                 after: before.clone(),
             },
+            Change::Batch(changes) => {
+                Change::Batch(changes.iter().rev().map(Change::inverse).collect())
+            }
         }
     }
 
@@ -46,6 +51,12 @@ impl Change {
             Change::Annotation { before, after } => {
                 format!("{} annotation", verb(before, after))
             }
+            Change::Batch(changes) => match changes.first() {
+                Some(Change::Event { after: Some(e), .. }) => {
+                    format!("merge events into “{}”", e.title)
+                }
+                _ => format!("{} changes", changes.len()),
+            },
         }
     }
 }
@@ -76,8 +87,43 @@ impl AnnotationSet {
                     put(&mut self.annotations, |a| &a.id, &id, after.as_ref());
                 }
             }
+            Change::Batch(changes) => {
+                for c in changes {
+                    self.apply(c);
+                }
+            }
         }
     }
+}
+
+/// `into` with the passages, actors, places and tags of `others` added (each once).
+pub fn merge_events(into: &Event, others: &[&Event]) -> Event {
+    let mut merged = into.clone();
+    for other in others {
+        for p in &other.evidence {
+            if !merged.evidence.contains(p) {
+                merged.evidence.push(p.clone());
+            }
+        }
+        for (list, more) in [
+            (&mut merged.actors, &other.actors),
+            (&mut merged.places, &other.places),
+            (&mut merged.tags, &other.tags),
+        ] {
+            for item in more {
+                if !list.contains(item) {
+                    list.push(item.clone());
+                }
+            }
+        }
+        if !other.note.trim().is_empty() && !merged.note.contains(other.note.trim()) {
+            if !merged.note.is_empty() {
+                merged.note.push_str("\n\n");
+            }
+            merged.note.push_str(other.note.trim());
+        }
+    }
+    merged
 }
 
 /// Undo and redo stacks.
@@ -216,6 +262,35 @@ mod tests {
             assert_eq!(set, applied, "redo of {}", change.describe());
             assert!(history.redo(&mut set).is_none());
         }
+    }
+
+    #[test]
+    fn merging_events_undoes_as_one() {
+        let mut a = event("a", "Meeting");
+        let b = event("b", "Meeting (other outlet)");
+        let mut set = AnnotationSet::default();
+        set.events.push(a.clone());
+        set.events.push(b.clone());
+        let base = set.clone();
+        let merged = merge_events(&a, &[&b]);
+        a.evidence.clone_from(&merged.evidence);
+        let mut h = History::default();
+        h.apply(
+            &mut set,
+            Change::Batch(vec![
+                Change::Event {
+                    before: Some(base.events[0].clone()),
+                    after: Some(merged),
+                },
+                Change::Event {
+                    before: Some(b),
+                    after: None,
+                },
+            ]),
+        );
+        assert_eq!(set.events.len(), 1);
+        h.undo(&mut set);
+        assert_eq!(set, base);
     }
 
     #[test]

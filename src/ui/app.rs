@@ -17,6 +17,7 @@ use super::status_bar::StatusBar;
 use crate::core::annotations::{Annotation, Event, EventTime, PartialDate, Passage, new_id};
 use crate::core::calendar::YearMonth;
 use crate::core::collection::{self, LoadEvent};
+use crate::core::history::Change;
 use crate::core::store::{SaveOutcome, StoreError};
 use crate::core::taxonomy::{Taxonomy, TypeIndex};
 use crate::core::watch::Watcher;
@@ -60,12 +61,16 @@ pub enum BottomView {
     Month,
     Timeline,
     Year,
+    Events,
 }
 
 pub struct DatelineApp {
     pub state: AppState,
     pub bottom: BottomView,
     pub timeline: super::timeline_panel::TimelinePanel,
+    pub events: super::events_panel::EventsPanel,
+    /// The "Add to event…" picker, with its filter text, while it is open.
+    pub event_picker: Option<String>,
     pub articles: ArticlesPanel,
     pub reader: ReaderPanel,
     pub calendar: CalendarPanel,
@@ -113,6 +118,8 @@ impl DatelineApp {
             state: AppState::new(TypeIndex::new(&Taxonomy::builtin())),
             bottom: BottomView::Month,
             timeline: super::timeline_panel::TimelinePanel::default(),
+            events: super::events_panel::EventsPanel::default(),
+            event_picker: None,
             articles: ArticlesPanel::default(),
             reader: ReaderPanel::default(),
             calendar: CalendarPanel::default(),
@@ -656,6 +663,79 @@ impl DatelineApp {
         Some((when, note))
     }
 
+    /// The change that swaps `old` (a passage of event or annotation `owner`) for `new`, or removes
+    /// it: an annotation without its passage is deleted, an event keeps its other passages.
+    fn replace_passage(&self, owner: &str, old: &Passage, new: Option<Passage>) -> Option<Change> {
+        if let Some(e) = self.state.annotations.event(owner) {
+            let mut after = e.clone();
+            let i = after.evidence.iter().position(|p| p == old)?;
+            match new {
+                Some(p) => after.evidence[i] = p,
+                None => {
+                    after.evidence.remove(i);
+                }
+            }
+            after.modified = crate::core::annotations::now_stamp();
+            return Some(Change::Event {
+                before: Some(e.clone()),
+                after: Some(after),
+            });
+        }
+        let a = self.state.annotations.annotation(owner)?;
+        let after = new.map(|p| {
+            let mut after = a.clone();
+            after.passage = p;
+            after.modified = crate::core::annotations::now_stamp();
+            after
+        });
+        Some(Change::Annotation {
+            before: Some(a.clone()),
+            after,
+        })
+    }
+
+    /// The "Add to event…" window: pick the event the selected passage also reports.
+    fn event_picker_ui(&mut self, ctx: &egui::Context) {
+        let Some(filter) = &mut self.event_picker else {
+            return;
+        };
+        let mut open = true;
+        let mut chosen = None;
+        egui::Window::new("Add passage to event")
+            .open(&mut open)
+            .collapsible(false)
+            .default_width(420.0)
+            .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 90.0))
+            .show(ctx, |ui| {
+                let label = ui.label("Find").id;
+                ui.add(egui::TextEdit::singleline(filter).hint_text("title, type, actor, place"))
+                    .labelled_by(label)
+                    .request_focus();
+                let rows = super::events_panel::event_rows(&self.state, filter, None);
+                egui::ScrollArea::vertical()
+                    .max_height(320.0)
+                    .show(ui, |ui| {
+                        for i in rows {
+                            let e = &self.state.annotations.events[i];
+                            let text = format!(
+                                "{} · {} · {} passages",
+                                e.when.start,
+                                e.title,
+                                e.evidence.len()
+                            );
+                            if ui.button(text).clicked() {
+                                chosen = Some(e.id.clone());
+                            }
+                        }
+                    });
+            });
+        if let Some(id) = chosen {
+            self.commands.push(Command::AddPassageTo(id));
+        } else if !open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            self.event_picker = None;
+        }
+    }
+
     fn run_command(&mut self, command: Command) {
         match command {
             Command::ShowOpenDialog => {
@@ -725,9 +805,95 @@ impl DatelineApp {
                     .event(&id)
                     .and_then(|e| e.evidence.first())
                     .and_then(|p| self.state.by_path.get(&p.path).copied());
-                self.state.selected_event = Some(id);
+                let start = self
+                    .state
+                    .annotations
+                    .event(&id)
+                    .and_then(|e| e.when.start.first_day());
+                self.state.selected_event = Some(id.clone());
                 if let Some(i) = article {
                     self.select_article(i);
+                    // Show the passage itself, selected in the reader.
+                    let passage = self
+                        .state
+                        .annotations
+                        .event(&id)
+                        .and_then(|e| e.evidence.first())
+                        .cloned();
+                    if let (Some(p), Some(a)) = (passage, self.state.articles.get(i))
+                        && let Some(range) = crate::core::anchor::anchor(&p, &a.text).range()
+                    {
+                        let a = a.clone();
+                        self.reader.select(&a, range);
+                    }
+                }
+                if let Some(day) = start {
+                    self.state.month = YearMonth::of(day);
+                    self.timeline.centre_on(day);
+                }
+            }
+            Command::MergeEvents(ids) => {
+                let events: Vec<Event> = ids
+                    .iter()
+                    .filter_map(|id| self.state.annotations.event(id).cloned())
+                    .collect();
+                if let Some((first, rest)) = events.split_first()
+                    && !rest.is_empty()
+                {
+                    let mut merged =
+                        crate::core::history::merge_events(first, &rest.iter().collect::<Vec<_>>());
+                    merged.modified = crate::core::annotations::now_stamp();
+                    let mut changes = vec![Change::Event {
+                        before: Some(first.clone()),
+                        after: Some(merged),
+                    }];
+                    changes.extend(rest.iter().map(|e| Change::Event {
+                        before: Some(e.clone()),
+                        after: None,
+                    }));
+                    self.commands
+                        .push(Command::Apply(Box::new(Change::Batch(changes))));
+                }
+            }
+            Command::PickEventForPassage => {
+                if self.selected_passage().is_some() {
+                    self.event_picker = Some(String::new());
+                } else {
+                    self.state.message = Some("Select a passage in the reader first.".into());
+                }
+            }
+            Command::AddPassageTo(id) => {
+                self.event_picker = None;
+                if let (Some(passage), Some(event)) = (
+                    self.selected_passage(),
+                    self.state.annotations.event(&id).cloned(),
+                ) {
+                    if event.evidence.contains(&passage) {
+                        self.state.message =
+                            Some("That passage is already evidence for the event.".into());
+                    } else {
+                        let mut after = event.clone();
+                        after.evidence.push(passage);
+                        after.modified = crate::core::annotations::now_stamp();
+                        self.commands.push(Command::Apply(Box::new(Change::Event {
+                            before: Some(event),
+                            after: Some(after),
+                        })));
+                    }
+                }
+            }
+            Command::ReattachPassage { owner, old } => {
+                let Some(new) = self.selected_passage() else {
+                    self.state.message = Some("Select the passage in the reader first.".into());
+                    return;
+                };
+                if let Some(change) = self.replace_passage(&owner, &old, Some(new)) {
+                    self.commands.push(Command::Apply(Box::new(change)));
+                }
+            }
+            Command::DeletePassage { owner, old } => {
+                if let Some(change) = self.replace_passage(&owner, &old, None) {
+                    self.commands.push(Command::Apply(Box::new(change)));
                 }
             }
             Command::TagEvent => self.begin_tag(true),
@@ -1012,11 +1178,18 @@ impl DatelineApp {
                         .on_hover_text("A zoomable strip from decades down to hours");
                     ui.selectable_value(&mut self.bottom, BottomView::Year, "Year")
                         .on_hover_text("The whole year, one cell per day");
+                    ui.selectable_value(
+                        &mut self.bottom,
+                        BottomView::Events,
+                        format!("Events ({})", self.state.annotations.events.len()),
+                    )
+                    .on_hover_text("Every event: sort, filter, open, merge");
                 });
                 match self.bottom {
                     BottomView::Month => self.calendar.ui(ui, &self.state, &mut self.commands),
                     BottomView::Timeline => self.timeline.ui(ui, &self.state, &mut self.commands),
                     BottomView::Year => self.calendar.year_ui(ui, &self.state, &mut self.commands),
+                    BottomView::Events => self.events.ui(ui, &self.state, &mut self.commands),
                 }
             });
         egui::Panel::left("articles")
@@ -1041,6 +1214,8 @@ impl DatelineApp {
         }
         let recent = self.recent.clone();
         self.open_dialog.ui(&ctx, &recent, &mut self.commands);
+        self.event_picker_ui(&ctx);
+        self.state.reader_has_selection = self.reader.selection().is_some();
 
         self.apply_commands();
         self.autosave();

@@ -37,6 +37,7 @@ impl SortKey {
 enum Tab {
     Articles,
     Problems,
+    Orphans,
 }
 
 /// What the visible rows were computed from.
@@ -213,11 +214,22 @@ impl ArticlesPanel {
                 RichText::new(problems).color(theme::warning_color(ui.visuals().dark_mode))
             };
             ui.selectable_value(&mut self.tab, Tab::Problems, text);
+            let orphans = format!("Orphans ({})", state.orphans);
+            let text = if state.orphans == 0 {
+                RichText::new(orphans)
+            } else {
+                RichText::new(orphans).color(theme::warning_color(ui.visuals().dark_mode))
+            };
+            ui.selectable_value(&mut self.tab, Tab::Orphans, text)
+                .on_hover_text(
+                    "Annotated passages whose text can no longer be found in their article",
+                );
         });
         ui.separator();
         match self.tab {
             Tab::Articles => self.articles_ui(ui, state, commands),
             Tab::Problems => problems_ui(ui, state),
+            Tab::Orphans => orphans_ui(ui, state, has_selection_in_reader(state), commands),
         }
     }
 
@@ -364,6 +376,69 @@ fn row_ui(ui: &mut egui::Ui, a: &Article, selected: bool, height: f32) -> egui::
             .galley(rect.left_top() + egui::vec2(6.0, y), galley, color);
     }
     response
+}
+
+fn has_selection_in_reader(state: &AppState) -> bool {
+    state.reader_has_selection
+}
+
+/// Passages that can no longer be found: re-attach each to the passage selected in the reader, or
+/// delete it. They stay in the annotations file until then.
+fn orphans_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    can_reattach: bool,
+    commands: &mut Vec<Command>,
+) {
+    use crate::core::annotations::PassageOwner;
+    let orphans = state.orphaned_passages();
+    if orphans.is_empty() {
+        ui.weak("Every annotated passage is found in its article.");
+        return;
+    }
+    ui.label("These passages are no longer in their articles' text. Select the right passage in the reader and re-attach, or delete.");
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (passage, owner) in orphans {
+                ui.separator();
+                let what = match owner {
+                    PassageOwner::Event(e) => format!("Event “{}”", e.title),
+                    PassageOwner::Annotation(a) => {
+                        if a.tags.is_empty() {
+                            "Annotation".to_string()
+                        } else {
+                            format!("Annotation ({})", a.tags.join(", "))
+                        }
+                    }
+                };
+                ui.label(RichText::new(what).strong());
+                ui.label(RichText::new(format!("“{}”", passage.exact.trim())).italics());
+                ui.weak(&passage.path);
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(can_reattach, egui::Button::new("Re-attach to selection"))
+                        .on_disabled_hover_text("Select the passage in the reader first")
+                        .clicked()
+                    {
+                        commands.push(Command::ReattachPassage {
+                            owner: owner.id().to_string(),
+                            old: passage.clone(),
+                        });
+                    }
+                    if ui
+                        .button("Delete")
+                        .on_hover_text("Remove this passage (Undo brings it back)")
+                        .clicked()
+                    {
+                        commands.push(Command::DeletePassage {
+                            owner: owner.id().to_string(),
+                            old: passage.clone(),
+                        });
+                    }
+                });
+            }
+        });
 }
 
 fn problems_ui(ui: &mut egui::Ui, state: &AppState) {

@@ -24,6 +24,22 @@ pub enum Command {
     SelectRange(Option<(NaiveDate, NaiveDate)>),
     /// Show an event: select the article of its first passage, mark it on the timeline.
     OpenEvent(String),
+    /// Merge events into the first: one event reported by several articles.
+    MergeEvents(Vec<String>),
+    /// Choose an event to add the reader's selected passage to.
+    PickEventForPassage,
+    /// Add the reader's selected passage to this event as more evidence.
+    AddPassageTo(String),
+    /// Point an orphaned passage of an event or annotation at the reader's selection instead.
+    ReattachPassage {
+        owner: String,
+        old: crate::core::annotations::Passage,
+    },
+    /// Remove an orphaned passage (an annotation goes with it; an event keeps its others).
+    DeletePassage {
+        owner: String,
+        old: crate::core::annotations::Passage,
+    },
     /// Show a day in the calendar and outline it (from a date in the text).
     JumpToDate(NaiveDate),
     /// Tag the reader's selected passage as an event.

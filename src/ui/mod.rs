@@ -6,6 +6,7 @@ pub mod articles_panel;
 pub mod calendar_panel;
 pub mod commands;
 pub mod editor;
+pub mod events_panel;
 pub mod jobs;
 pub mod open_dialog;
 pub mod reader_panel;

@@ -174,6 +174,13 @@ impl ReaderPanel {
                     commands.push(command);
                 }
             }
+            let add = ui
+                .add_enabled(has_selection && !state.annotations.events.is_empty(), egui::Button::new("Add to event…"))
+                .on_hover_text("Add the selected passage to an event already tagged: another article reporting it")
+                .on_disabled_hover_text("Select a passage, and tag an event first");
+            if add.clicked() {
+                commands.push(Command::PickEventForPassage);
+            }
             match &self.selection {
                 Some(sel) => {
                     let chars = state

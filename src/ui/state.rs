@@ -84,6 +84,8 @@ pub struct AppState {
     pub selected_mentions: Vec<crate::core::mentions::DateMention>,
     /// Days the selected article mentions, with what it says of each.
     pub mentioned_days: BTreeMap<NaiveDate, Vec<String>>,
+    /// The reader has a passage selected (for the Orphans view's re-attach).
+    pub reader_has_selection: bool,
     /// A day the user jumped to from the text, outlined in the calendar.
     pub focused_day: Option<NaiveDate>,
     pub last_error: Option<String>,
@@ -123,6 +125,7 @@ impl AppState {
             selected_mentions: Vec::new(),
             mentioned_days: BTreeMap::new(),
             focused_day: None,
+            reader_has_selection: false,
             last_error: None,
             message: None,
         }
@@ -177,6 +180,36 @@ impl AppState {
         }
         self.selected_mentions = mentions;
         self.mentioned_days = days;
+    }
+
+    /// The passages that can no longer be found in their article, with what they belong to.
+    pub fn orphaned_passages(
+        &self,
+    ) -> Vec<(
+        &crate::core::annotations::Passage,
+        crate::core::annotations::PassageOwner<'_>,
+    )> {
+        use crate::core::anchor::{Anchor, anchor};
+        use crate::core::annotations::PassageOwner;
+        let events = self
+            .annotations
+            .events
+            .iter()
+            .flat_map(|e| e.evidence.iter().map(move |p| (p, PassageOwner::Event(e))));
+        let annotations = self
+            .annotations
+            .annotations
+            .iter()
+            .map(|a| (&a.passage, PassageOwner::Annotation(a)));
+        events
+            .chain(annotations)
+            .filter(|(p, _)| {
+                self.by_path
+                    .get(&p.path)
+                    .and_then(|&i| self.articles.get(i))
+                    .is_none_or(|a| anchor(p, &a.text) == Anchor::Orphaned)
+            })
+            .collect()
     }
 
     /// Counts the passages that can no longer be found in their article.
