@@ -703,3 +703,102 @@ fn events_table_merge_add_passage_and_orphans() {
     step(&mut harness);
     assert_eq!(harness.state().state.orphans, 0);
 }
+
+#[test]
+fn two_windows_never_overwrite_each_other() {
+    let dir = copy_sample();
+    let mut first = open(dir.path());
+    let mut second = open(dir.path());
+    tag(&mut first, "On December 5, the Azerbaijani", QUOTE);
+    settle(&mut first);
+    // The second window opened before that event existed; it tags another and saves.
+    tag(
+        &mut second,
+        "Baku stresses need",
+        "prevent illegal exploitation of natural resources",
+    );
+    settle(&mut second);
+    let saved = store::load(&store::default_path(dir.path()))
+        .expect("parses")
+        .expect("exists");
+    assert_eq!(
+        saved.events.len(),
+        2,
+        "both windows' events are in the file"
+    );
+    assert_eq!(
+        second.state().state.annotations.events.len(),
+        2,
+        "the second window took in the first's"
+    );
+    assert!(second.state().state.conflicts.is_empty());
+}
+
+#[test]
+fn merge_import_and_export_from_the_file_menu() {
+    let dir = copy_sample();
+    let mut harness = open(dir.path());
+    tag(&mut harness, "On December 5, the Azerbaijani", QUOTE);
+    settle(&mut harness);
+    let ours = harness.state().state.annotations.clone();
+
+    // A colleague's copy: our event retitled, and one more event.
+    let mut theirs = ours.clone();
+    theirs.events[0].title = "Ministers meet (colleague's title)".into();
+    let mut extra = theirs.events[0].clone();
+    extra.id = "ev-colleague".into();
+    extra.title = "Protest on the road".into();
+    theirs.events.push(extra);
+    let other = dir.path().join("colleague.ron");
+    std::fs::write(&other, store::to_ron(&theirs)).expect("write");
+    harness
+        .state_mut()
+        .push(dateline::ui::commands::Command::MergeAnnotationsFrom(other));
+    settle(&mut harness);
+    let state = &harness.state().state;
+    assert_eq!(
+        state.annotations.events.len(),
+        2,
+        "their new event is added"
+    );
+    assert_eq!(state.conflicts.len(), 1, "the retitled one is a conflict");
+    assert_eq!(
+        state
+            .annotations
+            .event(&ours.events[0].id)
+            .map(|e| e.title.as_str()),
+        Some(ours.events[0].title.as_str()),
+        "ours kept"
+    );
+    harness.get_by_label("Take theirs").click();
+    step(&mut harness);
+    assert_eq!(
+        harness
+            .state()
+            .state
+            .annotations
+            .event(&ours.events[0].id)
+            .map(|e| e.title.clone())
+            .as_deref(),
+        Some("Ministers meet (colleague's title)")
+    );
+    assert!(harness.state().state.conflicts.is_empty());
+
+    // Export, then import a Hypothesis-style page.
+    let out = dir.path().join("out.jsonld");
+    harness
+        .state_mut()
+        .push(dateline::ui::commands::Command::ExportJsonLd(out.clone()));
+    settle(&mut harness);
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("exported")).expect("json");
+    assert_eq!(doc["total"], 2);
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/w3c/import.jsonld");
+    harness
+        .state_mut()
+        .push(dateline::ui::commands::Command::ImportJsonLd(fixture));
+    settle(&mut harness);
+    assert_eq!(harness.state().state.annotations.annotations.len(), 2);
+    let message = harness.state().state.message.clone().unwrap_or_default();
+    assert!(message.contains("2 added"), "{message}");
+}

@@ -10,6 +10,7 @@ pub mod header;
 pub mod history;
 pub mod interchange;
 pub mod mentions;
+pub mod merge;
 pub mod paging;
 pub mod sample;
 pub mod store;

@@ -10,7 +10,7 @@ use super::calendar_panel::CalendarPanel;
 use super::commands::{Command, CommandId};
 use super::editor::{EditorOutcome, EditorPanel};
 use super::jobs::{LoadJob, LoadMsg, LoadedAnnotations, Saver, Wake, recovery_path};
-use super::open_dialog::OpenDialog;
+use super::open_dialog::{OpenDialog, PathPurpose};
 use super::reader_panel::ReaderPanel;
 use super::state::{AppState, LoadStatus, SaveStatus};
 use super::status_bar::StatusBar;
@@ -87,6 +87,7 @@ pub struct DatelineApp {
     native_dialogs: bool,
     watcher: Option<Watcher>,
     refreshes: Vec<Receiver<Refresh>>,
+    tasks: Vec<Receiver<Command>>,
     ctx: egui::Context,
 }
 
@@ -142,6 +143,7 @@ impl DatelineApp {
             native_dialogs: options.native_dialogs,
             watcher: None,
             refreshes: Vec::new(),
+            tasks: Vec::new(),
             ctx,
         };
         if let Some(path) = options.collection {
@@ -157,7 +159,10 @@ impl DatelineApp {
 
     /// Whether a load or a save is still running (tests wait on this).
     pub fn is_busy(&self) -> bool {
-        self.loader.is_some() || self.saver.is_saving() || self.state.has_unsaved_changes()
+        self.loader.is_some()
+            || self.saver.is_saving()
+            || self.state.has_unsaved_changes()
+            || !self.tasks.is_empty()
     }
 
     fn wake(&self) -> Wake {
@@ -371,6 +376,7 @@ impl DatelineApp {
 
     fn set_annotations(&mut self, loaded: LoadedAnnotations) {
         let LoadedAnnotations { path, set, blocked } = loaded;
+        self.state.disk_base = set.clone();
         self.state.annotations = set;
         self.state.annotations_revision += 1;
         self.state.saved_revision = self.state.annotations_revision;
@@ -434,6 +440,7 @@ impl DatelineApp {
         let reply = self.saver.request(
             path,
             self.state.annotations.clone(),
+            self.state.disk_base.clone(),
             self.state.annotations_revision,
         );
         if let Some(reply) = reply {
@@ -458,6 +465,39 @@ impl DatelineApp {
         }
         match reply.result {
             Ok(outcome) => {
+                self.state.disk_base = reply.written.clone();
+                if let Some(merged) = reply.merged {
+                    // Another window or person saved meanwhile: take in their changes too.
+                    let current = if reply.revision == self.state.annotations_revision {
+                        merged.set.clone()
+                    } else {
+                        // Changed again here since the request: merge that on top.
+                        crate::core::merge::three_way(
+                            &reply.written,
+                            &self.state.annotations,
+                            &merged.set,
+                        )
+                        .set
+                    };
+                    self.state.annotations = current;
+                    self.state.annotations_revision += 1;
+                    self.state.rebuild_event_marks();
+                    self.state.recount_orphans();
+                    let n = merged.conflicts.len();
+                    self.state.message = Some(format!(
+                        "The annotations file had changed on disk: {} entries taken in{}",
+                        merged.taken,
+                        if n > 0 {
+                            format!(", {n} changed on both sides (see Conflicts)")
+                        } else {
+                            String::new()
+                        }
+                    ));
+                    self.state.conflicts.extend(merged.conflicts);
+                    if reply.revision + 1 == self.state.annotations_revision {
+                        self.state.saved_revision = self.state.annotations_revision;
+                    }
+                }
                 self.state.saved_revision = self.state.saved_revision.max(reply.revision);
                 if !self.state.has_unsaved_changes() {
                     self.state.save = SaveStatus::Saved {
@@ -736,11 +776,236 @@ impl DatelineApp {
         }
     }
 
+    /// Applies a change (undoable) without replacing the status message.
+    fn apply_quietly(&mut self, change: Change) {
+        self.state
+            .history
+            .apply(&mut self.state.annotations, change);
+        self.changed();
+    }
+
+    /// Runs file work off the UI thread; what it returns is applied as a command.
+    fn spawn_task(&mut self, task: impl FnOnce() -> Command + Send + 'static) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let wake = self.wake();
+        let spawned = std::thread::Builder::new()
+            .name("task".into())
+            .spawn(move || {
+                let _ = tx.send(task());
+                wake();
+            });
+        match spawned {
+            Ok(_) => self.tasks.push(rx),
+            Err(e) => self.state.last_error = Some(format!("cannot start a background task: {e}")),
+        }
+    }
+
+    /// Commands background tasks finished with.
+    fn poll_tasks(&mut self) {
+        let mut done = Vec::new();
+        self.tasks.retain(|rx| match rx.try_recv() {
+            Ok(c) => {
+                done.push(c);
+                false
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => true,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => false,
+        });
+        self.commands.extend(done);
+    }
+
+    /// Whether background file work (merge, import, export) is still running (tests wait on this).
+    pub fn has_tasks(&self) -> bool {
+        !self.tasks.is_empty()
+    }
+
+    /// Entries changed both here and in another window or file: keep ours or take theirs.
+    fn conflicts_ui(&mut self, ctx: &egui::Context) {
+        if self.state.conflicts.is_empty() {
+            return;
+        }
+        use crate::core::merge::Entry;
+        let describe = |e: &Option<Entry>| match e {
+            Some(Entry::Event(e)) => format!(
+                "event “{}” ({}, {} passages, {})",
+                e.title,
+                e.when.start,
+                e.evidence.len(),
+                e.modified
+            ),
+            Some(Entry::Annotation(a)) => format!(
+                "annotation on “{}” ({})",
+                a.passage.exact.chars().take(60).collect::<String>(),
+                a.modified
+            ),
+            None => "deleted".to_string(),
+        };
+        let mut settle = None;
+        egui::Window::new(format!("Conflicts ({})", self.state.conflicts.len()))
+            .collapsible(true)
+            .default_width(520.0)
+            .show(ctx, |ui| {
+                ui.label("These entries were changed both here and elsewhere. Ours is kept until you choose.");
+                egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                    for c in &self.state.conflicts {
+                        ui.separator();
+                        ui.label(format!("Ours: {}", describe(&c.ours)));
+                        ui.label(format!("Theirs: {}", describe(&c.theirs)));
+                        ui.horizontal(|ui| {
+                            if ui.button("Keep ours").clicked() {
+                                settle = Some((c.id.clone(), false));
+                            }
+                            if ui.button("Take theirs").clicked() {
+                                settle = Some((c.id.clone(), true));
+                            }
+                        });
+                    }
+                });
+            });
+        if let Some((id, take_theirs)) = settle {
+            self.commands
+                .push(Command::SettleConflict { id, take_theirs });
+        }
+    }
+
     fn run_command(&mut self, command: Command) {
         match command {
             Command::ShowOpenDialog => {
                 let start = self.state.root.clone();
-                self.open_dialog.show(&self.ctx, start, self.native_dialogs);
+                self.open_dialog.show_for(
+                    PathPurpose::OpenCollection,
+                    &self.ctx,
+                    start,
+                    self.native_dialogs,
+                );
+            }
+            Command::AskPath(purpose) => {
+                let start = self.state.root.clone();
+                self.open_dialog
+                    .show_for(purpose, &self.ctx, start, self.native_dialogs);
+            }
+            Command::MergeAnnotationsFrom(path) => {
+                self.spawn_task(move || match crate::core::store::load(&path) {
+                    Ok(Some(set)) => Command::MergeLoaded(Box::new(set), path),
+                    Ok(None) => Command::ReportError(format!("no such file: {}", path.display())),
+                    Err(e) => Command::ReportError(e.to_string()),
+                })
+            }
+            Command::MergeLoaded(theirs, path) => {
+                let merged = crate::core::merge::union(&self.state.annotations, &theirs);
+                let changes =
+                    crate::core::merge::changes_between(&self.state.annotations, &merged.set);
+                let n = merged.conflicts.len();
+                if !changes.is_empty() {
+                    self.apply_quietly(Change::Batch(changes.clone()));
+                }
+                self.state.message = Some(format!(
+                    "Merged {}: {} entries added{}",
+                    path.display(),
+                    changes.len(),
+                    if n > 0 {
+                        format!(", {n} differ from ours (see Conflicts)")
+                    } else {
+                        String::new()
+                    }
+                ));
+                self.state.conflicts.extend(merged.conflicts);
+            }
+            Command::ImportJsonLd(path) => {
+                self.spawn_task(move || match std::fs::read_to_string(&path) {
+                    Ok(text) => Command::JsonLdLoaded(text, path),
+                    Err(e) => Command::ReportError(format!("cannot read {}: {e}", path.display())),
+                })
+            }
+            Command::JsonLdLoaded(text, path) => {
+                let mut set = self.state.annotations.clone();
+                match crate::core::interchange::import(&text, &self.state.articles, &mut set) {
+                    Ok(report) => {
+                        let changes =
+                            crate::core::merge::changes_between(&self.state.annotations, &set);
+                        if !changes.is_empty() {
+                            self.apply_quietly(Change::Batch(changes));
+                        }
+                        self.state.message = Some(format!(
+                            "Imported {}: {} added, {} already there, {} skipped{}",
+                            path.display(),
+                            report.added,
+                            report.unchanged,
+                            report.skipped.len(),
+                            report
+                                .skipped
+                                .first()
+                                .map(|s| format!(" ({s})"))
+                                .unwrap_or_default()
+                        ));
+                    }
+                    Err(e) => {
+                        self.state.last_error =
+                            Some(format!("cannot import {}: {e}", path.display()))
+                    }
+                }
+            }
+            Command::ExportJsonLd(path) => {
+                let label = self
+                    .state
+                    .root
+                    .as_ref()
+                    .and_then(|r| r.file_name())
+                    .map_or_else(
+                        || "annotations".to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                let articles = &self.state.articles;
+                let by_path = &self.state.by_path;
+                let lookup = |p: &str| by_path.get(p).and_then(|&i| articles.get(i)).cloned();
+                let doc =
+                    crate::core::interchange::export(&self.state.annotations, &label, &lookup);
+                let text = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
+                let total = doc["total"].as_u64().unwrap_or(0);
+                self.spawn_task(move || {
+                    match crate::core::store::write_atomically(&path, text.as_bytes()) {
+                        Ok(()) => Command::ReportMessage(format!(
+                            "Exported {total} annotations to {}",
+                            path.display()
+                        )),
+                        Err(e) => {
+                            Command::ReportError(format!("cannot write {}: {e}", path.display()))
+                        }
+                    }
+                });
+            }
+            Command::ReportError(e) => self.state.last_error = Some(e),
+            Command::ReportMessage(m) => self.state.message = Some(m),
+            Command::SettleConflict { id, take_theirs } => {
+                let Some(pos) = self.state.conflicts.iter().position(|c| c.id == id) else {
+                    return;
+                };
+                let conflict = self.state.conflicts.remove(pos);
+                if take_theirs {
+                    use crate::core::merge::Entry;
+                    let change = match conflict.theirs {
+                        Some(Entry::Event(e)) => Change::Event {
+                            before: self.state.annotations.event(&id).cloned(),
+                            after: Some(e),
+                        },
+                        Some(Entry::Annotation(a)) => Change::Annotation {
+                            before: self.state.annotations.annotation(&id).cloned(),
+                            after: Some(a),
+                        },
+                        None => match conflict.ours {
+                            Some(Entry::Event(e)) => Change::Event {
+                                before: Some(e),
+                                after: None,
+                            },
+                            Some(Entry::Annotation(a)) => Change::Annotation {
+                                before: Some(a),
+                                after: None,
+                            },
+                            None => return,
+                        },
+                    };
+                    self.commands.push(Command::Apply(Box::new(change)));
+                }
             }
             Command::OpenCollection(path) => self.open_collection(path),
             Command::SelectArticle(i) => self.select_article(i),
@@ -1050,6 +1315,18 @@ impl DatelineApp {
                     });
                 });
                 ui.separator();
+                let has_collection = self.state.root.is_some();
+                for (label, tip, purpose) in [
+                    ("Merge annotations from file…", "Add another annotations file's entries (a colleague's copy); differences become conflicts to settle", PathPurpose::MergeAnnotations),
+                    ("Import Web Annotations (JSON-LD)…", "Import W3C Web Annotations, e.g. exported from Hypothesis", PathPurpose::ImportJsonLd),
+                    ("Export Web Annotations (JSON-LD)…", "Write the annotations as a W3C Web Annotation collection", PathPurpose::ExportJsonLd),
+                ] {
+                    if ui.add_enabled(has_collection, egui::Button::new(label)).on_hover_text(tip).clicked() {
+                        self.commands.push(Command::AskPath(purpose));
+                        ui.close();
+                    }
+                }
+                ui.separator();
                 self.menu_item(
                     ui,
                     CommandId::SaveNow,
@@ -1149,6 +1426,7 @@ impl DatelineApp {
             ctx.request_repaint_after(Duration::from_millis(100));
         }
         self.poll_watcher();
+        self.poll_tasks();
         self.shortcuts(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
@@ -1215,6 +1493,7 @@ impl DatelineApp {
         let recent = self.recent.clone();
         self.open_dialog.ui(&ctx, &recent, &mut self.commands);
         self.event_picker_ui(&ctx);
+        self.conflicts_ui(&ctx);
         self.state.reader_has_selection = self.reader.selection().is_some();
 
         self.apply_commands();

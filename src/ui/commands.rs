@@ -35,6 +35,23 @@ pub enum Command {
         owner: String,
         old: crate::core::annotations::Passage,
     },
+    /// Ask for a file with a purpose (merge, import, export).
+    AskPath(super::open_dialog::PathPurpose),
+    /// Add another annotations file's entries to this collection's; differences become conflicts.
+    MergeAnnotationsFrom(PathBuf),
+    ImportJsonLd(PathBuf),
+    /// A background task read these (merge or import) for the UI thread to apply.
+    MergeLoaded(Box<crate::core::annotations::AnnotationSet>, PathBuf),
+    JsonLdLoaded(String, PathBuf),
+    /// Something a background task could not do.
+    ReportError(String),
+    ReportMessage(String),
+    ExportJsonLd(PathBuf),
+    /// Settle a conflict: take their version of an entry (`false`: keep ours).
+    SettleConflict {
+        id: String,
+        take_theirs: bool,
+    },
     /// Remove an orphaned passage (an annotation goes with it; an event keeps its others).
     DeletePassage {
         owner: String,

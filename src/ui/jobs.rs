@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use crate::core::annotations::AnnotationSet;
 use crate::core::collection::{self, LoadEvent};
+use crate::core::merge::Merged;
 use crate::core::store::{self, SaveOutcome, StoreError};
 
 /// Wakes the UI thread (a repaint request); the core knows nothing of egui.
@@ -120,10 +121,12 @@ fn run_load(root: &Path, cancel: &AtomicBool, tx: &Sender<LoadMsg>, wake: &Wake)
     wake();
 }
 
-/// A request to write `set` to `path`; `revision` says which state it is.
+/// A request to write `set` to `path`; `revision` says which state it is, `base` is what the
+/// file held when this window last read or wrote it.
 struct SaveRequest {
     path: PathBuf,
     set: AnnotationSet,
+    base: AnnotationSet,
     revision: u64,
 }
 
@@ -131,7 +134,65 @@ struct SaveRequest {
 pub struct SaveReply {
     pub path: PathBuf,
     pub revision: u64,
+    /// What was written: the request's set, or its merge with what another window or person had
+    /// saved in the meantime.
+    pub written: AnnotationSet,
+    /// Set when the file had changed on disk and the two were merged.
+    pub merged: Option<Merged>,
     pub result: Result<SaveOutcome, StoreError>,
+}
+
+/// Saves `req`, first merging in whatever another window saved since `req.base` was read, so
+/// two windows on one collection never overwrite each other's changes.
+fn save_merging(req: SaveRequest) -> SaveReply {
+    let SaveRequest {
+        path,
+        set,
+        base,
+        revision,
+    } = req;
+    let on_disk = match store::load(&path) {
+        Ok(d) => d,
+        Err(e) => {
+            // Unparsable or unreadable: store::save refuses to write over it and says why.
+            let result = store::save(&path, &set).and(Err(e));
+            return SaveReply {
+                path,
+                revision,
+                written: set,
+                merged: None,
+                result,
+            };
+        }
+    };
+    let normalised = |s: &AnnotationSet| {
+        let mut s = s.clone();
+        s.normalise();
+        s
+    };
+    match on_disk {
+        Some(disk) if normalised(&disk) != normalised(&base) => {
+            let merged = crate::core::merge::three_way(&base, &set, &disk);
+            let result = store::save(&path, &merged.set);
+            SaveReply {
+                path,
+                revision,
+                written: merged.set.clone(),
+                merged: Some(merged),
+                result,
+            }
+        }
+        _ => {
+            let result = store::save(&path, &set);
+            SaveReply {
+                path,
+                revision,
+                written: set,
+                merged: None,
+                result,
+            }
+        }
+    }
 }
 
 /// A thread that writes annotation files, one request after another.
@@ -149,12 +210,7 @@ impl Saver {
             .name("save-annotations".into())
             .spawn(move || {
                 for req in requests {
-                    let result = store::save(&req.path, &req.set);
-                    let _ = reply_tx.send(SaveReply {
-                        path: req.path,
-                        revision: req.revision,
-                        result,
-                    });
+                    let _ = reply_tx.send(save_merging(req));
                     wake();
                 }
             });
@@ -165,44 +221,34 @@ impl Saver {
         }
     }
 
-    pub fn is_saving(&self) -> bool {
-        self.in_flight > 0
-    }
-
-    /// Queues a save; saves synchronously if the thread could not be started.
+    /// Queues a save; saves on this thread if the saving thread could not be started.
     pub fn request(
         &mut self,
         path: PathBuf,
         set: AnnotationSet,
+        base: AnnotationSet,
         revision: u64,
     ) -> Option<SaveReply> {
-        if let Some(tx) = &self.tx {
-            let req = SaveRequest {
-                path,
-                set,
-                revision,
-            };
-            match tx.send(req) {
+        let req = SaveRequest {
+            path,
+            set,
+            base,
+            revision,
+        };
+        match &self.tx {
+            Some(tx) => match tx.send(req) {
                 Ok(()) => {
                     self.in_flight += 1;
-                    return None;
+                    None
                 }
-                Err(mpsc::SendError(req)) => {
-                    let result = store::save(&req.path, &req.set);
-                    return Some(SaveReply {
-                        path: req.path,
-                        revision: req.revision,
-                        result,
-                    });
-                }
-            }
+                Err(mpsc::SendError(req)) => Some(save_merging(req)),
+            },
+            None => Some(save_merging(req)),
         }
-        let result = store::save(&path, &set);
-        Some(SaveReply {
-            path,
-            revision,
-            result,
-        })
+    }
+
+    pub fn is_saving(&self) -> bool {
+        self.in_flight > 0
     }
 
     pub fn poll(&mut self) -> Vec<SaveReply> {

@@ -11,8 +11,83 @@ use super::theme;
 /// A dialog that answers `None` faster than this was never shown (no desktop portal).
 const NO_DIALOG_WITHIN: Duration = Duration::from_millis(700);
 
+/// What a path is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PathPurpose {
+    #[default]
+    OpenCollection,
+    /// Another annotations RON file to merge into this collection's.
+    MergeAnnotations,
+    /// W3C Web Annotation JSON-LD to import.
+    ImportJsonLd,
+    /// Where to write the W3C Web Annotation JSON-LD export.
+    ExportJsonLd,
+}
+
+impl PathPurpose {
+    fn title(self) -> &'static str {
+        match self {
+            PathPurpose::OpenCollection => "Open collection",
+            PathPurpose::MergeAnnotations => "Merge annotations from file",
+            PathPurpose::ImportJsonLd => "Import Web Annotations (JSON-LD)",
+            PathPurpose::ExportJsonLd => "Export Web Annotations (JSON-LD)",
+        }
+    }
+
+    fn field_label(self) -> &'static str {
+        match self {
+            PathPurpose::OpenCollection => "Folder",
+            PathPurpose::ExportJsonLd => "Save as",
+            _ => "File",
+        }
+    }
+
+    fn command(self, path: PathBuf) -> Command {
+        match self {
+            PathPurpose::OpenCollection => Command::OpenCollection(path),
+            PathPurpose::MergeAnnotations => Command::MergeAnnotationsFrom(path),
+            PathPurpose::ImportJsonLd => Command::ImportJsonLd(path),
+            PathPurpose::ExportJsonLd => Command::ExportJsonLd(path),
+        }
+    }
+
+    /// Why `path` will not do, if it will not.
+    fn check(self, path: &Path) -> Result<(), String> {
+        match self {
+            PathPurpose::OpenCollection => check_folder(path),
+            PathPurpose::MergeAnnotations | PathPurpose::ImportJsonLd => check_file(path),
+            PathPurpose::ExportJsonLd => {
+                if path.as_os_str().is_empty() {
+                    return Err("Type or paste where to save.".into());
+                }
+                match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    Some(dir) if !dir.is_dir() => Err(format!("No such folder: {}", dir.display())),
+                    _ if path.is_dir() => Err(format!("A folder, not a file: {}", path.display())),
+                    _ => Ok(()),
+                }
+            }
+        }
+    }
+}
+
+/// Why `path` cannot be read as a file, if it cannot.
+pub fn check_file(path: &Path) -> Result<(), String> {
+    if path.as_os_str().is_empty() {
+        return Err("Type or paste the path of a file.".into());
+    }
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => Ok(()),
+        Ok(_) => Err(format!("Not a file: {}", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(format!("No such file: {}", path.display()))
+        }
+        Err(e) => Err(format!("Cannot open {}: {e}", path.display())),
+    }
+}
+
 #[derive(Default)]
 pub struct OpenDialog {
+    pub purpose: PathPurpose,
     open: bool,
     pub path_text: String,
     error: Option<String>,
@@ -52,7 +127,23 @@ impl OpenDialog {
         self.open
     }
 
-    /// Shows the window and, unless `native` is false, the system's folder dialog.
+    /// Shows the window for `purpose` and, unless `native` is false, the system's dialog.
+    pub fn show_for(
+        &mut self,
+        purpose: PathPurpose,
+        ctx: &egui::Context,
+        start_dir: Option<PathBuf>,
+        native: bool,
+    ) {
+        if self.purpose != purpose {
+            self.path_text.clear();
+            self.notice = None;
+        }
+        self.purpose = purpose;
+        self.show(ctx, start_dir, native);
+    }
+
+    /// Shows the window and, unless `native` is false, the system's dialog.
     pub fn show(&mut self, ctx: &egui::Context, start_dir: Option<PathBuf>, native: bool) {
         self.open = true;
         self.error = None;
@@ -60,14 +151,28 @@ impl OpenDialog {
         if native && self.native.is_none() {
             let (tx, rx) = mpsc::channel();
             let ctx = ctx.clone();
+            let purpose = self.purpose;
             let spawned = std::thread::Builder::new()
                 .name("folder-dialog".into())
                 .spawn(move || {
-                    let mut dialog = rfd::FileDialog::new().set_title("Open collection");
+                    let mut dialog = rfd::FileDialog::new().set_title(purpose.title());
                     if let Some(dir) = start_dir {
                         dialog = dialog.set_directory(dir);
                     }
-                    let _ = tx.send(dialog.pick_folder());
+                    let answer = match purpose {
+                        PathPurpose::OpenCollection => dialog.pick_folder(),
+                        PathPurpose::MergeAnnotations => {
+                            dialog.add_filter("Annotations", &["ron"]).pick_file()
+                        }
+                        PathPurpose::ImportJsonLd => dialog
+                            .add_filter("JSON-LD", &["jsonld", "json"])
+                            .pick_file(),
+                        PathPurpose::ExportJsonLd => dialog
+                            .add_filter("JSON-LD", &["jsonld"])
+                            .set_file_name("annotations.jsonld")
+                            .save_file(),
+                    };
+                    let _ = tx.send(answer);
                     ctx.request_repaint();
                 });
             match spawned {
@@ -94,11 +199,11 @@ impl OpenDialog {
             self.native = None;
             match answer {
                 Some(path) => {
-                    commands.push(Command::OpenCollection(path));
+                    commands.push(self.purpose.command(path));
                     self.close();
                 }
                 None if quick => {
-                    self.notice = Some("No folder dialog can be shown on this system (no desktop portal or zenity). Type or paste the folder's path below.".into());
+                    self.notice = Some("No file dialog can be shown on this system (no desktop portal or zenity). Type or paste the path below.".into());
                 }
                 None => self.close(),
             }
@@ -107,7 +212,7 @@ impl OpenDialog {
             return;
         }
         let mut open = true;
-        egui::Window::new("Open collection")
+        egui::Window::new(self.purpose.title())
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
@@ -117,7 +222,7 @@ impl OpenDialog {
                 if self.native.is_some() {
                     ui.horizontal(|ui| {
                         ui.spinner();
-                        ui.label("Choose a folder in the system dialog, or type its path here.");
+                        ui.label("Choose in the system dialog, or type the path here.");
                     });
                 }
                 if let Some(notice) = &self.notice {
@@ -125,7 +230,7 @@ impl OpenDialog {
                 }
                 let mut submit = false;
                 ui.horizontal(|ui| {
-                    let label = ui.label("Folder").id;
+                    let label = ui.label(self.purpose.field_label()).id;
                     let field = ui
                         .add(
                             egui::TextEdit::singleline(&mut self.path_text)
@@ -147,7 +252,7 @@ impl OpenDialog {
                 if let Some(error) = &self.error {
                     ui.colored_label(theme::error_color(ui.visuals().dark_mode), error);
                 }
-                if !recent.is_empty() {
+                if !recent.is_empty() && self.purpose == PathPurpose::OpenCollection {
                     ui.separator();
                     ui.label("Recent collections");
                     for path in recent.iter().take(8) {
@@ -159,9 +264,9 @@ impl OpenDialog {
                 }
                 if submit {
                     let path = expand_home(&self.path_text);
-                    match check_folder(&path) {
+                    match self.purpose.check(&path) {
                         Ok(()) => {
-                            commands.push(Command::OpenCollection(path));
+                            commands.push(self.purpose.command(path));
                             self.close();
                         }
                         Err(e) => self.error = Some(e),

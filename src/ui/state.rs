@@ -63,6 +63,11 @@ pub struct AppState {
     /// picks another file or fixes this one.
     pub annotations_blocked: Option<String>,
     pub last_change: Option<Instant>,
+    /// What the annotations file held when this window last read or wrote it (for merging in
+    /// what another window saved meanwhile).
+    pub disk_base: AnnotationSet,
+    /// Entries changed both here and elsewhere, for the user to settle.
+    pub conflicts: Vec<crate::core::merge::Conflict>,
     pub save: SaveStatus,
     pub history: History,
 
@@ -108,6 +113,8 @@ impl AppState {
             annotations_path: None,
             annotations_blocked: None,
             last_change: None,
+            disk_base: AnnotationSet::default(),
+            conflicts: Vec::new(),
             save: SaveStatus::Clean,
             history: History::default(),
             types,
