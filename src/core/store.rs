@@ -341,6 +341,50 @@ mod tests {
         Ok(())
     }
 
+    /// Random, truncated and hostile RON: an error every time, never a panic, a stack overflow
+    /// or a runaway allocation.
+    #[test]
+    fn hostile_files_are_errors_never_panics() {
+        let valid = to_ron(&sample());
+        let p = Path::new("h.ron");
+        // Every truncation of a valid file.
+        for cut in 0..valid.len() {
+            if valid.is_char_boundary(cut) {
+                let _ = parse(&valid[..cut], p);
+            }
+        }
+        // Random byte flips, deterministic.
+        let mut seed: u64 = 42;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..3000 {
+            let mut bytes = valid.clone().into_bytes();
+            for _ in 0..1 + next() % 4 {
+                let i = (next() as usize) % bytes.len();
+                bytes[i] = (next() % 256) as u8;
+            }
+            let text = String::from_utf8_lossy(&bytes);
+            let _ = parse(&text, p);
+        }
+        // Deep nesting, in every bracket, and a huge string.
+        for open in ["(", "[", "{", "Some("] {
+            let deep = format!("(version: 1, events: [{}", open.repeat(200_000));
+            assert!(parse(&deep, p).is_err(), "{open}");
+        }
+        let huge = format!("(version: 1, events: [(id: \"{}\"", "x".repeat(20_000_000));
+        assert!(parse(&huge, p).is_err());
+        // A file too large to be annotations is refused before it is read.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let big = dir.path().join("big.ron");
+        let f = fs::File::create(&big).expect("create");
+        f.set_len(MAX_FILE_BYTES + 1).expect("sparse file");
+        assert!(matches!(load(&big), Err(StoreError::TooLarge { .. })));
+    }
+
     #[test]
     fn bad_files_give_clear_errors() {
         let p = Path::new("a.ron");
