@@ -108,7 +108,7 @@ fn killed_at_random(rounds: usize, mode: &str) {
             Ok(Some(set)) => {
                 seen_written += 1;
                 assert!(
-                    valid.iter().any(|v| *v == set),
+                    valid.contains(&set),
                     "round {round}: a version that was never saved"
                 );
             }
