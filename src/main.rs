@@ -83,6 +83,7 @@ fn run_gui(path: Option<std::path::PathBuf>, screenshot: Option<std::path::PathB
         collection: Some(collection),
         screenshot,
         native_dialogs: true,
+        data_dir: eframe::storage_dir(APP_ID),
     };
     let native_options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

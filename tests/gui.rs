@@ -24,6 +24,7 @@ fn open(path: &Path) -> Harness<'static, DatelineApp> {
         collection: Some(path.to_path_buf()),
         screenshot: None,
         native_dialogs: false,
+        data_dir: None,
     };
     let mut harness = Harness::builder()
         .with_size([1280.0, 820.0])
@@ -801,4 +802,62 @@ fn merge_import_and_export_from_the_file_menu() {
     assert_eq!(harness.state().state.annotations.annotations.len(), 2);
     let message = harness.state().state.message.clone().unwrap_or_default();
     assert!(message.contains("2 added"), "{message}");
+}
+
+#[test]
+fn an_unwritable_collection_keeps_annotations_in_the_data_folder_and_says_so() {
+    let dir = copy_sample();
+    // `.dateline` is a file: the folder cannot be made there, as on a read-only medium.
+    std::fs::write(dir.path().join(".dateline"), "not a folder").expect("write");
+    let data = tempfile::tempdir().expect("temp dir");
+    let options = AppOptions {
+        collection: Some(dir.path().to_path_buf()),
+        screenshot: None,
+        native_dialogs: false,
+        data_dir: Some(data.path().to_path_buf()),
+    };
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 820.0])
+        .build_eframe(move |cc| DatelineApp::new(cc, options));
+    settle(&mut harness);
+    let note = harness
+        .state()
+        .state
+        .annotations_elsewhere
+        .clone()
+        .unwrap_or_default();
+    assert!(
+        note.contains("cannot be written") && note.contains(&data.path().display().to_string()),
+        "{note}"
+    );
+    assert!(
+        harness
+            .query_by_label("Kept outside the collection")
+            .is_some()
+    );
+    tag(&mut harness, "On December 5, the Azerbaijani", QUOTE);
+    settle(&mut harness);
+    let saved: Vec<_> = walk_files(data.path())
+        .into_iter()
+        .filter(|p| p.ends_with("annotations.ron"))
+        .collect();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    assert!(
+        std::fs::read_to_string(&saved[0])
+            .expect("read")
+            .contains("foreign ministers")
+    );
+}
+
+fn walk_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk_files(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
 }

@@ -51,6 +51,49 @@ pub fn default_path(collection_root: &Path) -> PathBuf {
     collection_root.join(DATELINE_DIR).join("annotations.ron")
 }
 
+/// Where the annotations of the collection at `root` are kept: its `.dateline/annotations.ron`
+/// when the folder can be written, else a file under `data_dir` named after the collection. The
+/// second value says why, for the user, when it is the fallback.
+pub fn annotations_location(root: &Path, data_dir: Option<&Path>) -> (PathBuf, Option<String>) {
+    let primary = default_path(root);
+    if !root.is_dir() {
+        return (primary, None); // opening it fails, and says why
+    }
+    // Try to write where the annotations would go, leaving no trace.
+    let writable = (|| {
+        let dir = root.join(DATELINE_DIR);
+        let made = !dir.exists();
+        fs::create_dir_all(&dir)?;
+        let probe = dir.join(format!(".write-probe-{}", std::process::id()));
+        let result = fs::write(&probe, b"").and_then(|()| fs::remove_file(&probe));
+        if made {
+            let _ = fs::remove_dir(&dir);
+        }
+        result
+    })();
+    match (writable, data_dir) {
+        (Ok(()), _) => (primary, None),
+        (Err(e), Some(data)) => {
+            let canonical = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+            let key = xxhash_rust::xxh3::xxh3_64(canonical.to_string_lossy().as_bytes());
+            let name = root.file_name().map_or_else(
+                || "collection".to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let fallback = data
+                .join("collections")
+                .join(format!("{name}-{key:016x}"))
+                .join("annotations.ron");
+            let note = format!(
+                "The collection folder cannot be written ({e}): annotations are kept in {}",
+                fallback.display()
+            );
+            (fallback, Some(note))
+        }
+        (Err(_), None) => (primary, None),
+    }
+}
+
 /// The backup of the previous good version of `path`.
 pub fn backup_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
@@ -383,6 +426,22 @@ mod tests {
         let f = fs::File::create(&big).expect("create");
         f.set_len(MAX_FILE_BYTES + 1).expect("sparse file");
         assert!(matches!(load(&big), Err(StoreError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn an_unwritable_collection_keeps_annotations_in_the_data_folder() -> std::io::Result<()> {
+        let collection = tempfile::tempdir()?;
+        let data = tempfile::tempdir()?;
+        let (path, note) = annotations_location(collection.path(), Some(data.path()));
+        assert_eq!(path, default_path(collection.path()));
+        assert!(note.is_none());
+        // `.dateline` is a file here, so the folder cannot be made (as on a read-only medium).
+        let blocked = tempfile::tempdir()?;
+        fs::write(blocked.path().join(DATELINE_DIR), "not a folder")?;
+        let (path, note) = annotations_location(blocked.path(), Some(data.path()));
+        assert!(path.starts_with(data.path()), "{}", path.display());
+        assert!(note.is_some_and(|n| n.contains("cannot be written")));
+        Ok(())
     }
 
     #[test]

@@ -42,6 +42,8 @@ pub struct AppOptions {
     pub screenshot: Option<PathBuf>,
     /// Use the system's folder dialog (off in tests).
     pub native_dialogs: bool,
+    /// Where to keep annotations of collections that cannot be written.
+    pub data_dir: Option<PathBuf>,
 }
 
 /// The outcome of a `--screenshot` run, for `main` to report.
@@ -85,6 +87,7 @@ pub struct DatelineApp {
     screenshot: Option<ScreenshotJob>,
     pub screenshot_result: ScreenshotResult,
     native_dialogs: bool,
+    data_dir: Option<PathBuf>,
     watcher: Option<Watcher>,
     refreshes: Vec<Receiver<Refresh>>,
     tasks: Vec<Receiver<Command>>,
@@ -141,6 +144,7 @@ impl DatelineApp {
             }),
             screenshot_result: result,
             native_dialogs: options.native_dialogs,
+            data_dir: options.data_dir,
             watcher: None,
             refreshes: Vec::new(),
             tasks: Vec::new(),
@@ -190,7 +194,7 @@ impl DatelineApp {
         self.editor = None;
         self.watcher = None;
         self.refreshes.clear();
-        self.loader = Some(LoadJob::start(root, self.wake()));
+        self.loader = Some(LoadJob::start(root, self.data_dir.clone(), self.wake()));
     }
 
     fn poll_loader(&mut self) {
@@ -375,7 +379,16 @@ impl DatelineApp {
     }
 
     fn set_annotations(&mut self, loaded: LoadedAnnotations) {
-        let LoadedAnnotations { path, set, blocked } = loaded;
+        let LoadedAnnotations {
+            path,
+            set,
+            blocked,
+            elsewhere,
+        } = loaded;
+        if let Some(note) = &elsewhere {
+            self.state.message = Some(note.clone());
+        }
+        self.state.annotations_elsewhere = elsewhere;
         self.state.disk_base = set.clone();
         self.state.annotations = set;
         self.state.annotations_revision += 1;

@@ -22,6 +22,8 @@ pub struct LoadedAnnotations {
     pub set: AnnotationSet,
     /// Why `path` cannot be written (it did not parse); `set` then comes from the recovery file.
     pub blocked: Option<String>,
+    /// Set when the annotations are kept outside the collection (it cannot be written).
+    pub elsewhere: Option<String>,
 }
 
 #[derive(Debug)]
@@ -45,6 +47,7 @@ pub fn load_annotations(path: &Path) -> LoadedAnnotations {
             path: path.to_path_buf(),
             set: set.unwrap_or_default(),
             blocked: None,
+            elsewhere: None,
         },
         Err(e) => {
             let recovered = store::load(&recovery_path(path)).ok().flatten();
@@ -52,6 +55,7 @@ pub fn load_annotations(path: &Path) -> LoadedAnnotations {
                 path: path.to_path_buf(),
                 set: recovered.unwrap_or_default(),
                 blocked: Some(e.to_string()),
+                elsewhere: None,
             }
         }
     }
@@ -65,14 +69,14 @@ pub struct LoadJob {
 }
 
 impl LoadJob {
-    pub fn start(root: PathBuf, wake: Wake) -> Self {
+    pub fn start(root: PathBuf, data_dir: Option<PathBuf>, wake: Wake) -> Self {
         let (tx, rx) = mpsc::channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let job_cancel = Arc::clone(&cancel);
         let job_root = root.clone();
         let spawned = std::thread::Builder::new()
             .name("load-collection".into())
-            .spawn(move || run_load(&job_root, &job_cancel, &tx, &wake));
+            .spawn(move || run_load(&job_root, data_dir.as_deref(), &job_cancel, &tx, &wake));
         if let Err(e) = spawned {
             let (tx, rx2) = mpsc::channel();
             let _ = tx.send(LoadMsg::Failed(format!("cannot start loading: {e}")));
@@ -101,8 +105,23 @@ impl LoadJob {
     }
 }
 
-fn run_load(root: &Path, cancel: &AtomicBool, tx: &Sender<LoadMsg>, wake: &Wake) {
-    let annotations = load_annotations(&store::default_path(root));
+fn run_load(
+    root: &Path,
+    data_dir: Option<&Path>,
+    cancel: &AtomicBool,
+    tx: &Sender<LoadMsg>,
+    wake: &Wake,
+) {
+    let (path, elsewhere) = store::annotations_location(root, data_dir);
+    let mut annotations = load_annotations(&path);
+    if elsewhere.is_some() && !path.exists() {
+        // First time kept elsewhere: start from what the collection itself holds, if anything.
+        let primary = load_annotations(&store::default_path(root));
+        if primary.blocked.is_none() {
+            annotations.set = primary.set;
+        }
+    }
+    annotations.elsewhere = elsewhere;
     let _ = tx.send(LoadMsg::Annotations(annotations));
     let mut sent = 0usize;
     let mut last_wake = Instant::now();

@@ -62,6 +62,8 @@ pub struct AppState {
     /// Why the annotations file cannot be written (it did not parse): saving is off until the user
     /// picks another file or fixes this one.
     pub annotations_blocked: Option<String>,
+    /// Why the annotations are kept outside the collection, when they are.
+    pub annotations_elsewhere: Option<String>,
     pub last_change: Option<Instant>,
     /// What the annotations file held when this window last read or wrote it (for merging in
     /// what another window saved meanwhile).
@@ -112,6 +114,7 @@ impl AppState {
             saved_revision: 0,
             annotations_path: None,
             annotations_blocked: None,
+            annotations_elsewhere: None,
             last_change: None,
             disk_base: AnnotationSet::default(),
             conflicts: Vec::new(),

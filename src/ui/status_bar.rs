@@ -99,6 +99,9 @@ impl StatusBar {
                     format!("Annotations file: {}", p.display())
                 });
             ui.label(save_text).on_hover_text(tip);
+            if let Some(note) = &state.annotations_elsewhere {
+                ui.colored_label(theme::warning_color(dark), "Kept outside the collection").on_hover_text(note);
+            }
             if let Some(msg) = &state.message {
                 ui.separator();
                 ui.weak(msg);

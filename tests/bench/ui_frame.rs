@@ -38,6 +38,7 @@ fn main() {
         collection: Some(collection),
         screenshot: None,
         native_dialogs: false,
+        data_dir: None,
     };
     let mut app = DatelineApp::with_context(ctx.clone(), options, Vec::new());
     let start = Instant::now();
