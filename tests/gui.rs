@@ -861,3 +861,84 @@ fn walk_files(dir: &Path) -> Vec<PathBuf> {
     }
     out
 }
+
+#[test]
+fn author_suggestions_and_an_edited_taxonomy() {
+    let dir = copy_sample();
+    let mut harness = open(dir.path());
+    harness.state_mut().author = "Fact-checker One".into();
+    // A first event with an actor, then a second offers that actor while typing.
+    harness
+        .get_by_role_and_label_contains(egui::Role::Button, "On December 5, the Azerbaijani")
+        .click();
+    step(&mut harness);
+    select_quote(&mut harness, QUOTE);
+    harness.get_by_label("Tag event").click();
+    step(&mut harness);
+    harness.get_by_label("Actors").focus();
+    harness.get_by_label("Actors").type_text("Sergei Lavrov");
+    step(&mut harness);
+    harness.get_by_label("Save").click();
+    step(&mut harness);
+    assert_eq!(
+        harness.state().state.annotations.events[0].author,
+        "Fact-checker One"
+    );
+    select_quote(
+        &mut harness,
+        "Azerbaijan welcomes the participation of Russian companies",
+    );
+    harness.get_by_label("Tag event").click();
+    step(&mut harness);
+    harness.get_by_label("Actors").focus();
+    harness.get_by_label("Actors").type_text("lav");
+    step(&mut harness);
+    harness.get_by_label("Sergei Lavrov").click();
+    step(&mut harness);
+    assert_eq!(
+        harness
+            .state()
+            .editor
+            .as_ref()
+            .map(|e| e.actors.clone())
+            .as_deref(),
+        Some("Sergei Lavrov, ")
+    );
+    harness.get_by_label("Save").click();
+    step(&mut harness);
+
+    // Rename a type in the editor: the new name is used at once and saved beside the annotations.
+    harness.get_by_label("Settings").click();
+    step(&mut harness);
+    harness.get_by_label("Event types…").click();
+    step(&mut harness);
+    let editor = harness
+        .state_mut()
+        .taxonomy_editor
+        .as_mut()
+        .expect("editor open");
+    let meeting = editor.draft.sets[1]
+        .types
+        .iter_mut()
+        .find(|t| t.id == "diplomacy/meeting")
+        .expect("meeting");
+    meeting.label = "Bilateral meeting".into();
+    step(&mut harness);
+    harness.get_by_label("Save").click();
+    step(&mut harness);
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().state.types.label("diplomacy/meeting"),
+        "Bilateral meeting"
+    );
+    let saved =
+        std::fs::read_to_string(dir.path().join(".dateline/taxonomy.ron")).expect("taxonomy saved");
+    assert!(saved.contains("Bilateral meeting"));
+    drop(harness);
+    let harness = open(dir.path());
+    assert_eq!(
+        harness.state().state.types.label("diplomacy/meeting"),
+        "Bilateral meeting",
+        "reopened with it"
+    );
+}

@@ -33,6 +33,7 @@ fn version(n: usize) -> AnnotationSet {
             note: "note ".repeat(50),
             created: String::new(),
             modified: String::new(),
+            author: String::new(),
         });
     }
     set

@@ -258,6 +258,9 @@ pub struct Event {
     pub created: String,
     #[serde(default)]
     pub modified: String,
+    /// Who made it (set once in the preferences).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
 }
 
 /// A highlighted passage with tags and a note.
@@ -273,6 +276,9 @@ pub struct Annotation {
     pub created: String,
     #[serde(default)]
     pub modified: String,
+    /// Who made it (set once in the preferences).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
 }
 
 /// Everything saved in an annotations file.

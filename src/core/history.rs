@@ -194,6 +194,7 @@ mod tests {
             evidence: vec![],
             created: String::new(),
             modified: String::new(),
+            author: String::new(),
         }
     }
 
@@ -213,6 +214,7 @@ mod tests {
             note: note.into(),
             created: String::new(),
             modified: String::new(),
+            author: String::new(),
         }
     }
 

@@ -54,8 +54,14 @@ fn bodies(tags: &[String], note: &str, extra: Vec<Value>) -> Vec<Value> {
     out
 }
 
-fn with_times(mut value: Value, created: &str, modified: &str) -> Value {
+fn with_times(mut value: Value, created: &str, modified: &str, author: &str) -> Value {
     if let Some(map) = value.as_object_mut() {
+        if !author.is_empty() {
+            map.insert(
+                "creator".into(),
+                json!({ "type": "Person", "name": author }),
+            );
+        }
         if !created.is_empty() {
             map.insert("created".into(), json!(created));
         }
@@ -75,7 +81,7 @@ fn annotation_json(a: &Annotation, article: Option<&Article>) -> Value {
         "body": bodies(&a.tags, &a.note, Vec::new()),
         "target": target(&a.passage, article),
     });
-    let mut value = with_times(value, &a.created, &a.modified);
+    let mut value = with_times(value, &a.created, &a.modified, &a.author);
     if a.tags.is_empty()
         && a.note.is_empty()
         && let Some(map) = value.as_object_mut()
@@ -106,7 +112,7 @@ fn event_json(e: &Event, articles: &dyn Fn(&str) -> Option<Article>) -> Value {
         "body": bodies(&e.tags, &e.note, describing),
         "target": targets,
     });
-    with_times(value, &e.created, &e.modified)
+    with_times(value, &e.created, &e.modified, &e.author)
 }
 
 /// The whole set as one `AnnotationCollection` with one page. Events without evidence have no
@@ -342,6 +348,16 @@ pub fn import(
             note: notes.join("\n\n"),
             created: time("created"),
             modified: time("modified"),
+            author: match a.get("creator") {
+                Some(Value::String(name)) => name.clone(),
+                Some(c) => c
+                    .get("name")
+                    .or_else(|| c.get("nickname"))
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string(),
+                None => String::new(),
+            },
         });
         report.added += 1;
     }
@@ -381,6 +397,7 @@ mod tests {
             note: "Bilateral.".into(),
             created: "2026-11-23T10:00:00+00:00".into(),
             modified: "2026-11-23T10:00:00+00:00".into(),
+            author: String::new(),
         });
         (vec![a], set)
     }

@@ -174,6 +174,7 @@ mod tests {
             evidence: vec![],
             created: String::new(),
             modified: String::new(),
+            author: String::new(),
         }
     }
 

@@ -228,7 +228,11 @@ fn short_reason(e: &StoreError) -> String {
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let dir = path.parent().unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let tmp = dir.join(format!(
         ".{name}.tmp-{}-{}",
@@ -288,6 +292,7 @@ mod tests {
                     evidence: vec![passage.clone()],
                     created: "2026-11-23T10:00:00+00:00".into(),
                     modified: "2026-11-23T10:00:00+00:00".into(),
+                    author: String::new(),
                 },
                 Event {
                     id: "ev-a".into(),
@@ -306,6 +311,7 @@ mod tests {
                     evidence: vec![],
                     created: String::new(),
                     modified: String::new(),
+                    author: String::new(),
                 },
             ],
             annotations: vec![Annotation {
@@ -315,6 +321,7 @@ mod tests {
                 note: "Лавров, Հայաստան".into(),
                 created: String::new(),
                 modified: String::new(),
+                author: String::new(),
             }],
         }
     }

@@ -161,6 +161,17 @@ impl Taxonomy {
     }
 }
 
+/// The RON text of a taxonomy, pretty and in the same form as the shipped one.
+pub fn to_ron(taxonomy: &Taxonomy) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .struct_names(false);
+    let mut text = ron::ser::to_string_pretty(taxonomy, config).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// Looks types up by id.
 #[derive(Debug, Clone, Default)]
 pub struct TypeIndex {
@@ -240,6 +251,28 @@ mod tests {
             "inherits colour"
         );
         assert_eq!(index.label("no/such"), "no/such");
+        Ok(())
+    }
+
+    #[test]
+    fn an_edited_taxonomy_round_trips() -> Result<(), TaxonomyError> {
+        let mut t = Taxonomy::builtin();
+        t.sets[1].types[0].label = "Meeting (bilateral)".into();
+        t.sets[1].types[0].children.push(EventType {
+            id: "diplomacy/meeting/summit".into(),
+            label: "Summit".into(),
+            color: None,
+            children: vec![],
+        });
+        let back = Taxonomy::parse(&to_ron(&t), Path::new("taxonomy.ron"))?;
+        assert_eq!(back, t);
+        let index = TypeIndex::new(&back);
+        assert_eq!(index.label("diplomacy/meeting/summit"), "Summit");
+        assert_eq!(
+            index.color("diplomacy/meeting/summit"),
+            index.color("diplomacy/meeting"),
+            "nested types inherit the colour"
+        );
         Ok(())
     }
 

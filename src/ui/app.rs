@@ -30,6 +30,7 @@ const LOAD_BUDGET_PER_FRAME: Duration = Duration::from_millis(8);
 /// How many recent collections are remembered.
 const RECENT_MAX: usize = 10;
 const RECENT_KEY: &str = "dateline.recent";
+const AUTHOR_KEY: &str = "dateline.author";
 /// How long a screenshot run waits for the collection before giving up.
 const SCREENSHOT_TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -83,6 +84,12 @@ pub struct DatelineApp {
     loader: Option<LoadJob>,
     saver: Saver,
     pub recent: Vec<PathBuf>,
+    /// Who is annotating, set once in the preferences and stored with each new entry.
+    pub author: String,
+    preferences_open: bool,
+    pub taxonomy_editor: Option<super::taxonomy_editor::TaxonomyEditor>,
+    /// The event types in use: the collection's `taxonomy.ron`, or the presets.
+    pub taxonomy: Taxonomy,
     last_type: String,
     screenshot: Option<ScreenshotJob>,
     pub screenshot_result: ScreenshotResult,
@@ -109,7 +116,12 @@ impl DatelineApp {
             .storage
             .and_then(|s| eframe::get_value(s, RECENT_KEY))
             .unwrap_or_default();
-        Self::with_context(cc.egui_ctx.clone(), options, recent)
+        let mut app = Self::with_context(cc.egui_ctx.clone(), options, recent);
+        app.author = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, AUTHOR_KEY))
+            .unwrap_or_default();
+        app
     }
 
     /// The app on a bare egui context (tests and benchmarks).
@@ -134,6 +146,10 @@ impl DatelineApp {
             loader: None,
             saver: Saver::start(wake),
             recent,
+            author: String::new(),
+            preferences_open: false,
+            taxonomy_editor: None,
+            taxonomy: Taxonomy::builtin(),
             last_type: "diplomacy/meeting".into(),
             screenshot: options.screenshot.map(|out| ScreenshotJob {
                 out,
@@ -384,7 +400,18 @@ impl DatelineApp {
             set,
             blocked,
             elsewhere,
+            taxonomy,
         } = loaded;
+        match taxonomy {
+            Some(Ok(t)) => {
+                self.state.types = TypeIndex::new(&t);
+                self.taxonomy = t;
+            }
+            Some(Err(e)) => {
+                self.state.last_error = Some(format!("{e}; the preset event types are used"));
+            }
+            None => {}
+        }
         if let Some(note) = &elsewhere {
             self.state.message = Some(note.clone());
         }
@@ -626,8 +653,12 @@ impl DatelineApp {
                 evidence: vec![passage],
                 created: String::new(),
                 modified: String::new(),
+                author: String::new(),
             };
+            let mut event = event;
+            event.author = self.author.clone();
             let mut editor = EditorPanel::for_event(event, true);
+            self.offer_known_names(&mut editor);
             if let Some((when, note)) = proposal {
                 editor.propose(&when, note);
             }
@@ -640,7 +671,10 @@ impl DatelineApp {
                 note: String::new(),
                 created: String::new(),
                 modified: String::new(),
+                author: String::new(),
             };
+            let mut annotation = annotation;
+            annotation.author = self.author.clone();
             self.editor = Some(EditorPanel::for_annotation(annotation, true));
         }
     }
@@ -787,6 +821,55 @@ impl DatelineApp {
         } else if !open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
             self.event_picker = None;
         }
+    }
+
+    /// Where the collection's event types are kept: beside its annotations.
+    fn taxonomy_path(&self) -> Option<PathBuf> {
+        self.state
+            .annotations_path
+            .as_ref()
+            .map(|p| p.with_file_name("taxonomy.ron"))
+    }
+
+    /// Gives the editor the actors and places already used, to offer as the user types.
+    fn offer_known_names(&self, editor: &mut EditorPanel) {
+        let mut actors: Vec<String> = self
+            .state
+            .annotations
+            .events
+            .iter()
+            .flat_map(|e| e.actors.iter().cloned())
+            .collect();
+        let mut places: Vec<String> = self
+            .state
+            .annotations
+            .events
+            .iter()
+            .flat_map(|e| e.places.iter().cloned())
+            .collect();
+        for list in [&mut actors, &mut places] {
+            list.sort_by_key(|s| s.to_lowercase());
+            list.dedup();
+        }
+        editor.known_actors = actors;
+        editor.known_places = places;
+    }
+
+    /// Edit › Preferences: the author name stored with new events and annotations.
+    fn preferences_ui(&mut self, ctx: &egui::Context) {
+        if !self.preferences_open {
+            return;
+        }
+        let mut open = true;
+        egui::Window::new("Preferences").open(&mut open).collapsible(false).resizable(false).show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                let label = ui.label("Your name").id;
+                ui.add(egui::TextEdit::singleline(&mut self.author).hint_text("stored with each new event and annotation"))
+                    .labelled_by(label);
+            });
+            ui.weak("Shown as the author in the annotations file and as the creator in JSON-LD exports.");
+        });
+        self.preferences_open = open;
     }
 
     /// Applies a change (undoable) without replacing the status message.
@@ -987,6 +1070,29 @@ impl DatelineApp {
                     }
                 });
             }
+            Command::SaveTaxonomy(taxonomy) => {
+                self.state.types = TypeIndex::new(&taxonomy);
+                self.state.rebuild_event_marks();
+                self.state.annotations_revision += 1; // colours in the reader
+                self.state.saved_revision += 1;
+                self.taxonomy = taxonomy.clone();
+                self.taxonomy_editor = None;
+                if let Some(path) = self.taxonomy_path() {
+                    let text = crate::core::taxonomy::to_ron(&taxonomy);
+                    self.spawn_task(move || {
+                        match crate::core::store::write_atomically(&path, text.as_bytes()) {
+                            Ok(()) => Command::ReportMessage(format!(
+                                "Event types saved to {}",
+                                path.display()
+                            )),
+                            Err(e) => Command::ReportError(format!(
+                                "cannot save the event types: {e}: {}",
+                                path.display()
+                            )),
+                        }
+                    });
+                }
+            }
             Command::ReportError(e) => self.state.last_error = Some(e),
             Command::ReportMessage(m) => self.state.message = Some(m),
             Command::SettleConflict { id, take_theirs } => {
@@ -1178,7 +1284,9 @@ impl DatelineApp {
             Command::Annotate => self.begin_tag(false),
             Command::Edit(id) => {
                 if let Some(e) = self.state.annotations.event(&id) {
-                    self.editor = Some(EditorPanel::for_event(e.clone(), false));
+                    let mut editor = EditorPanel::for_event(e.clone(), false);
+                    self.offer_known_names(&mut editor);
+                    self.editor = Some(editor);
                 } else if let Some(a) = self.state.annotations.annotation(&id) {
                     self.editor = Some(EditorPanel::for_annotation(a.clone(), false));
                 }
@@ -1358,6 +1466,16 @@ impl DatelineApp {
                 self.menu_item(ui, CommandId::TagEvent, has_selection);
                 self.menu_item(ui, CommandId::Annotate, has_selection);
             });
+            ui.menu_button("Settings", |ui| {
+                if ui.button("Preferences…").on_hover_text("Your name, stored with what you annotate").clicked() {
+                    self.preferences_open = true;
+                    ui.close();
+                }
+                if ui.button("Event types…").on_hover_text("Add, rename, recolour and nest event types").clicked() {
+                    self.taxonomy_editor = Some(super::taxonomy_editor::TaxonomyEditor::new(self.taxonomy.clone()));
+                    ui.close();
+                }
+            });
             ui.menu_button("View", |ui| {
                 self.menu_item(ui, CommandId::PreviousArticle, true);
                 self.menu_item(ui, CommandId::NextArticle, true);
@@ -1507,6 +1625,16 @@ impl DatelineApp {
         self.open_dialog.ui(&ctx, &recent, &mut self.commands);
         self.event_picker_ui(&ctx);
         self.conflicts_ui(&ctx);
+        self.preferences_ui(&ctx);
+        if let Some(editor) = &mut self.taxonomy_editor {
+            match editor.ui(&ctx) {
+                super::taxonomy_editor::EditorAction::None => {}
+                super::taxonomy_editor::EditorAction::Close => self.taxonomy_editor = None,
+                super::taxonomy_editor::EditorAction::Save(taxonomy) => {
+                    self.commands.push(Command::SaveTaxonomy(taxonomy));
+                }
+            }
+        }
         self.state.reader_has_selection = self.reader.selection().is_some();
 
         self.apply_commands();
@@ -1549,6 +1677,7 @@ impl eframe::App for DatelineApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, RECENT_KEY, &self.recent);
+        eframe::set_value(storage, AUTHOR_KEY, &self.author);
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {

@@ -47,6 +47,8 @@ pub enum Command {
     ReportError(String),
     ReportMessage(String),
     ExportJsonLd(PathBuf),
+    /// Use and save an edited taxonomy.
+    SaveTaxonomy(crate::core::taxonomy::Taxonomy),
     /// Settle a conflict: take their version of an entry (`false`: keep ours).
     SettleConflict {
         id: String,

@@ -48,6 +48,66 @@ pub struct EditorPanel {
     focus_first: bool,
     /// Where the proposed date came from, shown under the date.
     proposal: Option<String>,
+    /// Names already used in the collection's events, offered as the user types.
+    pub known_actors: Vec<String>,
+    pub known_places: Vec<String>,
+}
+
+/// Up to `max` known names matching the fragment after the last comma of `field` and not in it.
+pub fn suggestions<'a>(field: &str, known: &'a [String], max: usize) -> Vec<&'a str> {
+    let fragment = field
+        .rsplit([',', ';'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_lowercase();
+    if fragment.is_empty() {
+        return Vec::new();
+    }
+    let present: Vec<String> = field
+        .split([',', ';'])
+        .map(|s| s.trim().to_lowercase())
+        .collect();
+    known
+        .iter()
+        .filter(|k| {
+            let lower = k.to_lowercase();
+            lower.contains(&fragment) && lower != fragment && !present.contains(&lower)
+        })
+        .take(max)
+        .map(String::as_str)
+        .collect()
+}
+
+/// Replaces the fragment after the last comma of `field` with `name`.
+fn complete(field: &mut String, name: &str) {
+    let keep = field.rfind([',', ';']).map_or(0, |i| i + 1);
+    field.truncate(keep);
+    if keep > 0 {
+        field.push(' ');
+    }
+    field.push_str(name);
+    field.push_str(", ");
+}
+
+fn suggestions_ui(ui: &mut egui::Ui, field: &mut String, known: &[String]) {
+    let offers: Vec<String> = suggestions(field, known, 6)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    if offers.is_empty() {
+        return;
+    }
+    ui.label("");
+    ui.horizontal_wrapped(|ui| {
+        ui.weak("used before:");
+        for name in offers {
+            if ui.small_button(&name).clicked() {
+                complete(field, &name);
+            }
+        }
+    });
+    ui.end_row();
 }
 
 impl EditorPanel {
@@ -69,6 +129,8 @@ impl EditorPanel {
             error: None,
             focus_first: true,
             proposal: None,
+            known_actors: Vec::new(),
+            known_places: Vec::new(),
             target: Target::Event {
                 original: (!is_new).then(|| event.clone()),
                 base: event,
@@ -93,6 +155,8 @@ impl EditorPanel {
             error: None,
             focus_first: true,
             proposal: None,
+            known_actors: Vec::new(),
+            known_places: Vec::new(),
             target: Target::Annotation {
                 original: (!is_new).then(|| annotation.clone()),
                 base: annotation,
@@ -405,6 +469,7 @@ impl EditorPanel {
         )
         .labelled_by(label);
         ui.end_row();
+        suggestions_ui(ui, &mut self.actors, &self.known_actors);
 
         let label = ui.label("Places").id;
         ui.add(
@@ -414,6 +479,7 @@ impl EditorPanel {
         )
         .labelled_by(label);
         ui.end_row();
+        suggestions_ui(ui, &mut self.places, &self.known_places);
     }
 }
 
@@ -448,6 +514,7 @@ mod tests {
             }],
             created: String::new(),
             modified: String::new(),
+            author: String::new(),
         }
     }
 
@@ -480,6 +547,32 @@ mod tests {
                 ),
             }
         }
+    }
+
+    #[test]
+    fn suggestions_offer_names_already_used() {
+        let known: Vec<String> = [
+            "Sergei Lavrov",
+            "Jeyhun Bayramov",
+            "Lachin road",
+            "Xankəndi",
+        ]
+        .map(String::from)
+        .to_vec();
+        let cases: &[(&str, &[&str])] = &[
+            ("", &[]),
+            ("lav", &["Sergei Lavrov"]),
+            ("Sergei Lavrov, bay", &["Jeyhun Bayramov"]),
+            ("Sergei Lavrov, ", &[]),
+            ("XANKƏ", &["Xankəndi"]),
+            ("Sergei Lavrov, Sergei", &[]),
+        ];
+        for (field, want) in cases {
+            assert_eq!(suggestions(field, &known, 6), *want, "{field:?}");
+        }
+        let mut field = "Sergei Lavrov, bay".to_string();
+        complete(&mut field, "Jeyhun Bayramov");
+        assert_eq!(field, "Sergei Lavrov, Jeyhun Bayramov, ");
     }
 
     #[test]

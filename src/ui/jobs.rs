@@ -24,6 +24,9 @@ pub struct LoadedAnnotations {
     pub blocked: Option<String>,
     /// Set when the annotations are kept outside the collection (it cannot be written).
     pub elsewhere: Option<String>,
+    /// The collection's own event types (`taxonomy.ron` beside the annotations), if it has them.
+    pub taxonomy:
+        Option<Result<crate::core::taxonomy::Taxonomy, crate::core::taxonomy::TaxonomyError>>,
 }
 
 #[derive(Debug)]
@@ -48,6 +51,7 @@ pub fn load_annotations(path: &Path) -> LoadedAnnotations {
             set: set.unwrap_or_default(),
             blocked: None,
             elsewhere: None,
+            taxonomy: None,
         },
         Err(e) => {
             let recovered = store::load(&recovery_path(path)).ok().flatten();
@@ -56,6 +60,7 @@ pub fn load_annotations(path: &Path) -> LoadedAnnotations {
                 set: recovered.unwrap_or_default(),
                 blocked: Some(e.to_string()),
                 elsewhere: None,
+                taxonomy: None,
             }
         }
     }
@@ -122,6 +127,10 @@ fn run_load(
         }
     }
     annotations.elsewhere = elsewhere;
+    let taxonomy_path = path.with_file_name("taxonomy.ron");
+    annotations.taxonomy = std::fs::read_to_string(&taxonomy_path)
+        .ok()
+        .map(|text| crate::core::taxonomy::Taxonomy::parse(&text, &taxonomy_path));
     let _ = tx.send(LoadMsg::Annotations(annotations));
     let mut sent = 0usize;
     let mut last_wake = Instant::now();

@@ -12,6 +12,7 @@ pub mod open_dialog;
 pub mod reader_panel;
 pub mod state;
 pub mod status_bar;
+pub mod taxonomy_editor;
 pub mod theme;
 pub mod timeline_panel;
 
