@@ -307,6 +307,22 @@ impl EditorPanel {
                         ui.label(RichText::new(format!("“{}”", quote.trim())).italics());
                     });
             }
+            if let Target::Event { base, .. } = &self.target
+                && base.evidence.len() > 1
+            {
+                ui.label(RichText::new("Also reported in").strong());
+                for p in &base.evidence[1..] {
+                    let quote: String = p
+                        .exact
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .chars()
+                        .take(90)
+                        .collect();
+                    ui.label(format!("{}: “{quote}”", p.path));
+                }
+            }
             ui.separator();
             egui::Grid::new("editor-grid")
                 .num_columns(2)
