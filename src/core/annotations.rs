@@ -377,6 +377,34 @@ pub fn now_stamp() -> String {
         .to_string()
 }
 
+/// A plain event for tests: a meeting on 2022-12-05 with no passages.
+#[cfg(test)]
+pub fn test_event(id: &str, title: &str) -> Event {
+    Event {
+        id: id.into(),
+        title: title.into(),
+        event_type: "diplomacy/meeting".into(),
+        when: EventTime {
+            start: PartialDate {
+                year: 2022,
+                month: Some(12),
+                day: Some(5),
+            },
+            end: None,
+            ongoing: false,
+            approximate: false,
+        },
+        actors: vec![],
+        places: vec![],
+        tags: vec![],
+        note: String::new(),
+        evidence: vec![],
+        created: String::new(),
+        modified: String::new(),
+        author: String::new(),
+    }
+}
+
 /// Splits "Lavrov, Bayramov ,  " into ["Lavrov", "Bayramov"].
 pub fn split_list(text: &str) -> Vec<String> {
     text.split([',', ';'])
@@ -389,18 +417,7 @@ pub fn split_list(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::header::parse_article;
-
-    fn article(text: &str) -> Article {
-        let parsed = parse_article(text);
-        Article {
-            path: "a.txt".into(),
-            text: text.into(),
-            body_start: parsed.body_start,
-            meta: parsed.meta,
-            content_hash: "h".into(),
-        }
-    }
+    use crate::core::collection::test_article;
 
     #[test]
     fn partial_dates_parse_and_print() {
@@ -434,7 +451,10 @@ mod tests {
 
     #[test]
     fn passages_keep_quote_and_context() {
-        let a = article("Headline\n2022-12-12\n\nThe ministers met in Baku on Monday. Ağdam ə.\n");
+        let a = test_article(
+            "a.txt",
+            "Headline\n2022-12-12\n\nThe ministers met in Baku on Monday. Ağdam ə.\n",
+        );
         let start = a.text.find("met in Baku").unwrap_or(0);
         let p = Passage::from_article(&a, start, start + "met in Baku".len());
         let p = p.expect("a passage");

@@ -527,6 +527,19 @@ pub fn file_of(path: &str) -> &str {
     path.split_once('#').map_or(path, |(file, _)| file)
 }
 
+/// An article made from text, as a collection would load it (for tests).
+#[cfg(test)]
+pub fn test_article(path: &str, text: &str) -> Article {
+    let parsed = parse_article(text);
+    Article {
+        path: path.into(),
+        text: text.into(),
+        body_start: parsed.body_start,
+        meta: parsed.meta,
+        content_hash: content_hash(text.as_bytes()),
+    }
+}
+
 /// Settles numeric dates whose day and month could be either way (`03/04/2022`) by the order most
 /// of the collection's unambiguous numeric dates use, and says so on each such article.
 pub fn settle_date_order(articles: &mut [Article]) {

@@ -174,29 +174,8 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::annotations::{EventTime, Passage};
-
-    fn event(id: &str, title: &str) -> Event {
-        Event {
-            id: id.into(),
-            title: title.into(),
-            event_type: "diplomacy/meeting".into(),
-            when: EventTime {
-                start: "2022-12-05".parse().expect("date"),
-                end: None,
-                ongoing: false,
-                approximate: false,
-            },
-            actors: vec![],
-            places: vec![],
-            tags: vec![],
-            note: String::new(),
-            evidence: vec![],
-            created: String::new(),
-            modified: String::new(),
-            author: String::new(),
-        }
-    }
+    use crate::core::annotations::Passage;
+    use crate::core::annotations::test_event as event;
 
     fn annotation(id: &str, note: &str) -> Annotation {
         Annotation {

@@ -368,18 +368,7 @@ pub fn import(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::header::parse_article;
-
-    fn article(path: &str, text: &str) -> Article {
-        let parsed = parse_article(text);
-        Article {
-            path: path.into(),
-            text: text.into(),
-            body_start: parsed.body_start,
-            meta: parsed.meta,
-            content_hash: "h".into(),
-        }
-    }
+    use crate::core::collection::test_article as article;
 
     fn sample() -> (Vec<Article>, AnnotationSet) {
         let a = article(

@@ -154,29 +154,7 @@ pub fn changes_between(from: &AnnotationSet, to: &AnnotationSet) -> Vec<super::h
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::annotations::EventTime;
-
-    fn event(id: &str, title: &str) -> Event {
-        Event {
-            id: id.into(),
-            title: title.into(),
-            event_type: "diplomacy/meeting".into(),
-            when: EventTime {
-                start: "2022-12-05".parse().expect("date"),
-                end: None,
-                ongoing: false,
-                approximate: false,
-            },
-            actors: vec![],
-            places: vec![],
-            tags: vec![],
-            note: String::new(),
-            evidence: vec![],
-            created: String::new(),
-            modified: String::new(),
-            author: String::new(),
-        }
-    }
+    use crate::core::annotations::test_event as event;
 
     fn set(events: &[Event]) -> AnnotationSet {
         AnnotationSet {

@@ -463,18 +463,7 @@ fn problems_ui(ui: &mut egui::Ui, state: &AppState) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::header::parse_article;
-
-    fn article(path: &str, text: &str) -> Article {
-        let parsed = parse_article(text);
-        Article {
-            path: path.into(),
-            text: text.into(),
-            body_start: parsed.body_start,
-            meta: parsed.meta,
-            content_hash: String::new(),
-        }
-    }
+    use crate::core::collection::test_article as article;
 
     #[test]
     fn rows_filter_and_sort() {
