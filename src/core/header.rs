@@ -514,11 +514,17 @@ fn derive_title(lead: &str) -> String {
 /// The byte offset of ASCII `needle` in `hay`, ignoring ASCII case.
 fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
     let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
-    // Most texts lack the needle's last word altogether: say so fast.
-    let tail = needle.rsplit(|&b| b == b' ').next().unwrap_or(needle);
-    if memchr::memmem::find(hay, tail).is_none()
-        && memchr::memmem::find(hay, &tail.to_ascii_uppercase()).is_none()
-    {
+    // Most texts lack the needle's longest word altogether: say so fast (in lower case,
+    // capitalised or upper case).
+    let word = needle.split(|&b| b == b' ').max_by_key(|w| w.len()).unwrap_or(needle);
+    let mut capitalised = word.to_vec();
+    if let Some(first) = capitalised.first_mut() {
+        first.make_ascii_uppercase();
+    }
+    let present = [word.to_vec(), capitalised, word.to_ascii_uppercase()]
+        .iter()
+        .any(|w| memchr::memmem::find(hay, w).is_some());
+    if !present {
         return None;
     }
     if needle.is_empty() || hay.len() < needle.len() {
