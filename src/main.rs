@@ -8,6 +8,11 @@ use dateline::ui::{AppOptions, DatelineApp};
 
 const APP_ID: &str = "Dateline";
 
+/// Loading allocates many small strings on several threads, which mimalloc does faster than the
+/// system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let invocation = match cli::parse_args(std::env::args_os().skip(1)) {

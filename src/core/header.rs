@@ -516,7 +516,10 @@ fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
     let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
     // Most texts lack the needle's longest word altogether: say so fast (in lower case,
     // capitalised or upper case).
-    let word = needle.split(|&b| b == b' ').max_by_key(|w| w.len()).unwrap_or(needle);
+    let word = needle
+        .split(|&b| b == b' ')
+        .max_by_key(|w| w.len())
+        .unwrap_or(needle);
     let mut capitalised = word.to_vec();
     if let Some(first) = capitalised.first_mut() {
         first.make_ascii_uppercase();
