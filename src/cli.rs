@@ -18,6 +18,7 @@ usage:
   dateline export PATH --format jsonld [--annotations FILE] [-o FILE]
                                            the annotations as W3C Web Annotation JSON-LD
   dateline import PATH FILE                merge W3C Web Annotation JSON-LD into the annotations
+  dateline search PATH QUERY [--json]      find words, \"phrases\" and name variants (aliases)
   dateline --help | --version";
 
 /// What the command line asked for.
@@ -49,6 +50,11 @@ pub enum Invocation {
     Import {
         path: PathBuf,
         file: PathBuf,
+    },
+    Search {
+        path: PathBuf,
+        query: String,
+        json: bool,
     },
     Help,
     Version,
@@ -182,6 +188,21 @@ pub fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Invocation
                 annotations: p.annotations,
                 output: p.output,
             });
+        }
+        Some("search") => {
+            args.next();
+            let p = parse_sub("search", args, &["--json"])?;
+            let json = p.json;
+            return match <[PathBuf; 2]>::try_from(p.positional) {
+                Ok([path, query]) => Ok(Invocation::Search {
+                    path,
+                    query: query.to_string_lossy().into_owned(),
+                    json,
+                }),
+                Err(_) => Err(CliError::Usage(
+                    "search needs PATH and QUERY (quote a query of several words)".into(),
+                )),
+            };
         }
         Some("import") => {
             args.next();
@@ -338,6 +359,90 @@ pub fn export(
     Ok(())
 }
 
+/// The collection's aliases (`.dateline/aliases.ron`), or the ones that ship.
+pub fn aliases_of(root: &Path) -> Result<crate::core::search::Aliases, String> {
+    let path = store::default_path(root).with_file_name("aliases.ron");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => crate::core::search::Aliases::parse(&text, &path).map_err(|e| e.to_string()),
+        Err(_) => Ok(crate::core::search::Aliases::builtin()),
+    }
+}
+
+/// A hit as `search --json` prints it.
+#[derive(serde::Serialize)]
+struct HitLine<'a> {
+    path: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    snippet: &'a str,
+}
+
+/// `dateline search PATH QUERY [--json]`: reads and searches each file as it comes, keeping only
+/// the hits; offsets are bytes into the decoded text.
+pub fn search(
+    root: &Path,
+    query: &str,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<usize, CliError> {
+    use crate::core::search::{Matcher, parse_query, snippet_into};
+    let aliases = aliases_of(root).map_err(CliError::Usage)?;
+    let Some(matcher) = Matcher::new(&parse_query(query, &aliases)) else {
+        return Err(CliError::Usage("search: the query is empty".into()));
+    };
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    // Searched and formatted on the reading threads; only the hits travel.
+    let search_one = |event: collection::LoadEvent| {
+        let collection::LoadEvent::Article(a) = event else {
+            return None;
+        };
+        let hits = matcher.find(&a.text);
+        if hits.is_empty() {
+            return None;
+        }
+        let mut lines = String::new();
+        let mut snip = String::new();
+        for h in &hits {
+            snip.clear();
+            snippet_into(&a.text, h, 80, &mut snip);
+            if json {
+                let line = HitLine {
+                    path: &a.path,
+                    start: h.start,
+                    end: h.end,
+                    text: &a.text[h.clone()],
+                    snippet: &snip,
+                };
+                lines.push_str(&serde_json::to_string(&line).unwrap_or_default());
+            } else {
+                use std::fmt::Write as _;
+                let _ = write!(lines, "{}:{}-{}: {snip}", a.path, h.start, h.end);
+            }
+            lines.push('\n');
+        }
+        Some((a.path, hits.len(), lines))
+    };
+    let mut found: Vec<(String, usize, String)> = Vec::new();
+    collection::stream_mapped(
+        root,
+        collection::LoadOptions {
+            keep_text: true,
+            headers: false,
+        },
+        &cancel,
+        &search_one,
+        &mut |hit| found.push(hit),
+    )?;
+    let count = found.iter().map(|f| f.1).sum();
+    found.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (_, _, lines) in &found {
+        out.write_all(lines.as_bytes())?;
+    }
+    out.flush()?;
+    Ok(count)
+}
+
 /// `dateline import PATH FILE`: merges the file's annotations into the collection's.
 pub fn import(
     root: &Path,
@@ -482,7 +587,13 @@ pub fn dates(path: &std::path::Path, json: bool, out: &mut dyn Write) -> Result<
 
 /// `dateline inspect PATH [--json]`.
 pub fn inspect(path: &std::path::Path, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
-    let c = collection::load_with(path, collection::LoadOptions { keep_text: false })?;
+    let c = collection::load_with(
+        path,
+        collection::LoadOptions {
+            keep_text: false,
+            headers: true,
+        },
+    )?;
     let line = |a: &Article| {
         if json {
             article_json(a)

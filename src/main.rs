@@ -51,6 +51,9 @@ fn main() -> ExitCode {
         Invocation::Import { path, file } => {
             run_cli(|out| cli::import(&path, &file, out).map(|_| ()))
         }
+        Invocation::Search { path, query, json } => {
+            run_cli(|out| cli::search(&path, &query, json, out).map(|_| ()))
+        }
         Invocation::Gui { path, screenshot } => run_gui(path, screenshot),
     }
 }

@@ -87,11 +87,16 @@ pub struct LoadOptions {
     /// Keep the text (the GUI, search); without it only the metadata stays (`inspect`), so
     /// memory stays small whatever the collection's size.
     pub keep_text: bool,
+    /// Read each article's header (dates, headline, source); `search` needs only the text.
+    pub headers: bool,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        Self { keep_text: true }
+        Self {
+            keep_text: true,
+            headers: true,
+        }
     }
 }
 
@@ -135,6 +140,18 @@ pub fn stream_with(
     cancel: &AtomicBool,
     sink: &mut dyn FnMut(LoadEvent),
 ) -> Result<(), CollectionError> {
+    stream_mapped(root, options, cancel, &Some, sink)
+}
+
+/// [`stream_with`], each event first turned by `map` on the reading threads (to search, say,
+/// where the reading is done): what `map` keeps reaches `sink`.
+pub fn stream_mapped<T: Send>(
+    root: &Path,
+    options: LoadOptions,
+    cancel: &AtomicBool,
+    map: &(dyn Fn(LoadEvent) -> Option<T> + Sync),
+    sink: &mut dyn FnMut(T),
+) -> Result<(), CollectionError> {
     let meta = fs::metadata(root).map_err(|source| {
         if source.kind() == std::io::ErrorKind::NotFound {
             CollectionError::NotFound(root.to_path_buf())
@@ -160,7 +177,7 @@ pub fn stream_with(
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     let (file_tx, file_rx) = mpsc::sync_channel::<Vec<PathBuf>>(256);
     let file_rx = std::sync::Mutex::new(file_rx);
-    let (tx, rx) = mpsc::channel::<Vec<LoadEvent>>();
+    let (tx, rx) = mpsc::channel::<Vec<T>>();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let tx = tx.clone();
@@ -175,9 +192,10 @@ pub fn stream_with(
                     if cancel.load(Ordering::Relaxed) {
                         continue; // drain, so the walk is not blocked
                     }
-                    let events: Vec<LoadEvent> = batch
+                    let events: Vec<T> = batch
                         .iter()
                         .flat_map(|path| read_file(root, path, options))
+                        .filter_map(map)
                         .collect();
                     if tx.send(events).is_err() {
                         break;
@@ -215,10 +233,13 @@ pub fn stream_with(
                 let _ = file_tx.send(batch);
             }
             drop(file_tx);
-            let mut events = vec![LoadEvent::Found {
+            let found = LoadEvent::Found {
                 total: count + problems.len(),
-            }];
-            events.extend(problems.into_iter().map(LoadEvent::Problem));
+            };
+            let events = std::iter::once(found)
+                .chain(problems.into_iter().map(LoadEvent::Problem))
+                .filter_map(map)
+                .collect();
             let _ = walk_tx.send(events);
         });
         drop(tx);
@@ -378,6 +399,13 @@ pub fn read_file(root: &Path, path: &Path, options: LoadOptions) -> Vec<LoadEven
     match format {
         Format::Text if formats::looks_like_markup(&text) => {
             let (text, parsed) = from_html(&text);
+            vec![article(rel.clone(), text, parsed)]
+        }
+        Format::Text if !options.headers => {
+            let parsed = Parsed {
+                meta: Metadata::default(),
+                body_start: 0,
+            };
             vec![article(rel.clone(), text, parsed)]
         }
         Format::Text => {

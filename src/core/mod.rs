@@ -13,6 +13,7 @@ pub mod mentions;
 pub mod merge;
 pub mod paging;
 pub mod sample;
+pub mod search;
 pub mod store;
 pub mod taxonomy;
 pub mod timeline;
