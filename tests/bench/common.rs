@@ -1,7 +1,8 @@
 //! What the benchmarks share: the collection they run on.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 /// The collection named by `DATELINE_BENCH_COLLECTION`, or a 100 000-article one generated
 /// with `../shared/tools/gen-corpus` under `target/` (once; it is kept for the next run).
@@ -68,4 +69,36 @@ pub fn dir_size(dir: &Path) -> (usize, u64) {
 pub fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(|a, b| a.total_cmp(b));
     xs.get(xs.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+/// Runs a command with its output thrown away: wall time and peak resident memory (kB).
+pub fn run(cmd: &mut Command) -> (f64, u64) {
+    let start = Instant::now();
+    let mut child = match cmd.stdout(Stdio::null()).stderr(Stdio::null()).spawn() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("cannot run {cmd:?}: {e}");
+            std::process::exit(1);
+        }
+    };
+    let status_path = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0;
+    loop {
+        if let Ok(text) = std::fs::read_to_string(&status_path)
+            && let Some(line) = text.lines().find(|l| l.starts_with("VmHWM:"))
+        {
+            let kb = line
+                .split_whitespace()
+                .nth(1)
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0);
+            peak_kb = peak_kb.max(kb);
+        }
+        match child.try_wait() {
+            Ok(Some(_)) => break,
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Err(_) => break,
+        }
+    }
+    (start.elapsed().as_secs_f64(), peak_kb)
 }
