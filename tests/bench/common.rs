@@ -1,4 +1,5 @@
 //! What the benchmarks share: the collection they run on.
+#![allow(dead_code)] // each benchmark uses part of this
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
