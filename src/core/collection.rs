@@ -21,8 +21,9 @@ pub const DATELINE_DIR: &str = ".dateline";
 pub struct Article {
     /// Path relative to the collection root, with `/` separators: the article's identity.
     pub path: String,
-    /// The decoded text, line ends normalised to `\n`.
-    pub text: String,
+    /// The decoded text, line ends normalised to `\n`; shared, so background work (search,
+    /// recycled text) reads it without a copy.
+    pub text: std::sync::Arc<String>,
     /// Byte offset in `text` where the body starts (after the header lines).
     pub body_start: usize,
     pub meta: Metadata,
@@ -393,7 +394,7 @@ pub fn read_file(root: &Path, path: &Path, options: LoadOptions) -> Vec<LoadEven
             path,
             body_start,
             meta: parsed.meta,
-            text,
+            text: std::sync::Arc::new(text),
         }))
     };
     match format {
@@ -579,7 +580,7 @@ pub fn test_article(path: &str, text: &str) -> Article {
     let parsed = parse_article(text);
     Article {
         path: path.into(),
-        text: text.into(),
+        text: std::sync::Arc::new(text.to_string()),
         body_start: parsed.body_start,
         meta: parsed.meta,
         content_hash: content_hash(text.as_bytes()),
