@@ -441,7 +441,7 @@ mod tests {
 
     #[test]
     fn cancelling_gives_nothing() {
-        let texts = vec![Arc::new(PARAGRAPH.to_string()); 10];
+        let texts: Vec<Arc<String>> = (0..10).map(|_| Arc::new(PARAGRAPH.to_string())).collect();
         let cancel = AtomicBool::new(true);
         assert!(index_texts(&texts, &AtomicUsize::new(0), &cancel).is_none());
     }

@@ -459,6 +459,49 @@ pub fn snippet(text: &str, hit: &Range<usize>, width: usize) -> String {
     s
 }
 
+/// The hit with up to `before` and `after` characters of its context, each on one line: for
+/// showing the hit emphasised.
+pub fn snippet_parts(
+    text: &str,
+    hit: &Range<usize>,
+    before: usize,
+    after: usize,
+) -> (String, String, String) {
+    let hit = hit.start.min(text.len())..hit.end.min(text.len());
+    let (Some(head), Some(found), Some(tail)) = (
+        text.get(..hit.start),
+        text.get(hit.clone()),
+        text.get(hit.end..),
+    ) else {
+        return (String::new(), String::new(), String::new());
+    };
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let head_chars: Vec<char> = head.chars().rev().take(before + 1).collect();
+    let mut pre: String = head_chars.iter().take(before).rev().collect();
+    if head_chars.len() > before {
+        pre.insert(0, '…');
+    }
+    let mut post: String = tail.chars().take(after).collect();
+    if tail.chars().nth(after).is_some() {
+        post.push('…');
+    }
+    let spaced = |s: &str, lead: bool, trail: bool| {
+        let mut out = one_line(s);
+        if lead && s.starts_with(char::is_whitespace) && !out.is_empty() {
+            out.insert(0, ' ');
+        }
+        if trail && s.ends_with(char::is_whitespace) && !out.is_empty() {
+            out.push(' ');
+        }
+        out
+    };
+    (
+        spaced(&pre, false, true),
+        one_line(found),
+        spaced(&post, true, false),
+    )
+}
+
 /// [`snippet`], appended to `out`: white space runs become one space.
 pub fn snippet_into(text: &str, hit: &Range<usize>, width: usize, out: &mut String) {
     let floor = |mut i: usize| {
@@ -570,6 +613,16 @@ mod tests {
         assert_eq!(&text[found[1].clone()], "Лавров");
         let s = snippet(text, &found[0], 10);
         assert!(s.contains("Xankəndi") && s.starts_with('…'), "{s}");
+        let (pre, hit, post) = snippet_parts(text, &found[0], 4, 3);
+        assert_eq!(
+            (pre.as_str(), hit.as_str(), post.as_str()),
+            ("…m ə ", "Xankəndi", " şə…")
+        );
+        let (pre, hit, post) = snippet_parts("a\n\nXankəndi", &(3..12), 10, 10);
+        assert_eq!(
+            (pre.as_str(), hit.as_str(), post.as_str()),
+            ("a ", "Xankəndi", "")
+        );
     }
 
     #[test]

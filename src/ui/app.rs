@@ -23,6 +23,8 @@ use crate::core::taxonomy::{Taxonomy, TypeIndex};
 use crate::core::watch::Watcher;
 use std::sync::mpsc::Receiver;
 
+mod finding;
+
 /// How long after the last change the annotations are saved by themselves.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(1500);
 /// How long a frame spends taking in a loading collection's articles.
@@ -98,6 +100,13 @@ pub struct DatelineApp {
     watcher: Option<Watcher>,
     refreshes: Vec<Receiver<Refresh>>,
     tasks: Vec<Receiver<Command>>,
+    search_job: Option<super::finder::SearchJob>,
+    recycled_job: Option<super::finder::RecycledJob>,
+    /// Name variants for search: the collection's, or the presets.
+    pub aliases: crate::core::search::Aliases,
+    /// Why the collection's aliases file is not used (it did not parse): saving over it is off.
+    aliases_blocked: Option<String>,
+    aliases_editor: Option<super::aliases_editor::AliasesEditor>,
     ctx: egui::Context,
 }
 
@@ -164,6 +173,11 @@ impl DatelineApp {
             watcher: None,
             refreshes: Vec::new(),
             tasks: Vec::new(),
+            search_job: None,
+            recycled_job: None,
+            aliases: crate::core::search::Aliases::builtin(),
+            aliases_blocked: None,
+            aliases_editor: None,
             ctx,
         };
         if let Some(path) = options.collection {
@@ -210,6 +224,11 @@ impl DatelineApp {
         self.editor = None;
         self.watcher = None;
         self.refreshes.clear();
+        self.search_job = None;
+        self.recycled_job = None;
+        self.aliases = crate::core::search::Aliases::builtin();
+        self.aliases_blocked = None;
+        self.aliases_editor = None;
         self.loader = Some(LoadJob::start(root, self.data_dir.clone(), self.wake()));
     }
 
@@ -433,6 +452,7 @@ impl DatelineApp {
         self.state.annotations_path = Some(path);
         self.state.rebuild_event_marks();
         self.state.recount_orphans();
+        self.load_aliases();
     }
 
     fn select_first_article(&mut self) {
@@ -593,6 +613,7 @@ impl DatelineApp {
         }
         self.state.focused_day = None;
         self.state.refresh_mentions();
+        self.state.refresh_recycled();
         self.reader.clear_selection();
     }
 
@@ -1363,6 +1384,14 @@ impl DatelineApp {
             }
             Command::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::DismissError => self.state.last_error = None,
+            Command::Find => self.articles.show_search(),
+            Command::Search(request) => self.run_search(request),
+            Command::OpenHit(r, h) => self.open_hit(r, h),
+            Command::StepHit(forward) => self.step_hit(forward),
+            Command::OpenShared { article, hashes } => self.open_shared(article, &hashes),
+            Command::EditAliases => self.edit_aliases(),
+            Command::SaveAliases(aliases) => self.save_aliases(aliases),
+            Command::AliasesLoaded(loaded) => self.aliases_loaded(loaded),
         }
     }
 
@@ -1416,6 +1445,9 @@ impl DatelineApp {
             CommandId::PreviousArticle => Command::PreviousArticle,
             CommandId::NextMonth => Command::ShowMonth(self.state.month.add_months(1)),
             CommandId::PreviousMonth => Command::ShowMonth(self.state.month.add_months(-1)),
+            CommandId::Find => Command::Find,
+            CommandId::NextHit => Command::StepHit(true),
+            CommandId::PreviousHit => Command::StepHit(false),
         }
     }
 
@@ -1465,6 +1497,11 @@ impl DatelineApp {
                 let has_selection = self.reader.selection().is_some();
                 self.menu_item(ui, CommandId::TagEvent, has_selection);
                 self.menu_item(ui, CommandId::Annotate, has_selection);
+                ui.separator();
+                self.menu_item(ui, CommandId::Find, true);
+                let has_hits = !self.state.search.results.is_empty();
+                self.menu_item(ui, CommandId::NextHit, has_hits);
+                self.menu_item(ui, CommandId::PreviousHit, has_hits);
             });
             ui.menu_button("Settings", |ui| {
                 if ui.button("Preferences…").on_hover_text("Your name, stored with what you annotate").clicked() {
@@ -1473,6 +1510,10 @@ impl DatelineApp {
                 }
                 if ui.button("Event types…").on_hover_text("Add, rename, recolour and nest event types").clicked() {
                     self.taxonomy_editor = Some(super::taxonomy_editor::TaxonomyEditor::new(self.taxonomy.clone()));
+                    ui.close();
+                }
+                if ui.button("Name variants…").on_hover_text("Spellings of a name that search treats as one").clicked() {
+                    self.commands.push(Command::EditAliases);
                     ui.close();
                 }
             });
@@ -1558,6 +1599,8 @@ impl DatelineApp {
         }
         self.poll_watcher();
         self.poll_tasks();
+        self.poll_search();
+        self.poll_recycled();
         self.shortcuts(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
@@ -1635,6 +1678,7 @@ impl DatelineApp {
                 }
             }
         }
+        self.aliases_editor_ui(&ctx);
         self.state.reader_has_selection = self.reader.selection().is_some();
 
         self.apply_commands();

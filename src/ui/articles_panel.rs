@@ -36,6 +36,7 @@ impl SortKey {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tab {
     Articles,
+    Search,
     Problems,
     Orphans,
 }
@@ -48,6 +49,8 @@ struct RowsKey {
     sort: SortKey,
     day: Option<chrono::NaiveDate>,
     range: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    /// Near-duplicates grouped, with the recycled index's revision.
+    grouped: Option<u64>,
 }
 
 pub struct ArticlesPanel {
@@ -60,6 +63,13 @@ pub struct ArticlesPanel {
     scroll_to_selected: bool,
     last_selected: Option<usize>,
     refreshed_at: Option<std::time::Instant>,
+    pub search: super::search_panel::SearchPanel,
+    /// List near-duplicate articles together, under the first.
+    pub group_duplicates: bool,
+    /// Rows shown indented under the first of their near-duplicate group.
+    nested: std::collections::HashSet<usize>,
+    /// The first row of each near-duplicate group: how many follow it.
+    group_sizes: std::collections::HashMap<usize, usize>,
 }
 
 /// While a collection streams in, the list is sorted again at most this often.
@@ -76,6 +86,10 @@ impl Default for ArticlesPanel {
             scroll_to_selected: false,
             last_selected: None,
             refreshed_at: None,
+            search: Default::default(),
+            group_duplicates: false,
+            nested: Default::default(),
+            group_sizes: Default::default(),
         }
     }
 }
@@ -165,6 +179,38 @@ impl ArticlesPanel {
         self.scroll_to_selected = true;
     }
 
+    /// Shows the Search tab with the keyboard in its field (Ctrl+F).
+    pub fn show_search(&mut self) {
+        self.tab = Tab::Search;
+        self.search.focus();
+    }
+
+    /// Puts each near-duplicate group's articles together, where its first one is listed.
+    fn group_rows(&mut self, index: &crate::core::recycled::RecycledIndex) {
+        use std::collections::HashMap;
+        let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+        for &r in &self.rows {
+            if let Some(c) = index.cluster_of(r) {
+                members.entry(c).or_default().push(r);
+            }
+        }
+        let mut out = Vec::with_capacity(self.rows.len());
+        for &r in &self.rows {
+            match index.cluster_of(r).and_then(|c| members.remove(&c)) {
+                Some(group) => {
+                    if group.len() > 1 {
+                        self.group_sizes.insert(group[0], group.len() - 1);
+                        self.nested.extend(group[1..].iter().copied());
+                    }
+                    out.extend(group);
+                }
+                None if index.cluster_of(r).is_some() => {} // listed with its group
+                None => out.push(r),
+            }
+        }
+        self.rows = out;
+    }
+
     fn refresh_rows(&mut self, state: &AppState) {
         let key = RowsKey {
             revision: state.articles_revision,
@@ -172,6 +218,13 @@ impl ArticlesPanel {
             sort: self.sort,
             day: state.selected_day,
             range: state.selected_range,
+            grouped: if self.group_duplicates {
+                state
+                    .recycled_index()
+                    .and(state.recycled.as_ref().map(|r| r.1))
+            } else {
+                None
+            },
         };
         let only_new_articles = self.rows_key.as_ref().is_some_and(|k| {
             k.filter == key.filter && k.sort == key.sort && k.day == key.day && k.range == key.range
@@ -191,6 +244,13 @@ impl ArticlesPanel {
                 state.selected_day,
                 state.selected_range,
             );
+            self.nested.clear();
+            self.group_sizes.clear();
+            if key.grouped.is_some()
+                && let Some(index) = state.recycled_index()
+            {
+                self.group_rows(index);
+            }
             self.rows_key = Some(key);
         }
     }
@@ -207,6 +267,12 @@ impl ArticlesPanel {
                 Tab::Articles,
                 format!("Articles ({})", state.articles.len()),
             );
+            ui.selectable_value(
+                &mut self.tab,
+                Tab::Search,
+                super::search_panel::tab_label(state),
+            )
+            .on_hover_text("Search the text of every article (Ctrl+F)");
             let problems = format!("Problems ({})", state.problems.len());
             let text = if state.problems.is_empty() {
                 RichText::new(problems)
@@ -228,6 +294,7 @@ impl ArticlesPanel {
         ui.separator();
         match self.tab {
             Tab::Articles => self.articles_ui(ui, state, commands),
+            Tab::Search => self.search.ui(ui, state, commands),
             Tab::Problems => problems_ui(ui, state),
             Tab::Orphans => orphans_ui(ui, state, has_selection_in_reader(state), commands),
         }
@@ -281,6 +348,10 @@ impl ArticlesPanel {
                 }
             });
         }
+        if state.recycled_index().is_some_and(|i| i.clustered() > 0) || self.group_duplicates {
+            ui.checkbox(&mut self.group_duplicates, "Group near-duplicates")
+                .on_hover_text("List articles that mostly repeat another one under it");
+        }
         if self.rows.is_empty() {
             ui.add_space(8.0);
             let note = if state.is_loading() {
@@ -310,7 +381,22 @@ impl ArticlesPanel {
         area.show_rows(ui, row_height, self.rows.len(), |ui, range| {
             for &i in &self.rows[range] {
                 let a = &state.articles[i];
-                if row_ui(ui, a, state.selected_article == Some(i), row_height).clicked() {
+                let nesting = if self.nested.contains(&i) {
+                    Nesting::Member
+                } else if let Some(&n) = self.group_sizes.get(&i) {
+                    Nesting::First(n)
+                } else {
+                    Nesting::None
+                };
+                if row_ui(
+                    ui,
+                    a,
+                    state.selected_article == Some(i),
+                    row_height,
+                    nesting,
+                )
+                .clicked()
+                {
                     commands.push(Command::SelectArticle(i));
                 }
             }
@@ -318,8 +404,23 @@ impl ArticlesPanel {
     }
 }
 
+/// Where a row stands in a near-duplicate group.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Nesting {
+    None,
+    /// The first of a group, followed by this many.
+    First(usize),
+    Member,
+}
+
 /// One row: the title, then date · source · file, each cut to the width.
-fn row_ui(ui: &mut egui::Ui, a: &Article, selected: bool, height: f32) -> egui::Response {
+fn row_ui(
+    ui: &mut egui::Ui,
+    a: &Article,
+    selected: bool,
+    height: f32,
+    nesting: Nesting,
+) -> egui::Response {
     let (rect, response) = ui.allocate_exact_size(
         egui::vec2(ui.available_width(), height),
         egui::Sense::click(),
@@ -352,16 +453,26 @@ fn row_ui(ui: &mut egui::Ui, a: &Article, selected: bool, height: f32) -> egui::
     } else {
         visuals.weak_text_color()
     };
-    let width = rect.width() - 12.0;
+    let indent = if nesting == Nesting::Member {
+        18.0
+    } else {
+        0.0
+    };
+    let width = rect.width() - 12.0 - indent;
     let date = a.meta.published.map_or_else(
         || "undated".to_string(),
         |t| t.date.format("%Y-%m-%d").to_string(),
     );
     let source = a.meta.source.as_deref().unwrap_or("unknown source");
+    let group = match nesting {
+        Nesting::None => String::new(),
+        Nesting::First(n) => format!(" · {n} near-duplicate{}", if n == 1 { "" } else { "s" }),
+        Nesting::Member => " · near-duplicate".to_string(),
+    };
     let lines = [
         (title.to_string(), egui::TextStyle::Body, text_color, 3.0),
         (
-            format!("{date} · {source} · {}", a.path),
+            format!("{date} · {source}{group} · {}", a.path),
             egui::TextStyle::Small,
             weak,
             height / 2.0 + 2.0,
@@ -373,7 +484,7 @@ fn row_ui(ui: &mut egui::Ui, a: &Article, selected: bool, height: f32) -> egui::
         job.wrap = egui::text::TextWrapping::truncate_at_width(width);
         let galley = ui.painter().layout_job(job);
         ui.painter()
-            .galley(rect.left_top() + egui::vec2(6.0, y), galley, color);
+            .galley(rect.left_top() + egui::vec2(6.0 + indent, y), galley, color);
     }
     response
 }

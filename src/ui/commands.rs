@@ -77,6 +77,25 @@ pub enum Command {
     CancelLoad,
     Quit,
     DismissError,
+    /// Put the keyboard in the search field (and show the Search tab).
+    Find,
+    /// Search the collection (an empty query clears the results).
+    Search(super::finder::SearchRequest),
+    /// Show a hit: (place in the results, hit in that article).
+    OpenHit(usize, usize),
+    /// The next (`true`) or previous search hit, across articles.
+    StepHit(bool),
+    /// Open an article at the passage it shares with the one shown (its shared hashes).
+    OpenShared {
+        article: usize,
+        hashes: Vec<u64>,
+    },
+    /// Open the editor of name variants.
+    EditAliases,
+    /// Use and save edited name variants.
+    SaveAliases(crate::core::search::Aliases),
+    /// The collection's name variants were read (`None`: it has none of its own).
+    AliasesLoaded(Result<Option<crate::core::search::Aliases>, String>),
 }
 
 /// The commands a user can call by name: menus, buttons and shortcuts.
@@ -93,10 +112,13 @@ pub enum CommandId {
     PreviousArticle,
     NextMonth,
     PreviousMonth,
+    Find,
+    NextHit,
+    PreviousHit,
 }
 
 impl CommandId {
-    pub const ALL: [CommandId; 11] = [
+    pub const ALL: [CommandId; 14] = [
         CommandId::OpenCollection,
         CommandId::SaveNow,
         CommandId::Quit,
@@ -108,6 +130,9 @@ impl CommandId {
         CommandId::PreviousArticle,
         CommandId::NextMonth,
         CommandId::PreviousMonth,
+        CommandId::Find,
+        CommandId::NextHit,
+        CommandId::PreviousHit,
     ];
 
     pub fn label(self) -> &'static str {
@@ -123,6 +148,9 @@ impl CommandId {
             CommandId::PreviousArticle => "Previous article",
             CommandId::NextMonth => "Next month",
             CommandId::PreviousMonth => "Previous month",
+            CommandId::Find => "Search…",
+            CommandId::NextHit => "Next hit",
+            CommandId::PreviousHit => "Previous hit",
         }
     }
 
@@ -143,6 +171,9 @@ impl CommandId {
             CommandId::PreviousArticle => "Select the previous article in the list",
             CommandId::NextMonth => "Show the next month in the calendar",
             CommandId::PreviousMonth => "Show the previous month in the calendar",
+            CommandId::Find => "Search the text of every article",
+            CommandId::NextHit => "Show the next search hit (in this article, then the next)",
+            CommandId::PreviousHit => "Show the previous search hit",
         }
     }
 
@@ -163,6 +194,9 @@ impl CommandId {
             CommandId::PreviousArticle => s(alt, Key::ArrowUp),
             CommandId::NextMonth => s(alt, Key::ArrowRight),
             CommandId::PreviousMonth => s(alt, Key::ArrowLeft),
+            CommandId::Find => s(ctrl, Key::F),
+            CommandId::NextHit => s(Modifiers::NONE, Key::F3),
+            CommandId::PreviousHit => s(Modifiers::SHIFT, Key::F3),
         }
     }
 

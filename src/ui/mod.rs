@@ -1,15 +1,18 @@
 //! The egui layer: small panels that read the app state and push commands, and the app that
 //! applies them.
 
+pub mod aliases_editor;
 pub mod app;
 pub mod articles_panel;
 pub mod calendar_panel;
 pub mod commands;
 pub mod editor;
 pub mod events_panel;
+pub mod finder;
 pub mod jobs;
 pub mod open_dialog;
 pub mod reader_panel;
+pub mod search_panel;
 pub mod state;
 pub mod status_bar;
 pub mod taxonomy_editor;

@@ -39,6 +39,10 @@ pub struct ReaderPanel {
     pages_key: Option<(String, u64)>,
     page: usize,
     job_cache: Option<(JobKey, Arc<LayoutJob>, Vec<Highlight>)>,
+    /// Scroll the selection into view on the next frame.
+    reveal: bool,
+    /// The recycled passage whose list of other articles is open.
+    shared_open: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -47,6 +51,7 @@ struct JobKey {
     page: usize,
     articles_revision: u64,
     annotations_revision: u64,
+    search_revision: u64,
     dark: bool,
 }
 
@@ -61,6 +66,8 @@ impl Default for ReaderPanel {
             pages_key: None,
             page: 0,
             job_cache: None,
+            reveal: false,
+            shared_open: None,
         }
     }
 }
@@ -107,6 +114,13 @@ impl ReaderPanel {
         self.pending_selection = Some(start - page_start..end.max(page_start) - page_start);
     }
 
+    /// Selects `range` and scrolls it into view (a search hit, a passage found in another
+    /// article).
+    pub fn reveal(&mut self, article: &Article, range: Range<usize>) {
+        self.select(article, range);
+        self.reveal = true;
+    }
+
     fn refresh_pages(&mut self, article: &Article, revision: Option<u64>) {
         let key = (article.path.clone(), revision.unwrap_or(u64::MAX));
         if self.pages_key.as_ref() != Some(&key) || revision.is_none() {
@@ -138,6 +152,7 @@ impl ReaderPanel {
             self.shown_path = Some(article.path.clone());
             self.selection = None;
             self.pending_selection = None;
+            self.shared_open = None;
             self.page = 0;
             let mut text_state =
                 egui::text_edit::TextEditState::load(ui.ctx(), self.body_id).unwrap_or_default();
@@ -315,15 +330,21 @@ impl ReaderPanel {
             page: self.page,
             articles_revision: state.articles_revision,
             annotations_revision: state.annotations_revision,
+            search_revision: state.search.revision,
             dark: ui.visuals().dark_mode,
         };
         if self.job_cache.as_ref().is_none_or(|(k, _, _)| *k != key) {
-            let highlights = highlights(
+            let mut highlights = highlights(
                 state,
                 article,
                 base..base + body.len(),
                 ui.visuals().dark_mode,
             );
+            highlights.extend(search_highlights(
+                state,
+                base..base + body.len(),
+                ui.visuals().dark_mode,
+            ));
             let page_start = page.start;
             let underlines: Vec<Range<usize>> = state
                 .selected_mentions
@@ -361,12 +382,38 @@ impl ReaderPanel {
             text_state.store(ui.ctx(), self.body_id);
         }
         let mut shown: &str = body;
-        let output = egui::TextEdit::multiline(&mut shown)
-            .id(self.body_id)
-            .frame(egui::Frame::NONE)
-            .desired_width(f32::INFINITY)
-            .layouter(&mut layouter)
-            .show(ui);
+        // The left margin holds the marks of passages that other articles have too.
+        let output = egui::Frame::NONE
+            .inner_margin(egui::Margin {
+                left: MARGIN as i8,
+                ..egui::Margin::ZERO
+            })
+            .show(ui, |ui| {
+                egui::TextEdit::multiline(&mut shown)
+                    .id(self.body_id)
+                    .frame(egui::Frame::NONE)
+                    .desired_width(f32::INFINITY)
+                    .layouter(&mut layouter)
+                    .show(ui)
+            })
+            .inner;
+        let char_rect = |byte: usize| {
+            let c = CCursor::new(char_of_byte(body, byte.min(body.len())));
+            output
+                .galley
+                .pos_from_cursor(c)
+                .translate(output.galley_pos.to_vec2())
+        };
+        if self.reveal {
+            self.reveal = false;
+            if let Some(sel) = &self.selection
+                && sel.range.start >= base
+            {
+                let rect = char_rect(sel.range.start - base).union(char_rect(sel.range.end - base));
+                ui.scroll_to_rect(rect.expand(24.0), Some(egui::Align::Center));
+            }
+        }
+
         // A date in the text: hover tells its value and how it was found; a click shows it in the
         // calendar.
         let mention_at = |pos: egui::Pos2| {
@@ -413,16 +460,149 @@ impl ReaderPanel {
                 self.selection = None;
                 // A click (no drag) on a highlighted passage opens what it belongs to.
                 if output.response.clicked()
-                    && let Some(h) = highlights.iter().rev().find(|h| h.range.contains(&start))
+                    && let Some(h) = highlights
+                        .iter()
+                        .rev()
+                        .find(|h| !h.owner_id.is_empty() && h.range.contains(&start))
                 {
                     commands.push(Command::Edit(h.owner_id.clone()));
                 }
             }
         }
+        self.shared_ui(ui, state, base..base + body.len(), &char_rect, commands);
     }
 }
 
+/// Width of the reader's left margin.
+const MARGIN: f32 = 18.0;
+
 impl ReaderPanel {
+    /// A mark in the margin beside each passage that other articles have too: hover says how
+    /// many, a click lists them, and a click on one opens it at the same passage.
+    fn shared_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        state: &AppState,
+        shown: Range<usize>,
+        char_rect: &dyn Fn(usize) -> egui::Rect,
+        commands: &mut Vec<Command>,
+    ) {
+        let color = theme::recycled_color(ui.visuals().dark_mode);
+        for (n, p) in state.selected_recycled.iter().enumerate() {
+            if p.range.end <= shown.start || p.range.start >= shown.end {
+                continue;
+            }
+            let start = p.range.start.max(shown.start) - shown.start;
+            let end = p.range.end.min(shown.end) - shown.start;
+            let (top, bottom) = (char_rect(start), char_rect(end));
+            let x = top
+                .left()
+                .min(bottom.left())
+                .min(ui.min_rect().left() + MARGIN)
+                - MARGIN;
+            let rect = egui::Rect::from_min_max(
+                egui::pos2(x + 4.0, top.top()),
+                egui::pos2(x + 12.0, bottom.bottom().max(top.bottom())),
+            );
+            let label = format!(
+                "Also in {} {}",
+                p.others.len(),
+                if p.others.len() == 1 {
+                    "article"
+                } else {
+                    "articles"
+                }
+            );
+            let response = ui.interact(
+                rect,
+                ui.scope_id().with(("shared", n)),
+                egui::Sense::click(),
+            );
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+            let width = if response.hovered() { 5.0 } else { 3.0 };
+            ui.painter().rect_filled(
+                egui::Rect::from_center_size(rect.center(), egui::vec2(width, rect.height())),
+                1.5,
+                color,
+            );
+            if response.clicked() {
+                self.shared_open = if self.shared_open == Some(n) {
+                    None
+                } else {
+                    Some(n)
+                };
+            }
+            let response = response.on_hover_text(format!("{label}: click to list them"));
+            if self.shared_open == Some(n) {
+                self.shared_list_ui(ui, state, n, &label, response.rect.right_top(), commands);
+            }
+        }
+    }
+
+    /// The other articles with recycled passage `n`: a click opens one at the passage.
+    fn shared_list_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        state: &AppState,
+        n: usize,
+        label: &str,
+        at: egui::Pos2,
+        commands: &mut Vec<Command>,
+    ) {
+        let Some(p) = state.selected_recycled.get(n) else {
+            return;
+        };
+        let area = egui::Area::new(ui.scope_id().with(("shared-list", n)))
+            .order(egui::Order::Foreground)
+            .fixed_pos(at + egui::vec2(6.0, 0.0))
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_max_width(420.0);
+                    ui.label(RichText::new(label).strong());
+                    egui::ScrollArea::vertical()
+                        .max_height(260.0)
+                        .show(ui, |ui| {
+                            for &o in &p.others {
+                                let Some(a) = state.articles.get(o) else {
+                                    continue;
+                                };
+                                let date = a.meta.published.map_or_else(
+                                    || "undated".to_string(),
+                                    |t| t.date.format("%Y-%m-%d").to_string(),
+                                );
+                                let text = format!(
+                                    "{} · {} · {}",
+                                    short(&a.meta.title, 60),
+                                    date,
+                                    a.meta.source.as_deref().unwrap_or("unknown source")
+                                );
+                                if ui
+                                    .button(text)
+                                    .on_hover_text(format!("Open {} at this passage", a.path))
+                                    .clicked()
+                                {
+                                    commands.push(Command::OpenShared {
+                                        article: o,
+                                        hashes: p.hashes.clone(),
+                                    });
+                                    self.shared_open = None;
+                                }
+                            }
+                        });
+                });
+            });
+        if area.response.clicked_elsewhere() && self.shared_open == Some(n) {
+            // Closed by a click outside, unless that click was on the mark (it toggles).
+            let on_mark = ui
+                .ctx()
+                .pointer_interact_pos()
+                .is_some_and(|pos| (pos.x - at.x).abs() < MARGIN);
+            if !on_mark {
+                self.shared_open = None;
+            }
+        }
+    }
+
     /// "Part 2 of 67" with previous and next, for a body too long to lay out at once.
     fn pager_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
@@ -495,6 +675,27 @@ fn highlights(
     // Events are drawn last, over annotations.
     out.sort_by_key(|h| !h.owner_id.starts_with("an-"));
     out
+}
+
+/// The search hits of the selected article in `shown`, the current one stronger.
+fn search_highlights(state: &AppState, shown: Range<usize>, dark: bool) -> Vec<Highlight> {
+    let Some(article) = state.selected_article else {
+        return Vec::new();
+    };
+    let s = &state.search;
+    let current = s
+        .current
+        .and_then(|(r, h)| s.results.get(r).filter(|(a, _)| *a == article).map(|_| h));
+    s.hits_in(article)
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.end > shown.start && r.start < shown.end)
+        .map(|(i, r)| Highlight {
+            range: r.start.max(shown.start) - shown.start..r.end.min(shown.end) - shown.start,
+            color: theme::search_hit_color(dark, current == Some(i)),
+            owner_id: String::new(),
+        })
+        .collect()
 }
 
 /// The body as a layout job, each highlighted span with its background.

@@ -35,6 +35,69 @@ pub enum SaveStatus {
     Failed(String),
 }
 
+/// The search in the Search tab and what it found so far.
+#[derive(Debug, Default)]
+pub struct SearchState {
+    /// The request being answered.
+    pub request: super::finder::SearchRequest,
+    /// Each term with its name variants, as searched (folded).
+    pub terms: Vec<Vec<String>>,
+    /// Articles with hits (in the order searched, newest first) and their hits: byte ranges in
+    /// the article's text.
+    pub results: Vec<(usize, Vec<std::ops::Range<usize>>)>,
+    /// Article → its place in `results`.
+    pub by_article: HashMap<usize, usize>,
+    pub hits: usize,
+    /// Articles looked at so far, of all to look at.
+    pub searched: usize,
+    pub candidates: usize,
+    pub running: bool,
+    /// Goes up whenever the results change (for the reader's cache).
+    pub revision: u64,
+    /// The hit shown: (place in `results`, hit in that article).
+    pub current: Option<(usize, usize)>,
+    /// The articles' revision searched.
+    pub articles_revision: u64,
+}
+
+impl SearchState {
+    /// The hits in article `article`.
+    pub fn hits_in(&self, article: usize) -> &[std::ops::Range<usize>] {
+        self.by_article
+            .get(&article)
+            .and_then(|&r| self.results.get(r))
+            .map_or(&[], |(_, hits)| hits.as_slice())
+    }
+
+    /// The hit after (or before) the current one, across articles: (place, hit).
+    pub fn step(&self, forward: bool) -> Option<(usize, usize)> {
+        if self.results.is_empty() {
+            return None;
+        }
+        let Some((r, h)) = self.current else {
+            return Some(if forward {
+                (0, 0)
+            } else {
+                let last = self.results.len() - 1;
+                (last, self.results[last].1.len().saturating_sub(1))
+            });
+        };
+        let r = r.min(self.results.len() - 1);
+        if forward {
+            if h + 1 < self.results[r].1.len() {
+                Some((r, h + 1))
+            } else {
+                Some(((r + 1) % self.results.len(), 0))
+            }
+        } else if h > 0 {
+            Some((r, h - 1))
+        } else {
+            let prev = (r + self.results.len() - 1) % self.results.len();
+            Some((prev, self.results[prev].1.len().saturating_sub(1)))
+        }
+    }
+}
+
 /// An event's mark on the calendar.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventMark {
@@ -96,6 +159,14 @@ pub struct AppState {
     /// A day the user jumped to from the text, outlined in the calendar.
     pub focused_day: Option<NaiveDate>,
     pub last_error: Option<String>,
+
+    pub search: SearchState,
+    /// Passages shared between articles, once found (the articles' revision it was made from).
+    pub recycled: Option<(std::sync::Arc<crate::core::recycled::RecycledIndex>, u64)>,
+    /// Finding recycled text: articles done of all.
+    pub recycled_progress: Option<(usize, usize)>,
+    /// The selected article's passages that other articles have too.
+    pub selected_recycled: Vec<crate::core::recycled::SharedPassage>,
     /// A short note for the status bar ("Saved", "Nothing to undo").
     pub message: Option<String>,
 }
@@ -137,8 +208,32 @@ impl AppState {
             focused_day: None,
             reader_has_selection: false,
             last_error: None,
+            search: SearchState::default(),
+            recycled: None,
+            recycled_progress: None,
+            selected_recycled: Vec::new(),
             message: None,
         }
+    }
+
+    /// The recycled-text index, when it is up to date with the articles.
+    pub fn recycled_index(&self) -> Option<&crate::core::recycled::RecycledIndex> {
+        self.recycled
+            .as_ref()
+            .filter(|(_, rev)| *rev == self.articles_revision)
+            .map(|(index, _)| index.as_ref())
+    }
+
+    /// Finds the selected article's recycled passages again.
+    pub fn refresh_recycled(&mut self) {
+        self.selected_recycled = match (self.recycled_index(), self.selected_article) {
+            (Some(index), Some(i)) => self
+                .articles
+                .get(i)
+                .map(|a| index.passages(i, &a.text))
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
     }
 
     pub fn selected(&self) -> Option<&Article> {

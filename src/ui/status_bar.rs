@@ -58,6 +58,17 @@ impl StatusBar {
                 }
                 LoadStatus::Idle => {}
             }
+            if let Some((done, total)) = state.recycled_progress {
+                ui.add(
+                    egui::ProgressBar::new(done as f32 / total.max(1) as f32)
+                        .text("Finding recycled text")
+                        .desired_width(170.0),
+                )
+                .on_hover_text("Looking for passages that appear in more than one article");
+            } else if let Some(index) = state.recycled_index() {
+                ui.label(format!("{} with recycled text", index.articles_with_recycled))
+                    .on_hover_text("Articles that share a passage of a dozen words or more with another; the reader marks these passages in its margin");
+            }
             if !state.problems.is_empty() {
                 ui.colored_label(
                     theme::warning_color(dark),

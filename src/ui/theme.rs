@@ -105,3 +105,22 @@ pub fn warning_color(dark: bool) -> Color32 {
         Color32::from_rgb(160, 100, 0)
     }
 }
+
+/// A search hit in the reader and the results; the current one stronger.
+pub fn search_hit_color(dark: bool, current: bool) -> Color32 {
+    match (dark, current) {
+        (false, false) => Color32::from_rgb(255, 236, 140),
+        (false, true) => Color32::from_rgb(255, 170, 60),
+        (true, false) => Color32::from_rgb(120, 100, 20),
+        (true, true) => Color32::from_rgb(190, 110, 20),
+    }
+}
+
+/// The margin marker of a passage that other articles have too.
+pub fn recycled_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(120, 170, 230)
+    } else {
+        Color32::from_rgb(60, 110, 190)
+    }
+}

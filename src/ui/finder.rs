@@ -1,0 +1,344 @@
+//! Search and recycled text in the window: what to search (the filters), and the two background
+//! jobs, which read the articles' shared texts on their own threads and report as they go.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::{Arc, mpsc};
+
+use crate::core::annotations::AnnotationSet;
+use crate::core::collection::Article;
+use crate::core::recycled::RecycledIndex;
+use crate::core::search::{Matcher, find_all};
+
+use super::jobs::Wake;
+
+/// Whether an article has annotations or events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Annotated {
+    #[default]
+    Any,
+    Annotated,
+    NotAnnotated,
+}
+
+impl Annotated {
+    pub const ALL: [Annotated; 3] = [
+        Annotated::Any,
+        Annotated::Annotated,
+        Annotated::NotAnnotated,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Annotated::Any => "Annotated or not",
+            Annotated::Annotated => "Annotated",
+            Annotated::NotAnnotated => "Not annotated",
+        }
+    }
+}
+
+/// What a search is limited to, besides its words.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SearchFilters {
+    pub source: Option<String>,
+    /// A tag of an annotation or event, or an event type.
+    pub tag: Option<String>,
+    pub annotated: Annotated,
+    /// Only articles published in the day or range selected on the calendar or timeline.
+    pub dates: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+}
+
+/// A search the user asked for.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SearchRequest {
+    pub query: String,
+    pub filters: SearchFilters,
+}
+
+/// The articles a search looks at, newest first.
+pub fn candidates(
+    articles: &[Article],
+    annotations: &AnnotationSet,
+    filters: &SearchFilters,
+) -> Vec<usize> {
+    let annotated: HashSet<&str> = match filters.annotated {
+        Annotated::Any => HashSet::new(),
+        _ => annotations
+            .events
+            .iter()
+            .flat_map(|e| e.evidence.iter().map(|p| p.path.as_str()))
+            .chain(
+                annotations
+                    .annotations
+                    .iter()
+                    .map(|a| a.passage.path.as_str()),
+            )
+            .collect(),
+    };
+    let tagged: Option<HashSet<&str>> = filters.tag.as_ref().map(|tag| {
+        annotations
+            .events
+            .iter()
+            .filter(|e| e.tags.contains(tag) || &e.event_type == tag)
+            .flat_map(|e| e.evidence.iter().map(|p| p.path.as_str()))
+            .chain(
+                annotations
+                    .annotations
+                    .iter()
+                    .filter(|a| a.tags.contains(tag))
+                    .map(|a| a.passage.path.as_str()),
+            )
+            .collect()
+    });
+    let mut out: Vec<usize> = (0..articles.len())
+        .filter(|&i| {
+            let a = &articles[i];
+            let m = &a.meta;
+            filters
+                .source
+                .as_ref()
+                .is_none_or(|s| m.source.as_ref() == Some(s))
+                && filters.dates.is_none_or(|(from, to)| {
+                    m.published.is_some_and(|p| from <= p.date && p.date <= to)
+                })
+                && match filters.annotated {
+                    Annotated::Any => true,
+                    Annotated::Annotated => annotated.contains(a.path.as_str()),
+                    Annotated::NotAnnotated => !annotated.contains(a.path.as_str()),
+                }
+                && tagged.as_ref().is_none_or(|t| t.contains(a.path.as_str()))
+        })
+        .collect();
+    let published = |i: usize| articles[i].meta.published;
+    out.sort_by(|&a, &b| {
+        published(b)
+            .cmp(&published(a))
+            .then(articles[a].path.cmp(&articles[b].path))
+    });
+    out
+}
+
+/// The tags and event types in use, for the tag filter.
+pub fn tags_in_use(annotations: &AnnotationSet) -> Vec<String> {
+    let mut tags: Vec<String> = annotations
+        .events
+        .iter()
+        .flat_map(|e| e.tags.iter().chain(std::iter::once(&e.event_type)))
+        .chain(annotations.annotations.iter().flat_map(|a| a.tags.iter()))
+        .filter(|t| !t.is_empty())
+        .cloned()
+        .collect();
+    tags.sort_by_key(|t| t.to_lowercase());
+    tags.dedup();
+    tags
+}
+
+/// The sources of the articles, most frequent first.
+pub fn sources(articles: &[Article]) -> Vec<(String, usize)> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for a in articles {
+        if let Some(s) = &a.meta.source {
+            *counts.entry(s.as_str()).or_default() += 1;
+        }
+    }
+    let mut out: Vec<(String, usize)> = counts
+        .into_iter()
+        .map(|(s, n)| (s.to_string(), n))
+        .collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    out
+}
+
+/// What a search job sends: the hits in a part of the candidates, and how many it looked at.
+pub enum SearchMsg {
+    Hits(Vec<(usize, Vec<Range<usize>>)>, usize),
+    Done,
+}
+
+/// Articles searched per message: small enough for results to stream in while typing.
+const SEARCH_CHUNK: usize = 2048;
+
+/// A search running on its own thread; dropping it stops it.
+pub struct SearchJob {
+    cancel: Arc<AtomicBool>,
+    rx: Receiver<SearchMsg>,
+}
+
+impl SearchJob {
+    /// Searches `items` (article number and its text) in order.
+    pub fn start(items: Vec<(usize, Arc<String>)>, matcher: Matcher, wake: Wake) -> Self {
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (tx, rx) = mpsc::channel();
+        let stop = Arc::clone(&cancel);
+        let spawned = std::thread::Builder::new()
+            .name("search".into())
+            .spawn(move || {
+                for chunk in items.chunks(SEARCH_CHUNK) {
+                    if stop.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    let found = find_all(chunk, |(_, text)| text.as_str(), &matcher)
+                        .into_iter()
+                        .map(|(i, hits)| (chunk[i].0, hits))
+                        .collect();
+                    if tx.send(SearchMsg::Hits(found, chunk.len())).is_err() {
+                        return;
+                    }
+                    wake();
+                }
+                let _ = tx.send(SearchMsg::Done);
+                wake();
+            });
+        if spawned.is_err() {
+            // No thread: an empty, finished search rather than none at all.
+            let (tx, rx) = mpsc::channel();
+            let _ = tx.send(SearchMsg::Done);
+            return Self { cancel, rx };
+        }
+        Self { cancel, rx }
+    }
+
+    /// The next message, if one is waiting; `Done` when the thread is gone.
+    pub fn try_recv(&self) -> Option<SearchMsg> {
+        match self.rx.try_recv() {
+            Ok(m) => Some(m),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(SearchMsg::Done),
+        }
+    }
+}
+
+impl Drop for SearchJob {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Finding recycled text over the whole collection, on its own threads; dropping it stops it.
+pub struct RecycledJob {
+    cancel: Arc<AtomicBool>,
+    progress: Arc<AtomicUsize>,
+    pub total: usize,
+    /// The articles' revision it started from.
+    pub revision: u64,
+    rx: Receiver<Option<RecycledIndex>>,
+}
+
+impl RecycledJob {
+    pub fn start(texts: Vec<Arc<String>>, revision: u64, wake: Wake) -> Self {
+        let cancel = Arc::new(AtomicBool::new(false));
+        let progress = Arc::new(AtomicUsize::new(0));
+        let (tx, rx) = mpsc::channel();
+        let total = texts.len();
+        let (stop, done) = (Arc::clone(&cancel), Arc::clone(&progress));
+        let _ = std::thread::Builder::new()
+            .name("recycled".into())
+            .spawn(move || {
+                let index = crate::core::recycled::index_texts(&texts, &done, &stop);
+                let _ = tx.send(index);
+                wake();
+            });
+        Self {
+            cancel,
+            progress,
+            total,
+            revision,
+            rx,
+        }
+    }
+
+    pub fn done(&self) -> usize {
+        self.progress.load(Ordering::Relaxed)
+    }
+
+    /// The index once ready (`Some(None)`: the job ended without one).
+    pub fn try_take(&self) -> Option<Option<RecycledIndex>> {
+        match self.rx.try_recv() {
+            Ok(index) => Some(index),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(None),
+        }
+    }
+}
+
+impl Drop for RecycledJob {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::annotations::{AnnotationSet, Passage, test_event};
+    use crate::core::collection::test_article as article;
+
+    #[test]
+    fn filters_limit_the_candidates() {
+        let articles = vec![
+            article("a.txt", "2022-12-07\n\nTalks in Baku, Azernews reports.\n"),
+            article("b.txt", "2022-12-09\n\nTalks again, Trend reports.\n"),
+            article("c.txt", "No date here.\n"),
+        ];
+        let mut set = AnnotationSet::default();
+        let mut e = test_event("ev-1", "Talks");
+        e.tags = vec!["border".into()];
+        e.evidence = Passage::from_article(&articles[1], 0, 5)
+            .into_iter()
+            .collect();
+        set.events.push(e);
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2022, 12, d);
+        let cases: &[(SearchFilters, &[usize])] = &[
+            (SearchFilters::default(), &[1, 0, 2]),
+            (
+                SearchFilters {
+                    source: Some("Azernews".into()),
+                    ..Default::default()
+                },
+                &[0],
+            ),
+            (
+                SearchFilters {
+                    dates: day(7).zip(day(8)),
+                    ..Default::default()
+                },
+                &[0],
+            ),
+            (
+                SearchFilters {
+                    annotated: Annotated::Annotated,
+                    ..Default::default()
+                },
+                &[1],
+            ),
+            (
+                SearchFilters {
+                    annotated: Annotated::NotAnnotated,
+                    ..Default::default()
+                },
+                &[0, 2],
+            ),
+            (
+                SearchFilters {
+                    tag: Some("border".into()),
+                    ..Default::default()
+                },
+                &[1],
+            ),
+            (
+                SearchFilters {
+                    tag: Some("nothing".into()),
+                    ..Default::default()
+                },
+                &[],
+            ),
+        ];
+        for (filters, want) in cases {
+            assert_eq!(candidates(&articles, &set, filters), *want, "{filters:?}");
+        }
+        assert!(tags_in_use(&set).contains(&"border".to_string()));
+        assert_eq!(sources(&articles)[0].1, 1);
+    }
+}
