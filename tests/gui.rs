@@ -942,3 +942,313 @@ fn author_suggestions_and_an_edited_taxonomy() {
         "reopened with it"
     );
 }
+
+/// Types `query` into the Search tab (opened with Ctrl+F) and waits for the search to finish.
+fn search(harness: &mut Harness<'static, DatelineApp>, query: &str) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    step(harness);
+    harness.state_mut().articles.search.query.clear();
+    step(harness);
+    let field = harness.get_by_label("Search the collection");
+    field.focus();
+    field.type_text(query);
+    step(harness);
+    wait_for(harness, "the search", |app| !app.state.search.running);
+}
+
+/// The results as file-name prefixes ("000", "002", …).
+fn result_prefixes(harness: &Harness<'static, DatelineApp>) -> Vec<String> {
+    let s = &harness.state().state;
+    s.search
+        .results
+        .iter()
+        .map(|(i, _)| s.articles[*i].path[..3].to_string())
+        .collect()
+}
+
+/// The text selected in the reader.
+fn reader_selection(harness: &Harness<'static, DatelineApp>) -> String {
+    let app = harness.state();
+    match (app.state.selected(), app.reader.selection()) {
+        (Some(a), Some(sel)) => a.text[sel.range.clone()].to_string(),
+        _ => String::new(),
+    }
+}
+
+#[test]
+fn search_finds_name_variants_steps_through_hits_and_filters() {
+    let dir = copy_sample();
+    let mut harness = open(dir.path());
+    search(&mut harness, "xankəndi");
+    // Xankandi (000), Khankandi (001), Khankendi (002, 004): newest first.
+    assert_eq!(result_prefixes(&harness), ["002", "004", "001", "000"]);
+    assert_eq!(harness.state().state.search.hits, 9);
+    assert!(
+        harness
+            .query_by_label_contains("9 hits in 4 articles")
+            .is_some()
+    );
+
+    // F3 walks the hits: both in the first article, then on to the next article.
+    harness.key_press(egui::Key::F3);
+    step(&mut harness);
+    assert_eq!(
+        selected_path(&harness).as_deref(),
+        Some("002_4c8b3ae003e75f68.txt")
+    );
+    assert_eq!(reader_selection(&harness), "Khankendi");
+    assert_eq!(harness.state().state.search.current, Some((0, 0)));
+    harness.key_press(egui::Key::F3);
+    harness.key_press(egui::Key::F3);
+    step(&mut harness);
+    assert_eq!(harness.state().state.search.current, Some((1, 0)));
+    assert_eq!(
+        selected_path(&harness).as_deref(),
+        Some("004_48452417f1ed6d85.txt")
+    );
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::F3);
+    step(&mut harness);
+    assert_eq!(harness.state().state.search.current, Some((0, 1)));
+    // Clicking a result shows its first hit.
+    harness
+        .get_by_label_contains("On December 5, the Azerbaijani and Russian")
+        .click();
+    step(&mut harness);
+    assert_eq!(selected_path(&harness).as_deref(), Some(FIRST));
+    assert_eq!(reader_selection(&harness), "Xankandi");
+
+    // A phrase keeps its words together; every word must be there.
+    search(&mut harness, "\"peaceful protest\"");
+    assert_eq!(result_prefixes(&harness), ["002", "004"]);
+    search(&mut harness, "\"protest peaceful\"");
+    assert!(result_prefixes(&harness).is_empty());
+    assert!(
+        harness
+            .query_by_label_contains("No hits in 5 articles")
+            .is_some()
+    );
+
+    // Filters: source, annotated or not, the day selected on the calendar.
+    search(&mut harness, "gizilbulag");
+    assert_eq!(result_prefixes(&harness), ["002", "004", "003", "001"]);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Source")
+        .click();
+    step(&mut harness);
+    harness.get_by_label("Trend (1)").click();
+    step(&mut harness);
+    wait_for(&mut harness, "the search", |app| !app.state.search.running);
+    assert_eq!(result_prefixes(&harness), ["002"]);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Source")
+        .click();
+    step(&mut harness);
+    harness.get_by_label("Any").click();
+    step(&mut harness);
+    wait_for(&mut harness, "the search", |app| !app.state.search.running);
+    assert_eq!(result_prefixes(&harness).len(), 4);
+
+    tag(
+        &mut harness,
+        "Baku stresses need",
+        "appealed to the command",
+    );
+    wait_for(&mut harness, "the search", |app| !app.state.search.running);
+    let annotated_combo = |h: &Harness<'static, DatelineApp>, label: &str| {
+        let all = h.get_all_by_role(egui::accesskit::Role::ComboBox);
+        match all.into_iter().find(|n| format!("{n:?}").contains(label)) {
+            Some(n) => n.click(),
+            None => panic!("no combo box showing {label:?}"),
+        }
+    };
+    annotated_combo(&harness, "Annotated or not");
+    step(&mut harness);
+    harness.get_by_label("Not annotated").click();
+    step(&mut harness);
+    wait_for(&mut harness, "the search", |app| !app.state.search.running);
+    assert_eq!(result_prefixes(&harness), ["002", "004", "001"]);
+    annotated_combo(&harness, "Not annotated");
+    step(&mut harness);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Annotated")
+        .click();
+    step(&mut harness);
+    wait_for(&mut harness, "the search", |app| !app.state.search.running);
+    assert_eq!(result_prefixes(&harness), ["003"]);
+    annotated_combo(&harness, "Annotated");
+    step(&mut harness);
+    harness.get_by_label("Annotated or not").click();
+    step(&mut harness);
+
+    let day = chrono::NaiveDate::from_ymd_opt(2022, 12, 12);
+    harness
+        .state_mut()
+        .push(dateline::ui::commands::Command::SelectDay(day));
+    step(&mut harness);
+    wait_for(&mut harness, "the search", |app| !app.state.search.running);
+    assert_eq!(result_prefixes(&harness), ["003"]);
+    harness.get_by_label("Only 12 Dec 2022").click();
+    step(&mut harness);
+    wait_for(&mut harness, "the search", |app| !app.state.search.running);
+    assert_eq!(result_prefixes(&harness).len(), 4);
+}
+
+#[test]
+fn recycled_passages_are_marked_and_open_the_other_article_there() {
+    let dir = copy_sample();
+    let mut harness = open(dir.path());
+    wait_for(&mut harness, "recycled text", |app| {
+        app.state.recycled_index().is_some()
+    });
+    assert!(
+        harness
+            .query_by_label_contains("4 with recycled text")
+            .is_some()
+    );
+    harness
+        .get_by_label_contains("Azerbaijani Foreign Minister Jeyhun Bayramov has met")
+        .click();
+    step(&mut harness);
+    assert_eq!(
+        selected_path(&harness).as_deref(),
+        Some("004_48452417f1ed6d85.txt")
+    );
+    // Scroll down to the recycled paragraphs, as a reader would.
+    let app = harness.state_mut();
+    let article = app.state.selected().cloned().expect("selected");
+    let at = article
+        .text
+        .find("Khankendi road against the illegal")
+        .expect("in 004");
+    app.reader.reveal(&article, at..at + 9);
+    for _ in 0..60 {
+        harness.step(); // the scroll animates
+    }
+    // Click the top of the mark, where it shows (it runs down the whole passage).
+    let mark = harness.get_by_label("Also in 2 articles").rect();
+    let at = egui::pos2(mark.center().x, mark.top() + 6.0);
+    harness.event(egui::Event::PointerMoved(at));
+    harness.step();
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    step(&mut harness);
+
+    harness
+        .get_by_label_contains("2022-12-07 · Azernews")
+        .click();
+    step(&mut harness);
+    assert_eq!(selected_path(&harness).as_deref(), Some(FIRST));
+    let shown = reader_selection(&harness);
+    assert!(
+        shown.contains("Ecology and Natural Resources, the State Property Service"),
+        "{shown:?}"
+    );
+    // The lone seed shares nothing.
+    harness
+        .get_by_label_contains("Baku stresses need for Russian peacekeeping")
+        .click();
+    step(&mut harness);
+    assert!(harness.query_by_label_contains("Also in").is_none());
+}
+
+#[test]
+fn near_duplicates_are_grouped_in_the_list() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let body = "The peaceful protest of Azerbaijani eco-activists on the Lachin-Khankendi road \
+        against the illegal exploitation of mineral resources continues for the eighth day. \
+        Representatives of the State Border Service visited Gizilbulag to assess mine clearance \
+        and the talks in Shusha focused on the North-South transport corridor.";
+    for (name, text) in [
+        ("a.txt", format!("2022-12-01\n\nFirst report. {body}\n")),
+        (
+            "b.txt",
+            "2022-12-03\n\nUnrelated talks in Baku about trade and energy, with no copied passage.\n"
+                .to_string(),
+        ),
+        (
+            "c.txt",
+            format!("2022-12-05\n\nCopied report. {body} More.\n"),
+        ),
+    ] {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    let mut harness = open(dir.path());
+    wait_for(&mut harness, "recycled text", |app| {
+        app.state.recycled_index().is_some()
+    });
+    let paths = |h: &Harness<'static, DatelineApp>| -> Vec<String> {
+        let app = h.state();
+        app.articles
+            .rows()
+            .iter()
+            .map(|&i| app.state.articles[i].path.clone())
+            .collect()
+    };
+    assert_eq!(paths(&harness), ["c.txt", "b.txt", "a.txt"]);
+    harness.get_by_label("Group near-duplicates").click();
+    step(&mut harness);
+    assert_eq!(paths(&harness), ["c.txt", "a.txt", "b.txt"]);
+}
+
+#[test]
+fn name_variants_are_edited_saved_and_used() {
+    let dir = copy_sample();
+    let mut harness = open(dir.path());
+    search(&mut harness, "qırmızı xaç");
+    assert!(result_prefixes(&harness).is_empty());
+    harness.get_by_label("Name variants…").click();
+    step(&mut harness);
+    harness.get_by_label("Add a group").click();
+    step(&mut harness);
+    let rows = harness.get_all_by_role(egui::accesskit::Role::TextInput);
+    let last = rows.last().expect("a new row");
+    last.focus();
+    last.type_text("ICRC, Qırmızı Xaç");
+    step(&mut harness);
+    harness.get_by_label("Save").click();
+    step(&mut harness);
+    wait_for(&mut harness, "the save", |app| !app.is_busy());
+    // The search runs again with the new variants.
+    assert_eq!(result_prefixes(&harness), ["004"]);
+    let saved = dir.path().join(".dateline/aliases.ron");
+    let text = std::fs::read_to_string(&saved).expect("aliases saved");
+    let aliases = dateline::core::search::Aliases::parse(&text, &saved).expect("parses");
+    assert!(
+        aliases
+            .groups
+            .iter()
+            .any(|g| g.contains(&"ICRC".to_string()))
+    );
+    assert!(aliases.groups.len() > 10, "the presets are kept");
+}
+
+#[test]
+fn an_unparsable_aliases_file_is_reported_and_left_untouched() {
+    let dir = copy_sample();
+    std::fs::create_dir_all(dir.path().join(".dateline")).expect("mkdir");
+    let path = dir.path().join(".dateline/aliases.ron");
+    std::fs::write(&path, "(version: 1, groups: [[\"Lachin\",").expect("write");
+    let mut harness = open(dir.path());
+    let error = harness.state().state.last_error.clone().unwrap_or_default();
+    assert!(
+        error.contains("aliases") && error.contains("line 1"),
+        "{error}"
+    );
+    // The presets still work.
+    search(&mut harness, "lachyn");
+    assert!(!result_prefixes(&harness).is_empty());
+    harness.get_by_label("Name variants…").click();
+    step(&mut harness);
+    harness.get_by_label("Save").click();
+    step(&mut harness);
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("still there"),
+        "(version: 1, groups: [[\"Lachin\","
+    );
+}

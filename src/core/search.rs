@@ -140,29 +140,66 @@ impl Query {
 
 /// Words and "quoted phrases", folded and expanded with their aliases.
 pub fn parse_query(q: &str, aliases: &Aliases) -> Query {
-    let mut terms = Vec::new();
+    // Each piece folded, and whether it was quoted.
+    let mut pieces: Vec<(String, bool)> = Vec::new();
     let mut rest = q;
     while !rest.trim().is_empty() {
         rest = rest.trim_start();
-        let (term, after) = if let Some(stripped) = rest.strip_prefix(['"', '“', '«']) {
+        let (term, after, quoted) = if let Some(stripped) = rest.strip_prefix(['"', '“', '«']) {
             let end = stripped.find(['"', '”', '»']).unwrap_or(stripped.len());
             let after = stripped
                 .get(end..)
                 .map(|a| a.trim_start_matches(['"', '”', '»']))
                 .unwrap_or("");
-            (&stripped[..end], after)
+            (&stripped[..end], after, true)
         } else {
             let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-            (&rest[..end], &rest[end..])
+            (&rest[..end], &rest[end..], false)
         };
         let folded = fold_str(term)
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
         if !folded.is_empty() {
-            terms.push(aliases.variants(&folded));
+            pieces.push((folded, quoted));
         }
         rest = after;
+    }
+    // Words that together spell a name of several words ("qırmızı xaç") are that name.
+    let names: std::collections::HashSet<String> = aliases
+        .groups
+        .iter()
+        .flatten()
+        .map(|v| fold_str(v).split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|v| v.contains(' '))
+        .collect();
+    let mut terms = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        let mut take = 1;
+        if !pieces[i].1 {
+            for n in (2..=pieces.len() - i).rev() {
+                let span = &pieces[i..i + n];
+                if span.iter().all(|(_, quoted)| !quoted) {
+                    let joined = span
+                        .iter()
+                        .map(|(w, _)| w.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    if names.contains(&joined) {
+                        take = n;
+                        break;
+                    }
+                }
+            }
+        }
+        let term = pieces[i..i + take]
+            .iter()
+            .map(|(w, _)| w.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        terms.push(aliases.variants(&term));
+        i += take;
     }
     Query { terms }
 }
@@ -540,7 +577,11 @@ mod tests {
     use super::*;
 
     fn hits(text: &str, q: &str) -> Vec<String> {
-        let query = parse_query(q, &Aliases::builtin());
+        let mut aliases = Aliases::builtin();
+        aliases
+            .groups
+            .push(vec!["ICRC".into(), "Qırmızı Xaç".into()]);
+        let query = parse_query(q, &aliases);
         find_in(text, &query)
             .into_iter()
             .map(|r| text[r].to_string())
@@ -595,6 +636,9 @@ mod tests {
             ("Lavrov", "lavrov lav", &["Lavrov"]),
             ("Лавров", "лавров лав", &["Лавров"]),
             ("Lavrov", "lavrov lax", &[]),
+            // Words spelling a name of several words are that name.
+            ("the ICRC said", "qırmızı xaç", &["ICRC"]),
+            ("Qızıl Xaç and ICRC", "\"qirmizi\" xac", &[]),
             ("", "x", &[]),
             ("text", "", &[]),
         ];

@@ -197,6 +197,8 @@ impl DatelineApp {
             || self.saver.is_saving()
             || self.state.has_unsaved_changes()
             || !self.tasks.is_empty()
+            || self.search_job.is_some()
+            || self.recycled_job.is_some()
     }
 
     fn wake(&self) -> Wake {

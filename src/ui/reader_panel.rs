@@ -525,12 +525,9 @@ impl ReaderPanel {
                 1.5,
                 color,
             );
+            // Opens (not toggles: egui may run a frame twice with the same click).
             if response.clicked() {
-                self.shared_open = if self.shared_open == Some(n) {
-                    None
-                } else {
-                    Some(n)
-                };
+                self.shared_open = Some(n);
             }
             let response = response.on_hover_text(format!("{label}: click to list them"));
             if self.shared_open == Some(n) {
@@ -591,15 +588,15 @@ impl ReaderPanel {
                         });
                 });
             });
-        if area.response.clicked_elsewhere() && self.shared_open == Some(n) {
-            // Closed by a click outside, unless that click was on the mark (it toggles).
-            let on_mark = ui
-                .ctx()
-                .pointer_interact_pos()
-                .is_some_and(|pos| (pos.x - at.x).abs() < MARGIN);
-            if !on_mark {
-                self.shared_open = None;
-            }
+        // Closed by Escape or a click outside it (but not the click on the mark that opened it).
+        let on_mark = ui
+            .ctx()
+            .pointer_interact_pos()
+            .is_some_and(|pos| (pos.x - at.x).abs() < MARGIN);
+        if (area.response.clicked_elsewhere() && !on_mark)
+            || ui.input(|i| i.key_pressed(egui::Key::Escape))
+        {
+            self.shared_open = None;
         }
     }
 

@@ -70,30 +70,35 @@ impl SearchPanel {
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+        // In a row, right to left: the button keeps its width, the field takes the rest.
         ui.horizontal(|ui| {
-            let response = ui.add(
-                egui::TextEdit::singleline(&mut self.query)
-                    .id(self.query_id)
-                    .hint_text("Words, \"a phrase\", a name in any spelling")
-                    .desired_width(ui.available_width() - 120.0),
-            );
-            response.widget_info(|| {
-                egui::WidgetInfo::text_edit(true, "", &self.query, "Search the collection")
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button("Name variants…")
+                    .on_hover_text("Edit the spellings a search treats as one name")
+                    .clicked()
+                {
+                    commands.push(Command::EditAliases);
+                }
+                let response = ui.add(
+                    egui::TextEdit::singleline(&mut self.query)
+                        .id(self.query_id)
+                        .hint_text("Words, \"a phrase\", a name in any spelling")
+                        .desired_width(ui.available_width()),
+                );
+                response.widget_info(|| {
+                    let mut info = egui::WidgetInfo::text_edit(true, "", &self.query, "");
+                    info.label = Some("Search the collection".into());
+                    info
+                });
+                if self.focus {
+                    self.focus = false;
+                    response.request_focus();
+                }
+                if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    commands.push(Command::StepHit(true));
+                }
             });
-            if self.focus {
-                self.focus = false;
-                response.request_focus();
-            }
-            if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                commands.push(Command::StepHit(true));
-            }
-            if ui
-                .button("Name variants…")
-                .on_hover_text("Edit the spellings a search treats as one name")
-                .clicked()
-            {
-                commands.push(Command::EditAliases);
-            }
         });
         self.filters_ui(ui, state);
         let request = self.request(state);
