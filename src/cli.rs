@@ -82,6 +82,10 @@ pub enum CliError {
     },
     #[error("cannot write the output: {0}")]
     Output(#[from] std::io::Error),
+    #[error(transparent)]
+    Aliases(#[from] crate::core::search::AliasesError),
+    #[error("search: the query is empty")]
+    EmptyQuery,
 }
 
 /// A subcommand's arguments: positionals and `--flag [VALUE]` options.
@@ -359,12 +363,15 @@ pub fn export(
     Ok(())
 }
 
-/// The collection's aliases (`.dateline/aliases.ron`), or the ones that ship.
-pub fn aliases_of(root: &Path) -> Result<crate::core::search::Aliases, String> {
+/// The collection's aliases (`.dateline/aliases.ron`), or the ones that ship when it has none.
+pub fn aliases_of(root: &Path) -> Result<crate::core::search::Aliases, CliError> {
     let path = store::default_path(root).with_file_name("aliases.ron");
     match std::fs::read_to_string(&path) {
-        Ok(text) => crate::core::search::Aliases::parse(&text, &path).map_err(|e| e.to_string()),
-        Err(_) => Ok(crate::core::search::Aliases::builtin()),
+        Ok(text) => Ok(crate::core::search::Aliases::parse(&text, &path)?),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Ok(crate::core::search::Aliases::builtin())
+        }
+        Err(source) => Err(CliError::Read { path, source }),
     }
 }
 
@@ -387,9 +394,9 @@ pub fn search(
     out: &mut dyn Write,
 ) -> Result<usize, CliError> {
     use crate::core::search::{Matcher, parse_query, snippet_into};
-    let aliases = aliases_of(root).map_err(CliError::Usage)?;
+    let aliases = aliases_of(root)?;
     let Some(matcher) = Matcher::new(&parse_query(query, &aliases)) else {
-        return Err(CliError::Usage("search: the query is empty".into()));
+        return Err(CliError::EmptyQuery);
     };
     let cancel = std::sync::atomic::AtomicBool::new(false);
     // Searched and formatted on the reading threads; only the hits travel.

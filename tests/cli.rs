@@ -212,3 +212,81 @@ fn an_unparsable_annotations_file_stops_import_and_is_kept() {
         "(version: 1, events: ["
     );
 }
+
+#[test]
+fn search_gives_hits_with_offsets_and_snippets() {
+    let dir = sample_copy();
+    let root = dir.path().display().to_string();
+    // (query, hits, a text every hit line must hold one of)
+    let cases: &[(&str, usize, &[&str])] = &[
+        ("xankəndi", 9, &["Xankandi", "Khankandi", "Khankendi"]),
+        ("\"peaceful protest\"", 3, &["peaceful protest"]),
+        ("lavrov bayramov", 14, &["Lavrov", "Bayramov"]),
+        ("nonexistentword", 0, &[]),
+    ];
+    for (query, n, texts) in cases {
+        let (code, out, err) = dateline(&["search", &root, query, "--json"]);
+        assert_eq!(code, 0, "{query}: {err}");
+        let lines: Vec<serde_json::Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("JSON line"))
+            .collect();
+        assert_eq!(lines.len(), *n, "{query}: {out}");
+        for line in &lines {
+            let path = line["path"].as_str().unwrap_or_default();
+            let text = std::fs::read_to_string(dir.path().join(path)).expect("article");
+            let (start, end) = (
+                line["start"].as_u64().unwrap_or(0) as usize,
+                line["end"].as_u64().unwrap_or(0) as usize,
+            );
+            // Offsets are bytes into the decoded text: they give back the hit.
+            assert_eq!(Some(&text[start..end]), line["text"].as_str(), "{line}");
+            assert!(texts.contains(&&text[start..end]), "{query}: {line}");
+            let snippet = line["snippet"].as_str().unwrap_or_default();
+            assert!(snippet.contains(&text[start..end]), "{line}");
+        }
+    }
+    // The plain form: path:start-end: snippet, sorted by path.
+    let (code, out, _) = dateline(&["search", &root, "Qızılbulaq"]);
+    assert_eq!(code, 0);
+    let first = out.lines().next().unwrap_or_default();
+    assert!(first.starts_with("001_733b5a0515859e55.txt:"), "{first}");
+    assert!(first.contains("Gizilbulag"), "{first}");
+
+    // The collection's own aliases are used.
+    std::fs::create_dir_all(dir.path().join(".dateline")).expect("mkdir");
+    std::fs::write(
+        dir.path().join(".dateline/aliases.ron"),
+        "(version: 1, groups: [[\"ICRC\", \"Qırmızı Xaç\"]])",
+    )
+    .expect("write");
+    let (code, out, _) = dateline(&["search", &root, "qirmizi xac"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("ICRC") && out.lines().count() >= 5, "{out}");
+    // … and a broken one is an error, not a silent fallback.
+    std::fs::write(
+        dir.path().join(".dateline/aliases.ron"),
+        "(version: 1, groups: [",
+    )
+    .expect("write");
+    let (code, _, err) = dateline(&["search", &root, "lachin"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("aliases") && err.lines().count() == 1, "{err}");
+}
+
+#[test]
+fn search_bad_input_is_refused_in_one_line() {
+    let dir = sample_copy();
+    let root = dir.path().display().to_string();
+    let cases: &[(&[&str], i32, &str)] = &[
+        (&["search", &root], 2, "search needs PATH and QUERY"),
+        (&["search", &root, "  "], 1, "the query is empty"),
+        (&["search", "/no/such/folder", "x"], 1, "no such folder"),
+        (&["search", &root, "x", "--bogus"], 2, "--bogus"),
+    ];
+    for (args, code, message) in cases {
+        let (got, _, err) = dateline(args);
+        assert_eq!(got, *code, "{args:?}: {err}");
+        assert!(err.contains(message), "{args:?}: {err}");
+    }
+}
