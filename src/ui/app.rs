@@ -101,6 +101,12 @@ pub struct DatelineApp {
     refreshes: Vec<Receiver<Refresh>>,
     tasks: Vec<Receiver<Command>>,
     search_job: Option<super::finder::SearchJob>,
+    /// The articles the last search looked at, for the filters and revisions they were made for.
+    #[allow(clippy::type_complexity)]
+    search_candidates: Option<(
+        (super::finder::SearchFilters, u64, u64),
+        Arc<Vec<(usize, Arc<String>)>>,
+    )>,
     recycled_job: Option<super::finder::RecycledJob>,
     /// Name variants for search: the collection's, or the presets.
     pub aliases: crate::core::search::Aliases,
@@ -174,6 +180,7 @@ impl DatelineApp {
             refreshes: Vec::new(),
             tasks: Vec::new(),
             search_job: None,
+            search_candidates: None,
             recycled_job: None,
             aliases: crate::core::search::Aliases::builtin(),
             aliases_blocked: None,
@@ -227,6 +234,7 @@ impl DatelineApp {
         self.watcher = None;
         self.refreshes.clear();
         self.search_job = None;
+        self.search_candidates = None;
         self.recycled_job = None;
         self.aliases = crate::core::search::Aliases::builtin();
         self.aliases_blocked = None;

@@ -413,26 +413,46 @@ enum Nesting {
     Member,
 }
 
-/// One row: the title, then date · source · file, each cut to the width.
-fn row_ui(
+/// The text colours of a list row.
+pub struct RowColors {
+    pub strong: egui::Color32,
+    pub weak: egui::Color32,
+    pub text: egui::Color32,
+}
+
+/// An article's title, or "(no title)".
+pub fn title_label(a: &Article) -> &str {
+    if a.meta.title.is_empty() {
+        "(no title)"
+    } else {
+        a.meta.title.as_str()
+    }
+}
+
+/// An article's publication day, or "undated".
+pub fn date_label(a: &Article) -> String {
+    a.meta.published.map_or_else(
+        || "undated".to_string(),
+        |t| t.date.format("%Y-%m-%d").to_string(),
+    )
+}
+
+/// A clickable list row for `a` (named by its title for screen readers), its background drawn;
+/// the colours to write in when it is visible.
+pub fn article_row(
     ui: &mut egui::Ui,
     a: &Article,
     selected: bool,
     height: f32,
-    nesting: Nesting,
-) -> egui::Response {
+) -> (egui::Rect, egui::Response, Option<RowColors>) {
     let (rect, response) = ui.allocate_exact_size(
         egui::vec2(ui.available_width(), height),
         egui::Sense::click(),
     );
-    let title = if a.meta.title.is_empty() {
-        "(no title)"
-    } else {
-        a.meta.title.as_str()
-    };
+    let title = title_label(a);
     response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, title));
     if !ui.is_rect_visible(rect) {
-        return response;
+        return (rect, response, None);
     }
     let visuals = ui.visuals();
     let fill = if selected {
@@ -443,15 +463,31 @@ fn row_ui(
         egui::Color32::TRANSPARENT
     };
     ui.painter().rect_filled(rect, 3.0, fill);
-    let text_color = if selected {
-        visuals.selection.stroke.color
-    } else {
-        visuals.strong_text_color()
+    let on_selection = selected.then_some(visuals.selection.stroke.color);
+    let colors = RowColors {
+        strong: on_selection.unwrap_or(visuals.strong_text_color()),
+        weak: on_selection.unwrap_or(visuals.weak_text_color()),
+        text: on_selection.unwrap_or(visuals.text_color()),
     };
-    let weak = if selected {
-        visuals.selection.stroke.color
-    } else {
-        visuals.weak_text_color()
+    (rect, response, Some(colors))
+}
+
+/// One row: the title, then date · source · file, each cut to the width.
+fn row_ui(
+    ui: &mut egui::Ui,
+    a: &Article,
+    selected: bool,
+    height: f32,
+    nesting: Nesting,
+) -> egui::Response {
+    let (rect, response, colors) = article_row(ui, a, selected, height);
+    let Some(RowColors {
+        strong: text_color,
+        weak,
+        ..
+    }) = colors
+    else {
+        return response;
     };
     let indent = if nesting == Nesting::Member {
         18.0
@@ -459,10 +495,7 @@ fn row_ui(
         0.0
     };
     let width = rect.width() - 12.0 - indent;
-    let date = a.meta.published.map_or_else(
-        || "undated".to_string(),
-        |t| t.date.format("%Y-%m-%d").to_string(),
-    );
+    let date = date_label(a);
     let source = a.meta.source.as_deref().unwrap_or("unknown source");
     let group = match nesting {
         Nesting::None => String::new(),
@@ -470,7 +503,12 @@ fn row_ui(
         Nesting::Member => " · near-duplicate".to_string(),
     };
     let lines = [
-        (title.to_string(), egui::TextStyle::Body, text_color, 3.0),
+        (
+            title_label(a).to_string(),
+            egui::TextStyle::Body,
+            text_color,
+            3.0,
+        ),
         (
             format!("{date} · {source}{group} · {}", a.path),
             egui::TextStyle::Small,

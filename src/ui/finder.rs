@@ -168,7 +168,7 @@ pub struct SearchJob {
 
 impl SearchJob {
     /// Searches `items` (article number and its text) in order.
-    pub fn start(items: Vec<(usize, Arc<String>)>, matcher: Matcher, wake: Wake) -> Self {
+    pub fn start(items: Arc<Vec<(usize, Arc<String>)>>, matcher: Matcher, wake: Wake) -> Self {
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, rx) = mpsc::channel();
         let stop = Arc::clone(&cancel);

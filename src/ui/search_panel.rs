@@ -2,7 +2,7 @@
 //! they stream in, each with a snippet; clicking one shows it in the reader.
 
 use egui::text::LayoutJob;
-use egui::{Color32, RichText, TextFormat};
+use egui::{RichText, TextFormat};
 
 use super::commands::{Command, CommandId};
 use super::finder::{Annotated, SearchFilters, SearchRequest, sources, tags_in_use};
@@ -20,6 +20,7 @@ pub struct SearchPanel {
     query_id: egui::Id,
     sent: Option<SearchRequest>,
     sources: (u64, Vec<(String, usize)>),
+    sources_at: Option<std::time::Instant>,
     tags: (u64, Vec<String>),
     scroll_to_current: Option<(usize, usize)>,
 }
@@ -36,6 +37,7 @@ impl Default for SearchPanel {
             query_id: egui::Id::unique("search-query"),
             sent: None,
             sources: (u64::MAX, Vec::new()),
+            sources_at: None,
             tags: (u64::MAX, Vec::new()),
             scroll_to_current: None,
         }
@@ -111,8 +113,15 @@ impl SearchPanel {
     }
 
     fn filters_ui(&mut self, ui: &mut egui::Ui, state: &AppState) {
-        if self.sources.0 != state.articles_revision {
+        // While a collection streams in, the sources are counted again now and then, not every
+        // frame.
+        let stale = self.sources.0 != state.articles_revision;
+        let recently = self
+            .sources_at
+            .is_some_and(|t| t.elapsed() < std::time::Duration::from_secs(1));
+        if stale && (!state.is_loading() || !recently) {
             self.sources = (state.articles_revision, sources(&state.articles));
+            self.sources_at = Some(std::time::Instant::now());
         }
         if self.tags.0 != state.annotations_revision {
             self.tags = (state.annotations_revision, tags_in_use(&state.annotations));
@@ -270,48 +279,18 @@ fn result_row(
     hits: &[std::ops::Range<usize>],
     selected: bool,
 ) -> egui::Response {
-    let (rect, response) = ui.allocate_exact_size(
-        egui::vec2(ui.available_width(), ROW_HEIGHT),
-        egui::Sense::click(),
-    );
-    let title = if a.meta.title.is_empty() {
-        "(no title)"
-    } else {
-        a.meta.title.as_str()
-    };
-    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, title));
-    if !ui.is_rect_visible(rect) {
+    let (rect, response, colors) = super::articles_panel::article_row(ui, a, selected, ROW_HEIGHT);
+    let Some(super::articles_panel::RowColors {
+        strong,
+        weak,
+        text: text_color,
+    }) = colors
+    else {
         return response;
-    }
-    let visuals = ui.visuals();
-    let fill = if selected {
-        visuals.selection.bg_fill
-    } else if response.hovered() {
-        visuals.widgets.hovered.weak_bg_fill
-    } else {
-        Color32::TRANSPARENT
     };
-    ui.painter().rect_filled(rect, 3.0, fill);
-    let strong = if selected {
-        visuals.selection.stroke.color
-    } else {
-        visuals.strong_text_color()
-    };
-    let weak = if selected {
-        visuals.selection.stroke.color
-    } else {
-        visuals.weak_text_color()
-    };
-    let text_color = if selected {
-        visuals.selection.stroke.color
-    } else {
-        visuals.text_color()
-    };
+    let title = super::articles_panel::title_label(a);
     let width = rect.width() - 12.0;
-    let date = a.meta.published.map_or_else(
-        || "undated".to_string(),
-        |t| t.date.format("%Y-%m-%d").to_string(),
-    );
+    let date = super::articles_panel::date_label(a);
     let source = a.meta.source.as_deref().unwrap_or("unknown source");
     let n = hits.len();
     let small = egui::TextStyle::Small.resolve(ui.style());

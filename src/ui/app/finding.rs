@@ -27,14 +27,29 @@ impl DatelineApp {
         let Some(matcher) = Matcher::new(&query) else {
             return;
         };
-        let items: Vec<(usize, Arc<String>)> = candidates(
-            &self.state.articles,
-            &self.state.annotations,
-            &request.filters,
-        )
-        .into_iter()
-        .map(|i| (i, Arc::clone(&self.state.articles[i].text)))
-        .collect();
+        // The articles to search change with the filters, not with each key typed.
+        let key = (
+            request.filters.clone(),
+            self.state.articles_revision,
+            self.state.annotations_revision,
+        );
+        let items = match &self.search_candidates {
+            Some((k, items)) if *k == key => Arc::clone(items),
+            _ => {
+                let items: Arc<Vec<(usize, Arc<String>)>> = Arc::new(
+                    candidates(
+                        &self.state.articles,
+                        &self.state.annotations,
+                        &request.filters,
+                    )
+                    .into_iter()
+                    .map(|i| (i, Arc::clone(&self.state.articles[i].text)))
+                    .collect(),
+                );
+                self.search_candidates = Some((key, Arc::clone(&items)));
+                items
+            }
+        };
         self.state.search.candidates = items.len();
         self.state.search.running = true;
         self.search_job = Some(SearchJob::start(items, matcher, self.wake()));
