@@ -215,6 +215,9 @@ impl SearchPanel {
         } else {
             ui.label(format!("{found} (of {} searched)", s.candidates));
         }
+        if state.is_loading() {
+            ui.weak("The collection is still loading: the search runs again once it is in.");
+        }
         let variants: Vec<&str> = s
             .terms
             .iter()
