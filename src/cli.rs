@@ -83,7 +83,7 @@ pub enum CliError {
     #[error("cannot write the output: {0}")]
     Output(#[from] std::io::Error),
     #[error(transparent)]
-    Aliases(#[from] crate::core::search::AliasesError),
+    Aliases(#[from] crate::core::search::LoadAliasesError),
     #[error("search: the query is empty")]
     EmptyQuery,
 }
@@ -366,13 +366,8 @@ pub fn export(
 /// The collection's aliases (`.dateline/aliases.ron`), or the ones that ship when it has none.
 pub fn aliases_of(root: &Path) -> Result<crate::core::search::Aliases, CliError> {
     let path = store::default_path(root).with_file_name("aliases.ron");
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Ok(crate::core::search::Aliases::parse(&text, &path)?),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            Ok(crate::core::search::Aliases::builtin())
-        }
-        Err(source) => Err(CliError::Read { path, source }),
-    }
+    Ok(crate::core::search::Aliases::load(&path)?
+        .unwrap_or_else(crate::core::search::Aliases::builtin))
 }
 
 /// A hit as `search --json` prints it.

@@ -41,27 +41,6 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// `text` folded, with where each folded byte came from in the original.
-pub struct Folded {
-    pub text: String,
-    /// For each byte of `text` (and one past the end): its byte offset in the original.
-    pub origin: Vec<u32>,
-}
-
-pub fn fold(text: &str) -> Folded {
-    let mut out = String::with_capacity(text.len());
-    let mut origin = Vec::with_capacity(text.len() + 1);
-    for (i, c) in text.char_indices() {
-        let f = fold_char(c);
-        for _ in 0..f.len_utf8() {
-            origin.push(i as u32);
-        }
-        out.push(f);
-    }
-    origin.push(text.len() as u32);
-    Folded { text: out, origin }
-}
-
 pub fn fold_str(s: &str) -> String {
     s.chars().map(fold_char).collect()
 }
@@ -82,7 +61,32 @@ pub struct AliasesError {
     pub message: String,
 }
 
+/// Why a collection's aliases file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadAliasesError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Parse(#[from] AliasesError),
+}
+
 impl Aliases {
+    /// The aliases in `path`; `None` when there is no such file (the presets apply).
+    pub fn load(path: &Path) -> Result<Option<Self>, LoadAliasesError> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Ok(Some(Self::parse(&text, path)?)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(source) => Err(LoadAliasesError::Read {
+                path: path.display().to_string(),
+                source,
+            }),
+        }
+    }
+
     pub fn builtin() -> Self {
         Self::parse(BUILTIN_ALIASES, Path::new("assets/aliases.ron")).unwrap_or_default()
     }
@@ -283,7 +287,7 @@ fn fold_into(text: &str, out: &mut String) {
     }
 }
 
-/// Maps byte offsets in `fold(text)` back to offsets in `text` (`ranges` sorted by start).
+/// Maps byte offsets in `text` folded (see [`fold_into`]) back to offsets in `text` (`ranges` sorted by start).
 fn map_back(text: &str, ranges: &mut [Range<usize>]) {
     let mut wanted: Vec<(usize, usize, bool)> = Vec::with_capacity(ranges.len() * 2);
     for (i, r) in ranges.iter().enumerate() {

@@ -210,13 +210,7 @@ impl DatelineApp {
             return;
         };
         self.spawn_task(move || {
-            Command::AliasesLoaded(match std::fs::read_to_string(&path) {
-                Ok(text) => Aliases::parse(&text, &path)
-                    .map(Some)
-                    .map_err(|e| e.to_string()),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-                Err(e) => Err(format!("cannot read {}: {e}", path.display())),
-            })
+            Command::AliasesLoaded(Aliases::load(&path).map_err(|e| e.to_string()))
         });
     }
 
