@@ -421,7 +421,7 @@ fn dates_in_the_text_are_marked_and_jump_the_calendar() {
     // Clicking a date in the text shows its month in the calendar.
     harness
         .state_mut()
-        .push(dateline::ui::commands::Command::JumpToDate(day));
+        .push(dateline::ui::commands::ViewCommand::JumpToDate(day).into());
     step(&mut harness);
     let state = &harness.state().state;
     assert_eq!((state.month.year, state.month.month), (2022, 12));
@@ -754,7 +754,7 @@ fn merge_import_and_export_from_the_file_menu() {
     std::fs::write(&other, store::to_ron(&theirs)).expect("write");
     harness
         .state_mut()
-        .push(dateline::ui::commands::Command::MergeAnnotationsFrom(other));
+        .push(dateline::ui::commands::InterchangeCommand::MergeAnnotationsFrom(other).into());
     settle(&mut harness);
     let state = &harness.state().state;
     assert_eq!(
@@ -789,7 +789,7 @@ fn merge_import_and_export_from_the_file_menu() {
     let out = dir.path().join("out.jsonld");
     harness
         .state_mut()
-        .push(dateline::ui::commands::Command::ExportJsonLd(out.clone()));
+        .push(dateline::ui::commands::InterchangeCommand::ExportJsonLd(out.clone()).into());
     settle(&mut harness);
     let doc: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out).expect("exported")).expect("json");
@@ -797,7 +797,7 @@ fn merge_import_and_export_from_the_file_menu() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/w3c/import.jsonld");
     harness
         .state_mut()
-        .push(dateline::ui::commands::Command::ImportJsonLd(fixture));
+        .push(dateline::ui::commands::InterchangeCommand::ImportJsonLd(fixture).into());
     settle(&mut harness);
     assert_eq!(harness.state().state.annotations.annotations.len(), 2);
     let message = harness.state().state.message.clone().unwrap_or_default();
@@ -1083,7 +1083,7 @@ fn search_finds_name_variants_steps_through_hits_and_filters() {
     let day = chrono::NaiveDate::from_ymd_opt(2022, 12, 12);
     harness
         .state_mut()
-        .push(dateline::ui::commands::Command::SelectDay(day));
+        .push(dateline::ui::commands::ViewCommand::SelectDay(day).into());
     step(&mut harness);
     wait_for(&mut harness, "the search", |app| !app.state.search.running);
     assert_eq!(result_prefixes(&harness), ["003"]);

@@ -2,7 +2,8 @@
 
 use egui::{RichText, text::LayoutJob};
 
-use super::commands::Command;
+use super::commands::{AnnotationCommand, Command, ViewCommand};
+use super::list_rows::{RowColors, article_row, date_label, title_label};
 use super::state::AppState;
 use super::theme;
 use crate::core::collection::Article;
@@ -328,7 +329,7 @@ impl ArticlesPanel {
                     .on_hover_text("Clear the day filter")
                     .clicked()
                 {
-                    commands.push(Command::SelectDay(None));
+                    commands.push(ViewCommand::SelectDay(None).into());
                 }
             });
         }
@@ -344,7 +345,7 @@ impl ArticlesPanel {
                     .on_hover_text("Clear the range selected on the timeline")
                     .clicked()
                 {
-                    commands.push(Command::SelectRange(None));
+                    commands.push(ViewCommand::SelectRange(None).into());
                 }
             });
         }
@@ -397,7 +398,7 @@ impl ArticlesPanel {
                 )
                 .clicked()
                 {
-                    commands.push(Command::SelectArticle(i));
+                    commands.push(ViewCommand::SelectArticle(i).into());
                 }
             }
         });
@@ -411,65 +412,6 @@ enum Nesting {
     /// The first of a group, followed by this many.
     First(usize),
     Member,
-}
-
-/// The text colours of a list row.
-pub struct RowColors {
-    pub strong: egui::Color32,
-    pub weak: egui::Color32,
-    pub text: egui::Color32,
-}
-
-/// An article's title, or "(no title)".
-pub fn title_label(a: &Article) -> &str {
-    if a.meta.title.is_empty() {
-        "(no title)"
-    } else {
-        a.meta.title.as_str()
-    }
-}
-
-/// An article's publication day, or "undated".
-pub fn date_label(a: &Article) -> String {
-    a.meta.published.map_or_else(
-        || "undated".to_string(),
-        |t| t.date.format("%Y-%m-%d").to_string(),
-    )
-}
-
-/// A clickable list row for `a` (named by its title for screen readers), its background drawn;
-/// the colours to write in when it is visible.
-pub fn article_row(
-    ui: &mut egui::Ui,
-    a: &Article,
-    selected: bool,
-    height: f32,
-) -> (egui::Rect, egui::Response, Option<RowColors>) {
-    let (rect, response) = ui.allocate_exact_size(
-        egui::vec2(ui.available_width(), height),
-        egui::Sense::click(),
-    );
-    let title = title_label(a);
-    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, title));
-    if !ui.is_rect_visible(rect) {
-        return (rect, response, None);
-    }
-    let visuals = ui.visuals();
-    let fill = if selected {
-        visuals.selection.bg_fill
-    } else if response.hovered() {
-        visuals.widgets.hovered.weak_bg_fill
-    } else {
-        egui::Color32::TRANSPARENT
-    };
-    ui.painter().rect_filled(rect, 3.0, fill);
-    let on_selection = selected.then_some(visuals.selection.stroke.color);
-    let colors = RowColors {
-        strong: on_selection.unwrap_or(visuals.strong_text_color()),
-        weak: on_selection.unwrap_or(visuals.weak_text_color()),
-        text: on_selection.unwrap_or(visuals.text_color()),
-    };
-    (rect, response, Some(colors))
 }
 
 /// One row: the title, then date · source · file, each cut to the width.
@@ -570,20 +512,26 @@ fn orphans_ui(
                         .on_disabled_hover_text("Select the passage in the reader first")
                         .clicked()
                     {
-                        commands.push(Command::ReattachPassage {
-                            owner: owner.id().to_string(),
-                            old: passage.clone(),
-                        });
+                        commands.push(
+                            AnnotationCommand::ReattachPassage {
+                                owner: owner.id().to_string(),
+                                old: passage.clone(),
+                            }
+                            .into(),
+                        );
                     }
                     if ui
                         .button("Delete")
                         .on_hover_text("Remove this passage (Undo brings it back)")
                         .clicked()
                     {
-                        commands.push(Command::DeletePassage {
-                            owner: owner.id().to_string(),
-                            old: passage.clone(),
-                        });
+                        commands.push(
+                            AnnotationCommand::DeletePassage {
+                                owner: owner.id().to_string(),
+                                old: passage.clone(),
+                            }
+                            .into(),
+                        );
                     }
                 });
             }

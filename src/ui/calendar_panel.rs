@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use egui::{Align2, FontId, RichText, Sense};
 
-use super::commands::{Command, CommandId};
+use super::commands::{Command, CommandId, ViewCommand};
 use super::state::AppState;
 use super::theme;
 use crate::core::calendar::{YearMonth, heat};
@@ -55,14 +55,14 @@ impl CalendarPanel {
         let month = state.month;
         ui.horizontal(|ui| {
             if ui.button("«").on_hover_text("Previous year").clicked() {
-                commands.push(Command::ShowMonth(month.add_months(-12)));
+                commands.push(ViewCommand::ShowMonth(month.add_months(-12)).into());
             }
             if ui
                 .button("‹")
                 .on_hover_text(CommandId::PreviousMonth.label_with_shortcut(ui.ctx()))
                 .clicked()
             {
-                commands.push(Command::ShowMonth(month.add_months(-1)));
+                commands.push(ViewCommand::ShowMonth(month.add_months(-1)).into());
             }
             ui.label(RichText::new(month_title(month)).strong().size(16.0));
             if ui
@@ -70,10 +70,10 @@ impl CalendarPanel {
                 .on_hover_text(CommandId::NextMonth.label_with_shortcut(ui.ctx()))
                 .clicked()
             {
-                commands.push(Command::ShowMonth(month.add_months(1)));
+                commands.push(ViewCommand::ShowMonth(month.add_months(1)).into());
             }
             if ui.button("»").on_hover_text("Next year").clicked() {
-                commands.push(Command::ShowMonth(month.add_months(12)));
+                commands.push(ViewCommand::ShowMonth(month.add_months(12)).into());
             }
             ui.separator();
             let counts = &state.published_counts;
@@ -90,7 +90,7 @@ impl CalendarPanel {
                 .clicked()
                 && let Some(d) = earlier
             {
-                commands.push(Command::ShowMonth(YearMonth::of(d)));
+                commands.push(ViewCommand::ShowMonth(YearMonth::of(d)).into());
             }
             if ui
                 .add_enabled(later.is_some(), egui::Button::new("Later articles"))
@@ -98,7 +98,7 @@ impl CalendarPanel {
                 .clicked()
                 && let Some(d) = later
             {
-                commands.push(Command::ShowMonth(YearMonth::of(d)));
+                commands.push(ViewCommand::ShowMonth(YearMonth::of(d)).into());
             }
             if let Some(published) = state.selected().and_then(|a| a.meta.published)
                 && ui
@@ -106,7 +106,7 @@ impl CalendarPanel {
                     .on_hover_text("Show the month the selected article was published in")
                     .clicked()
             {
-                commands.push(Command::ShowMonth(YearMonth::of(published.date)));
+                commands.push(ViewCommand::ShowMonth(YearMonth::of(published.date)).into());
             }
             let busiest = counts.max_in(month);
             if busiest > 0 {
@@ -266,7 +266,7 @@ impl CalendarPanel {
                     } else {
                         Some(day)
                     };
-                    commands.push(Command::SelectDay(next));
+                    commands.push(ViewCommand::SelectDay(next).into());
                 }
             }
         }
@@ -280,11 +280,11 @@ impl CalendarPanel {
         let year = state.month.year;
         ui.horizontal(|ui| {
             if ui.button("«").on_hover_text("Previous year").clicked() {
-                commands.push(Command::ShowMonth(state.month.add_months(-12)));
+                commands.push(ViewCommand::ShowMonth(state.month.add_months(-12)).into());
             }
             ui.label(RichText::new(year.to_string()).strong().size(16.0));
             if ui.button("»").on_hover_text("Next year").clicked() {
-                commands.push(Command::ShowMonth(state.month.add_months(12)));
+                commands.push(ViewCommand::ShowMonth(state.month.add_months(12)).into());
             }
         });
         let Some(jan1) = NaiveDate::from_ymd_opt(year, 1, 1) else {
@@ -362,7 +362,7 @@ impl CalendarPanel {
                 plural(count, "article", "articles")
             ));
             if response.clicked() {
-                commands.push(Command::SelectDay(Some(day)));
+                commands.push(ViewCommand::SelectDay(Some(day)).into());
             }
             day = match day.succ_opt() {
                 Some(d) => d,

@@ -7,23 +7,48 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::finder::SearchRequest;
+use crate::core::annotations::{AnnotationSet, Passage};
 use crate::core::calendar::YearMonth;
 use crate::core::history::Change;
+use crate::core::search::Aliases;
+use crate::core::taxonomy::Taxonomy;
 
-/// A change to the app's shared state.
+/// A change to the app's shared state, by domain. Each domain's commands are applied in the file
+/// of the same name under `ui/app/`: a [`ViewCommand`] in `app/view.rs`, an
+/// [`AnnotationCommand`] in `app/annotations.rs`, and so on.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
-    /// Show the folder dialog (and the typed-path fallback).
-    ShowOpenDialog,
+    Collection(CollectionCommand),
+    Annotations(AnnotationCommand),
+    Interchange(InterchangeCommand),
+    Find(FindCommand),
+    View(ViewCommand),
+    Window(WindowCommand),
+}
+
+/// Opening and loading collections (`app/collection.rs`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum CollectionCommand {
     OpenCollection(PathBuf),
-    SelectArticle(usize),
-    /// Filter the list to one day, or clear the filter.
-    SelectDay(Option<NaiveDate>),
-    ShowMonth(YearMonth),
-    /// Filter the list to a stretch of days, or clear the filter.
-    SelectRange(Option<(NaiveDate, NaiveDate)>),
-    /// Show an event: select the article of its first passage, mark it on the timeline.
-    OpenEvent(String),
+    /// Stop loading; keep what was read.
+    CancelLoad,
+}
+
+/// Events, annotations, their undo history and their files (`app/annotations.rs`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnnotationCommand {
+    /// Tag the reader's selected passage as an event.
+    TagEvent,
+    /// Annotate the reader's selected passage (a highlight with tags and a note).
+    Annotate,
+    /// Open the editor on an event or annotation.
+    Edit(String),
+    /// Apply a change (one undo step).
+    Apply(Box<Change>),
+    Undo,
+    Redo,
+    SaveNow,
     /// Merge events into the first: one event reported by several articles.
     MergeEvents(Vec<String>),
     /// Choose an event to add the reader's selected passage to.
@@ -33,69 +58,130 @@ pub enum Command {
     /// Point an orphaned passage of an event or annotation at the reader's selection instead.
     ReattachPassage {
         owner: String,
-        old: crate::core::annotations::Passage,
+        old: Passage,
     },
-    /// Ask for a file with a purpose (merge, import, export).
-    AskPath(super::open_dialog::PathPurpose),
-    /// Add another annotations file's entries to this collection's; differences become conflicts.
-    MergeAnnotationsFrom(PathBuf),
-    ImportJsonLd(PathBuf),
-    /// A background task read these (merge or import) for the UI thread to apply.
-    MergeLoaded(Box<crate::core::annotations::AnnotationSet>, PathBuf),
-    JsonLdLoaded(String, PathBuf),
-    /// Something a background task could not do.
-    ReportError(String),
-    ReportMessage(String),
-    ExportJsonLd(PathBuf),
-    /// Use and save an edited taxonomy.
-    SaveTaxonomy(crate::core::taxonomy::Taxonomy),
+    /// Remove an orphaned passage (an annotation goes with it; an event keeps its others).
+    DeletePassage {
+        owner: String,
+        old: Passage,
+    },
     /// Settle a conflict: take their version of an entry (`false`: keep ours).
     SettleConflict {
         id: String,
         take_theirs: bool,
     },
-    /// Remove an orphaned passage (an annotation goes with it; an event keeps its others).
-    DeletePassage {
-        owner: String,
-        old: crate::core::annotations::Passage,
-    },
-    /// Show a day in the calendar and outline it (from a date in the text).
-    JumpToDate(NaiveDate),
-    /// Tag the reader's selected passage as an event.
-    TagEvent,
-    /// Annotate the reader's selected passage (a highlight with tags and a note).
-    Annotate,
-    /// Open the editor on an event or annotation.
-    Edit(String),
-    Apply(Box<Change>),
-    Undo,
-    Redo,
-    SaveNow,
-    NextArticle,
-    PreviousArticle,
-    /// Stop loading; keep what was read.
-    CancelLoad,
-    Quit,
-    DismissError,
+    /// Open the editor of event types.
+    EditTaxonomy,
+    /// Use and save an edited taxonomy.
+    SaveTaxonomy(Taxonomy),
+}
+
+/// Annotations in and out: other RON files, W3C Web Annotation JSON-LD (`app/interchange.rs`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum InterchangeCommand {
+    /// Add another annotations file's entries to this collection's; differences become conflicts.
+    MergeAnnotationsFrom(PathBuf),
+    ImportJsonLd(PathBuf),
+    ExportJsonLd(PathBuf),
+    /// A background task read these (merge or import) for the UI thread to apply.
+    MergeLoaded(Box<AnnotationSet>, PathBuf),
+    JsonLdLoaded(String, PathBuf),
+}
+
+/// Search, recycled text and name variants (`app/finding.rs`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum FindCommand {
     /// Put the keyboard in the search field (and show the Search tab).
     Find,
     /// Search the collection (an empty query clears the results).
-    Search(super::finder::SearchRequest),
+    Search(SearchRequest),
     /// Show a hit: (place in the results, hit in that article).
     OpenHit(usize, usize),
     /// The next (`true`) or previous search hit, across articles.
     StepHit(bool),
     /// Open an article at the passage it shares with the one shown (its shared hashes).
-    OpenShared {
-        article: usize,
-        hashes: Vec<u64>,
-    },
+    OpenShared { article: usize, hashes: Vec<u64> },
     /// Open the editor of name variants.
     EditAliases,
     /// Use and save edited name variants.
-    SaveAliases(crate::core::search::Aliases),
+    SaveAliases(Aliases),
     /// The collection's name variants were read (`None`: it has none of its own).
-    AliasesLoaded(Result<Option<crate::core::search::Aliases>, String>),
+    AliasesLoaded(Result<Option<Aliases>, String>),
+}
+
+/// What is selected and shown: articles, days, months, events (`app/view.rs`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ViewCommand {
+    SelectArticle(usize),
+    NextArticle,
+    PreviousArticle,
+    /// Filter the list to one day, or clear the filter.
+    SelectDay(Option<NaiveDate>),
+    /// Filter the list to a stretch of days, or clear the filter.
+    SelectRange(Option<(NaiveDate, NaiveDate)>),
+    ShowMonth(YearMonth),
+    /// Show a day in the calendar and outline it (from a date in the text).
+    JumpToDate(NaiveDate),
+    /// Show an event: select the article of its first passage, mark it on the timeline.
+    OpenEvent(String),
+}
+
+/// Dialogs, messages and the window itself (`app/windows.rs`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum WindowCommand {
+    /// Show the folder dialog (and the typed-path fallback).
+    ShowOpenDialog,
+    /// Ask for a file with a purpose (merge, import, export).
+    AskPath(PathPurpose),
+    ShowPreferences,
+    /// Something a background task could not do.
+    ReportError(String),
+    ReportMessage(String),
+    DismissError,
+    Quit,
+}
+
+macro_rules! domain {
+    ($($domain:ident => $variant:ident),* $(,)?) => {
+        $(impl From<$domain> for Command {
+            fn from(c: $domain) -> Self {
+                Command::$variant(c)
+            }
+        })*
+    };
+}
+domain!(
+    CollectionCommand => Collection,
+    AnnotationCommand => Annotations,
+    InterchangeCommand => Interchange,
+    FindCommand => Find,
+    ViewCommand => View,
+    WindowCommand => Window,
+);
+
+/// What a path is asked for (the open dialog asks, the chosen path becomes this command).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PathPurpose {
+    #[default]
+    OpenCollection,
+    /// Another annotations RON file to merge into this collection's.
+    MergeAnnotations,
+    /// W3C Web Annotation JSON-LD to import.
+    ImportJsonLd,
+    /// Where to write the W3C Web Annotation JSON-LD export.
+    ExportJsonLd,
+}
+
+impl PathPurpose {
+    /// The command that uses the chosen path.
+    pub fn command(self, path: PathBuf) -> Command {
+        match self {
+            PathPurpose::OpenCollection => CollectionCommand::OpenCollection(path).into(),
+            PathPurpose::MergeAnnotations => InterchangeCommand::MergeAnnotationsFrom(path).into(),
+            PathPurpose::ImportJsonLd => InterchangeCommand::ImportJsonLd(path).into(),
+            PathPurpose::ExportJsonLd => InterchangeCommand::ExportJsonLd(path).into(),
+        }
+    }
 }
 
 /// The commands a user can call by name: menus, buttons and shortcuts.

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use egui_extras::{Column, TableBuilder};
 
-use super::commands::Command;
+use super::commands::{AnnotationCommand, Command, ViewCommand};
 use super::state::AppState;
 use super::theme;
 use crate::core::annotations::Event;
@@ -98,7 +98,7 @@ impl EventsPanel {
                 .on_disabled_hover_text("Tick two or more events to merge them")
                 .clicked()
             {
-                commands.push(Command::MergeEvents(self.ticked.iter().cloned().collect()));
+                commands.push(AnnotationCommand::MergeEvents(self.ticked.iter().cloned().collect()).into());
                 self.ticked.clear();
             }
             ui.weak(format!("{} events", state.annotations.events.len()));
@@ -208,9 +208,9 @@ impl EventsPanel {
                     });
                     let response = row.response();
                     if response.double_clicked() {
-                        commands.push(Command::Edit(e.id.clone()));
+                        commands.push(AnnotationCommand::Edit(e.id.clone()).into());
                     } else if response.clicked() {
-                        commands.push(Command::OpenEvent(e.id.clone()));
+                        commands.push(ViewCommand::OpenEvent(e.id.clone()).into());
                     }
                     let _ = dark;
                 });

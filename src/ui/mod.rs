@@ -10,6 +10,7 @@ pub mod editor;
 pub mod events_panel;
 pub mod finder;
 pub mod jobs;
+pub mod list_rows;
 pub mod open_dialog;
 pub mod reader_panel;
 pub mod search_panel;

@@ -5,24 +5,11 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
-use super::commands::Command;
+use super::commands::{Command, PathPurpose};
 use super::theme;
 
 /// A dialog that answers `None` faster than this was never shown (no desktop portal).
 const NO_DIALOG_WITHIN: Duration = Duration::from_millis(700);
-
-/// What a path is asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum PathPurpose {
-    #[default]
-    OpenCollection,
-    /// Another annotations RON file to merge into this collection's.
-    MergeAnnotations,
-    /// W3C Web Annotation JSON-LD to import.
-    ImportJsonLd,
-    /// Where to write the W3C Web Annotation JSON-LD export.
-    ExportJsonLd,
-}
 
 impl PathPurpose {
     fn title(self) -> &'static str {
@@ -39,15 +26,6 @@ impl PathPurpose {
             PathPurpose::OpenCollection => "Folder",
             PathPurpose::ExportJsonLd => "Save as",
             _ => "File",
-        }
-    }
-
-    fn command(self, path: PathBuf) -> Command {
-        match self {
-            PathPurpose::OpenCollection => Command::OpenCollection(path),
-            PathPurpose::MergeAnnotations => Command::MergeAnnotationsFrom(path),
-            PathPurpose::ImportJsonLd => Command::ImportJsonLd(path),
-            PathPurpose::ExportJsonLd => Command::ExportJsonLd(path),
         }
     }
 

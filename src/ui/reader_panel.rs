@@ -7,7 +7,7 @@ use std::sync::Arc;
 use egui::text::{CCursor, CCursorRange, LayoutJob};
 use egui::{Color32, FontId, RichText, TextFormat};
 
-use super::commands::{Command, CommandId};
+use super::commands::{AnnotationCommand, Command, CommandId, FindCommand, ViewCommand};
 use super::state::AppState;
 use super::theme;
 use crate::core::annotations::PassageOwner;
@@ -178,15 +178,15 @@ impl ReaderPanel {
         ui.horizontal(|ui| {
             let has_selection = self.selection.is_some();
             for (id, command) in [
-                (CommandId::TagEvent, Command::TagEvent),
-                (CommandId::Annotate, Command::Annotate),
+                (CommandId::TagEvent, AnnotationCommand::TagEvent),
+                (CommandId::Annotate, AnnotationCommand::Annotate),
             ] {
                 let button = ui
                     .add_enabled(has_selection, egui::Button::new(id.label()))
                     .on_hover_text(id.label_with_shortcut(ui.ctx()))
                     .on_disabled_hover_text("Select a passage in the text first");
                 if button.clicked() {
-                    commands.push(command);
+                    commands.push(command.into());
                 }
             }
             let add = ui
@@ -194,7 +194,7 @@ impl ReaderPanel {
                 .on_hover_text("Add the selected passage to an event already tagged: another article reporting it")
                 .on_disabled_hover_text("Select a passage, and tag an event first");
             if add.clicked() {
-                commands.push(Command::PickEventForPassage);
+                commands.push(AnnotationCommand::PickEventForPassage.into());
             }
             match &self.selection {
                 Some(sel) => {
@@ -302,7 +302,7 @@ impl ReaderPanel {
                     )
                     .on_hover_text(tip);
                 if response.clicked() {
-                    commands.push(Command::Edit(owner.id().to_string()));
+                    commands.push(AnnotationCommand::Edit(owner.id().to_string()).into());
                 }
             }
         });
@@ -445,7 +445,7 @@ impl ReaderPanel {
             && let Some(pos) = output.response.interact_pointer_pos()
             && let Some(day) = mention_at(pos).and_then(|m| m.first_day)
         {
-            commands.push(Command::JumpToDate(day));
+            commands.push(ViewCommand::JumpToDate(day).into());
         }
         if let Some(range) = output.cursor_range {
             let chars = range.as_sorted_char_range();
@@ -465,7 +465,7 @@ impl ReaderPanel {
                         .rev()
                         .find(|h| !h.owner_id.is_empty() && h.range.contains(&start))
                 {
-                    commands.push(Command::Edit(h.owner_id.clone()));
+                    commands.push(AnnotationCommand::Edit(h.owner_id.clone()).into());
                 }
             }
         }
@@ -578,10 +578,13 @@ impl ReaderPanel {
                                     .on_hover_text(format!("Open {} at this passage", a.path))
                                     .clicked()
                                 {
-                                    commands.push(Command::OpenShared {
-                                        article: o,
-                                        hashes: p.hashes.clone(),
-                                    });
+                                    commands.push(
+                                        FindCommand::OpenShared {
+                                            article: o,
+                                            hashes: p.hashes.clone(),
+                                        }
+                                        .into(),
+                                    );
                                     self.shared_open = None;
                                 }
                             }

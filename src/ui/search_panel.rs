@@ -4,7 +4,7 @@
 use egui::text::LayoutJob;
 use egui::{RichText, TextFormat};
 
-use super::commands::{Command, CommandId};
+use super::commands::{Command, CommandId, FindCommand};
 use super::finder::{Annotated, SearchFilters, SearchRequest, sources, tags_in_use};
 use super::state::AppState;
 use super::theme;
@@ -80,7 +80,7 @@ impl SearchPanel {
                     .on_hover_text("Edit the spellings a search treats as one name")
                     .clicked()
                 {
-                    commands.push(Command::EditAliases);
+                    commands.push(FindCommand::EditAliases.into());
                 }
                 let response = ui.add(
                     egui::TextEdit::singleline(&mut self.query)
@@ -98,7 +98,7 @@ impl SearchPanel {
                     response.request_focus();
                 }
                 if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                    commands.push(Command::StepHit(true));
+                    commands.push(FindCommand::StepHit(true).into());
                 }
             });
         });
@@ -106,7 +106,7 @@ impl SearchPanel {
         let request = self.request(state);
         if self.sent.as_ref() != Some(&request) {
             self.sent = Some(request.clone());
-            commands.push(Command::Search(request));
+            commands.push(FindCommand::Search(request).into());
         }
         self.summary_ui(ui, state);
         self.results_ui(ui, state, commands);
@@ -268,7 +268,7 @@ impl SearchPanel {
                     continue;
                 };
                 if result_row(ui, a, hits, current == Some(r)).clicked() {
-                    commands.push(Command::OpenHit(r, 0));
+                    commands.push(FindCommand::OpenHit(r, 0).into());
                 }
             }
         });
@@ -282,8 +282,8 @@ fn result_row(
     hits: &[std::ops::Range<usize>],
     selected: bool,
 ) -> egui::Response {
-    let (rect, response, colors) = super::articles_panel::article_row(ui, a, selected, ROW_HEIGHT);
-    let Some(super::articles_panel::RowColors {
+    let (rect, response, colors) = super::list_rows::article_row(ui, a, selected, ROW_HEIGHT);
+    let Some(super::list_rows::RowColors {
         strong,
         weak,
         text: text_color,
@@ -291,9 +291,9 @@ fn result_row(
     else {
         return response;
     };
-    let title = super::articles_panel::title_label(a);
+    let title = super::list_rows::title_label(a);
     let width = rect.width() - 12.0;
-    let date = super::articles_panel::date_label(a);
+    let date = super::list_rows::date_label(a);
     let source = a.meta.source.as_deref().unwrap_or("unknown source");
     let n = hits.len();
     let small = egui::TextStyle::Small.resolve(ui.style());

@@ -2,7 +2,7 @@
 
 use egui::RichText;
 
-use super::commands::Command;
+use super::commands::{CollectionCommand, Command, WindowCommand};
 use super::state::{AppState, LoadStatus, SaveStatus};
 use super::theme;
 
@@ -46,7 +46,7 @@ impl StatusBar {
                         .on_hover_text("Stop loading; keep what was read")
                         .clicked()
                     {
-                        commands.push(Command::CancelLoad);
+                        commands.push(CollectionCommand::CancelLoad.into());
                     }
                 }
                 LoadStatus::Failed(e) => {
@@ -122,7 +122,7 @@ impl StatusBar {
                 ui.colored_label(theme::error_color(dark), err)
                     .on_hover_text(err);
                 if ui.small_button("Dismiss").clicked() {
-                    commands.push(Command::DismissError);
+                    commands.push(WindowCommand::DismissError.into());
                 }
             }
         });

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, vec2};
 
-use super::commands::Command;
+use super::commands::{Command, ViewCommand};
 use super::state::AppState;
 use super::theme;
 use crate::core::timeline::{self, Day, Gaps, View, date_of, day_of, day_of_time};
@@ -180,7 +180,7 @@ impl TimelinePanel {
         {
             let (a, b) = (a.min(b), a.max(b));
             let (from, to) = (date_of(gaps.from_axis(a)), date_of(gaps.from_axis(b)));
-            commands.push(Command::SelectRange(Some((from, to))));
+            commands.push(ViewCommand::SelectRange(Some((from, to))).into());
         }
         self.view = Some(view);
         let x_of = |axis_day: Day| plot.left() + view.x_of(axis_day, w) as f32;
@@ -315,7 +315,7 @@ impl TimelinePanel {
                             a.meta.source.as_deref().unwrap_or("unknown source")
                         ));
                         if clicked {
-                            commands.push(Command::SelectArticle(index));
+                            commands.push(ViewCommand::SelectArticle(index).into());
                         }
                     }
                 }
@@ -486,7 +486,7 @@ impl TimelinePanel {
                     }
                 ));
                 if clicked {
-                    commands.push(Command::OpenEvent(e.id.clone()));
+                    commands.push(ViewCommand::OpenEvent(e.id.clone()).into());
                 }
             }
             // Reporting lag: from when it happened to each report, for the hovered event.

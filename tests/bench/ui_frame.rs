@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use dateline::core::timeline::{View, day_of};
 use dateline::ui::app::BottomView;
-use dateline::ui::commands::Command;
+use dateline::ui::commands::ViewCommand;
 use dateline::ui::{AppOptions, DatelineApp};
 
 const WARMUP: usize = 10;
@@ -104,7 +104,7 @@ fn main() {
                 app.bottom = BottomView::Month;
                 let rows = app.articles.rows().to_vec();
                 if let Some(&middle) = rows.get(rows.len() / 2) {
-                    app.push(Command::SelectArticle(middle));
+                    app.push(ViewCommand::SelectArticle(middle).into());
                 }
             }),
         ),

@@ -7,11 +7,25 @@ use std::sync::Arc;
 use super::DatelineApp;
 use crate::core::search::{Aliases, Matcher, parse_query};
 use crate::ui::aliases_editor::{AliasesAction, AliasesEditor};
-use crate::ui::commands::Command;
+use crate::ui::commands::{FindCommand, WindowCommand};
 use crate::ui::finder::{RecycledJob, SearchJob, SearchMsg, SearchRequest, candidates};
 use crate::ui::state::SearchState;
 
 impl DatelineApp {
+    /// Applies a command on search, recycled text and name variants.
+    pub(super) fn apply_find(&mut self, command: FindCommand) {
+        match command {
+            FindCommand::Find => self.articles.show_search(),
+            FindCommand::Search(request) => self.run_search(request),
+            FindCommand::OpenHit(r, h) => self.open_hit(r, h),
+            FindCommand::StepHit(forward) => self.step_hit(forward),
+            FindCommand::OpenShared { article, hashes } => self.open_shared(article, &hashes),
+            FindCommand::EditAliases => self.edit_aliases(),
+            FindCommand::SaveAliases(aliases) => self.save_aliases(aliases),
+            FindCommand::AliasesLoaded(loaded) => self.aliases_loaded(loaded),
+        }
+    }
+
     /// Starts a search (stopping the one before); an empty query clears the results.
     pub(super) fn run_search(&mut self, request: SearchRequest) {
         self.search_job = None;
@@ -210,7 +224,7 @@ impl DatelineApp {
             return;
         };
         self.spawn_task(move || {
-            Command::AliasesLoaded(Aliases::load(&path).map_err(|e| e.to_string()))
+            FindCommand::AliasesLoaded(Aliases::load(&path).map_err(|e| e.to_string())).into()
         });
     }
 
@@ -249,13 +263,16 @@ impl DatelineApp {
         let text = aliases.to_ron();
         self.spawn_task(move || {
             match crate::core::store::write_atomically(&path, text.as_bytes()) {
-                Ok(()) => {
-                    Command::ReportMessage(format!("Name variants saved to {}", path.display()))
-                }
-                Err(e) => Command::ReportError(format!(
+                Ok(()) => WindowCommand::ReportMessage(format!(
+                    "Name variants saved to {}",
+                    path.display()
+                ))
+                .into(),
+                Err(e) => WindowCommand::ReportError(format!(
                     "cannot save the name variants: {e}: {}",
                     path.display()
-                )),
+                ))
+                .into(),
             }
         });
     }
@@ -275,7 +292,9 @@ impl DatelineApp {
         match editor.ui(ctx) {
             AliasesAction::None => {}
             AliasesAction::Close => self.aliases_editor = None,
-            AliasesAction::Save(aliases) => self.commands.push(Command::SaveAliases(aliases)),
+            AliasesAction::Save(aliases) => {
+                self.commands.push(FindCommand::SaveAliases(aliases).into())
+            }
         }
     }
 }
