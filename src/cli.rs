@@ -307,14 +307,7 @@ pub fn check(
             };
             writeln!(out, "{}", serde_json::to_string(&line).unwrap_or_default())?;
         } else {
-            let quote: String = p
-                .exact
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .chars()
-                .take(60)
-                .collect();
+            let quote = crate::core::text::one_line(&p.exact, 60);
             writeln!(out, "{}\t{id}\t{}\t“{quote}”", found.status(), p.path)?;
         }
     }

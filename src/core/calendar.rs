@@ -4,6 +4,27 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Days, NaiveDate};
 
+/// The English month names, January first: for labels, and for tests that write dates out.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A month's English name (1 = January); `None` outside 1..=12.
+pub fn month_name(month: u32) -> Option<&'static str> {
+    MONTH_NAMES.get(month.checked_sub(1)? as usize).copied()
+}
+
 /// A month and its year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct YearMonth {
@@ -136,6 +157,18 @@ pub fn heat(count: u32, max: u32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_names_by_number() {
+        for (month, want) in [
+            (1, Some("January")),
+            (12, Some("December")),
+            (0, None),
+            (13, None),
+        ] {
+            assert_eq!(month_name(month), want, "{month}");
+        }
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")

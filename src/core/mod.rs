@@ -17,6 +17,7 @@ pub mod sample;
 pub mod search;
 pub mod store;
 pub mod taxonomy;
+pub mod text;
 pub mod timeline;
 pub mod timestamp;
 pub mod watch;

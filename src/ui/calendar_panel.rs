@@ -7,23 +7,9 @@ use egui::{Align2, FontId, RichText, Sense};
 use super::commands::{Command, CommandId, ViewCommand};
 use super::state::AppState;
 use super::theme;
-use crate::core::calendar::{YearMonth, heat};
+use crate::core::calendar::{MONTH_NAMES, YearMonth, heat, month_name};
 
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 #[derive(Default)]
 pub struct CalendarPanel {
@@ -32,10 +18,7 @@ pub struct CalendarPanel {
 
 /// "December 2022"
 pub fn month_title(month: YearMonth) -> String {
-    let name = MONTH_NAMES
-        .get(month.month.saturating_sub(1) as usize)
-        .copied()
-        .unwrap_or("?");
+    let name = month_name(month.month).unwrap_or("?");
     format!("{name} {}", month.year)
 }
 

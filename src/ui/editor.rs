@@ -312,14 +312,7 @@ impl EditorPanel {
             {
                 ui.label(RichText::new("Also reported in").strong());
                 for p in &base.evidence[1..] {
-                    let quote: String = p
-                        .exact
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                        .chars()
-                        .take(90)
-                        .collect();
+                    let quote = crate::core::text::one_line(&p.exact, 90);
                     ui.label(format!("{}: “{quote}”", p.path));
                 }
             }

@@ -12,6 +12,7 @@ use super::state::AppState;
 use super::theme;
 use crate::core::annotations::PassageOwner;
 use crate::core::collection::Article;
+use crate::core::text::one_line;
 
 /// A passage the user selected: byte offsets into the article's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -283,14 +284,14 @@ impl ReaderPanel {
                             a.tags.join(", ")
                         },
                         theme::annotation_color(ui.visuals().dark_mode),
-                        format!("Annotation: “{}”\nEdit it", short(&passage.exact, 80)),
+                        format!("Annotation: “{}”\nEdit it", one_line(&passage.exact, 80)),
                     ),
                 };
                 if orphaned {
                     label.push_str(" (text not found)");
                     tip = format!(
                         "Orphaned: “{}” is no longer in the article. It is kept; edit or delete it.\n{tip}",
-                        short(&passage.exact, 80)
+                        one_line(&passage.exact, 80)
                     );
                 }
                 let response = ui
@@ -569,7 +570,7 @@ impl ReaderPanel {
                                 );
                                 let text = format!(
                                     "{} · {} · {}",
-                                    short(&a.meta.title, 60),
+                                    one_line(&a.meta.title, 60),
                                     date,
                                     a.meta.source.as_deref().unwrap_or("unknown source")
                                 );
@@ -630,16 +631,6 @@ impl ReaderPanel {
             }
         });
         ui.add_space(4.0);
-    }
-}
-
-fn short(text: &str, max_chars: usize) -> String {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= max_chars {
-        one_line
-    } else {
-        let cut: String = one_line.chars().take(max_chars).collect();
-        format!("{cut}…")
     }
 }
 

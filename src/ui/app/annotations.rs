@@ -244,12 +244,7 @@ impl DatelineApp {
                 PartialDate::from_date,
             );
             let proposal = self.proposed_time(&passage);
-            let title = passage
-                .exact
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            let title: String = title.chars().take(90).collect();
+            let title = crate::core::text::one_line(&passage.exact, 90);
             let event = Event {
                 id: new_id("ev"),
                 title,

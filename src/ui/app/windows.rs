@@ -136,7 +136,7 @@ impl DatelineApp {
             ),
             Some(Entry::Annotation(a)) => format!(
                 "annotation on “{}” ({})",
-                a.passage.exact.chars().take(60).collect::<String>(),
+                crate::core::text::one_line(&a.passage.exact, 60),
                 a.modified
             ),
             None => "deleted".to_string(),
