@@ -1,6 +1,8 @@
-//! The command line: what `dateline` was asked to do, and the commands that print to a terminal.
+//! The command line: what `dateline` accepts (declared in `args`) and the commands that print to a
+//! terminal, each a thin call into the core.
 
-use std::ffi::OsString;
+mod args;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -8,62 +10,10 @@ use crate::core::annotations::AnnotationSet;
 use crate::core::collection::{self, Article, CollectionError, Problem};
 use crate::core::store;
 
-pub const USAGE: &str = "\
-usage:
-  dateline [PATH] [--screenshot OUT.png]   open the window on PATH (default: the bundled sample)
-  dateline inspect PATH [--json]           one line per article with its metadata
-  dateline dates PATH [--json]             every date mentioned in the articles, resolved
-  dateline check PATH [--annotations FILE] [--json]
-                                           find every annotated passage again: in place, moved, orphaned
-  dateline export PATH --format jsonld [--annotations FILE] [-o FILE]
-                                           the annotations as W3C Web Annotation JSON-LD
-  dateline import PATH FILE                merge W3C Web Annotation JSON-LD into the annotations
-  dateline search PATH QUERY [--json]      find words, \"phrases\" and name variants (aliases)
-  dateline --help | --version";
-
-/// What the command line asked for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Invocation {
-    Gui {
-        path: Option<PathBuf>,
-        screenshot: Option<PathBuf>,
-    },
-    Inspect {
-        path: PathBuf,
-        json: bool,
-    },
-    Dates {
-        path: PathBuf,
-        json: bool,
-    },
-    Check {
-        path: PathBuf,
-        annotations: Option<PathBuf>,
-        json: bool,
-    },
-    Export {
-        path: PathBuf,
-        format: String,
-        annotations: Option<PathBuf>,
-        output: Option<PathBuf>,
-    },
-    Import {
-        path: PathBuf,
-        file: PathBuf,
-    },
-    Search {
-        path: PathBuf,
-        query: String,
-        json: bool,
-    },
-    Help,
-    Version,
-}
+pub use args::{Cli, Command, ExportFormat, GuiArgs, Shell, completions};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    #[error("{0}\n{USAGE}")]
-    Usage(String),
     #[error(transparent)]
     Collection(#[from] CollectionError),
     #[error(transparent)]
@@ -86,155 +36,6 @@ pub enum CliError {
     Aliases(#[from] crate::core::search::LoadAliasesError),
     #[error("search: the query is empty")]
     EmptyQuery,
-}
-
-/// A subcommand's arguments: positionals and `--flag [VALUE]` options.
-struct Parsed {
-    positional: Vec<PathBuf>,
-    json: bool,
-    annotations: Option<PathBuf>,
-    format: Option<String>,
-    output: Option<PathBuf>,
-}
-
-fn parse_sub(
-    command: &str,
-    args: impl Iterator<Item = OsString>,
-    allowed: &[&str],
-) -> Result<Parsed, CliError> {
-    let usage = |m: String| Err(CliError::Usage(format!("{command}: {m}")));
-    let mut parsed = Parsed {
-        positional: Vec::new(),
-        json: false,
-        annotations: None,
-        format: None,
-        output: None,
-    };
-    let mut args = args.peekable();
-    while let Some(arg) = args.next() {
-        let text = arg.to_string_lossy().into_owned();
-        if !text.starts_with('-') || text == "-" {
-            parsed.positional.push(PathBuf::from(arg));
-            continue;
-        }
-        if !allowed.contains(&text.as_str()) {
-            return usage(format!("unknown option {text}"));
-        }
-        let mut value = || {
-            args.next()
-                .ok_or_else(|| CliError::Usage(format!("{command}: {text} needs a value")))
-        };
-        match text.as_str() {
-            "--json" => parsed.json = true,
-            "--annotations" => parsed.annotations = Some(PathBuf::from(value()?)),
-            "--format" => parsed.format = Some(value()?.to_string_lossy().into_owned()),
-            "-o" | "--output" => parsed.output = Some(PathBuf::from(value()?)),
-            _ => return usage(format!("unknown option {text}")),
-        }
-    }
-    Ok(parsed)
-}
-
-/// Reads the arguments after the program name.
-pub fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, CliError> {
-    let mut args = args.into_iter().peekable();
-    let first = args.peek().map(|a| a.to_string_lossy().into_owned());
-    let one_path = |command: &str, p: &mut Parsed| -> Result<PathBuf, CliError> {
-        match p.positional.len() {
-            1 => Ok(p.positional.remove(0)),
-            0 => Err(CliError::Usage(format!("{command} needs a PATH"))),
-            _ => Err(CliError::Usage(format!("{command} takes one PATH"))),
-        }
-    };
-    match first.as_deref() {
-        Some("-h" | "--help" | "help") => return Ok(Invocation::Help),
-        Some("-V" | "--version") => return Ok(Invocation::Version),
-        Some(command @ ("inspect" | "dates")) => {
-            let command = command.to_string();
-            args.next();
-            let mut p = parse_sub(&command, args, &["--json"])?;
-            let path = one_path(&command, &mut p)?;
-            return Ok(if command == "inspect" {
-                Invocation::Inspect { path, json: p.json }
-            } else {
-                Invocation::Dates { path, json: p.json }
-            });
-        }
-        Some("check") => {
-            args.next();
-            let mut p = parse_sub("check", args, &["--json", "--annotations"])?;
-            let path = one_path("check", &mut p)?;
-            return Ok(Invocation::Check {
-                path,
-                annotations: p.annotations,
-                json: p.json,
-            });
-        }
-        Some("export") => {
-            args.next();
-            let mut p = parse_sub(
-                "export",
-                args,
-                &["--format", "--annotations", "-o", "--output"],
-            )?;
-            let path = one_path("export", &mut p)?;
-            let format = p
-                .format
-                .ok_or_else(|| CliError::Usage("export needs --format jsonld".into()))?;
-            if format != "jsonld" {
-                return Err(CliError::Usage(format!(
-                    "export: unknown format {format:?} (supported: jsonld)"
-                )));
-            }
-            return Ok(Invocation::Export {
-                path,
-                format,
-                annotations: p.annotations,
-                output: p.output,
-            });
-        }
-        Some("search") => {
-            args.next();
-            let p = parse_sub("search", args, &["--json"])?;
-            let json = p.json;
-            return match <[PathBuf; 2]>::try_from(p.positional) {
-                Ok([path, query]) => Ok(Invocation::Search {
-                    path,
-                    query: query.to_string_lossy().into_owned(),
-                    json,
-                }),
-                Err(_) => Err(CliError::Usage(
-                    "search needs PATH and QUERY (quote a query of several words)".into(),
-                )),
-            };
-        }
-        Some("import") => {
-            args.next();
-            let p = parse_sub("import", args, &[])?;
-            return match <[PathBuf; 2]>::try_from(p.positional) {
-                Ok([path, file]) => Ok(Invocation::Import { path, file }),
-                Err(_) => Err(CliError::Usage("import needs PATH and FILE".into())),
-            };
-        }
-        _ => {}
-    }
-    let usage = |m: String| Err(CliError::Usage(m));
-    let mut path = None;
-    let mut screenshot = None;
-    while let Some(arg) = args.next() {
-        match arg.to_str() {
-            Some("--screenshot") => match args.next() {
-                Some(out) => screenshot = Some(PathBuf::from(out)),
-                None => return usage("--screenshot needs a file name (OUT.png)".into()),
-            },
-            Some(flag) if flag.starts_with("--") => {
-                return usage(format!("unknown option {flag}"));
-            }
-            _ if path.is_none() => path = Some(PathBuf::from(arg)),
-            _ => return usage("only one PATH can be opened".into()),
-        }
-    }
-    Ok(Invocation::Gui { path, screenshot })
 }
 
 /// The annotations of a collection: the named file, or the collection's own.
@@ -327,9 +128,10 @@ pub fn check(
     Ok((in_place, moved, orphaned))
 }
 
-/// `dateline export PATH --format jsonld [--annotations FILE] [-o FILE]`.
+/// `dateline export PATH --format FORMAT [--annotations FILE] [-o FILE]`.
 pub fn export(
     root: &Path,
+    format: ExportFormat,
     annotations: Option<&Path>,
     output: Option<&Path>,
     out: &mut dyn Write,
@@ -341,8 +143,12 @@ pub fn export(
         |n| n.to_string_lossy().into_owned(),
     );
     let lookup = |path: &str| c.articles.iter().find(|a| a.path == path).cloned();
-    let doc = crate::core::interchange::export(&set, &label, &lookup);
-    let text = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
+    let text = match format {
+        ExportFormat::Jsonld => {
+            let doc = crate::core::interchange::export(&set, &label, &lookup);
+            serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+        }
+    };
     match output {
         Some(path) => {
             store::write_atomically(path, text.as_bytes()).map_err(|source| CliError::Read {
@@ -636,50 +442,4 @@ pub fn inspect(path: &std::path::Path, json: bool, out: &mut dyn Write) -> Resul
     }
     out.flush()?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn parse(args: &[&str]) -> Result<Invocation, String> {
-        parse_args(args.iter().map(OsString::from)).map_err(|e| e.to_string())
-    }
-
-    #[test]
-    fn arguments() {
-        let gui = |p: Option<&str>, s: Option<&str>| {
-            Ok(Invocation::Gui {
-                path: p.map(PathBuf::from),
-                screenshot: s.map(PathBuf::from),
-            })
-        };
-        assert_eq!(parse(&[]), gui(None, None));
-        assert_eq!(parse(&["news"]), gui(Some("news"), None));
-        assert_eq!(
-            parse(&["news", "--screenshot", "a.png"]),
-            gui(Some("news"), Some("a.png"))
-        );
-        assert_eq!(parse(&["--screenshot", "a.png"]), gui(None, Some("a.png")));
-        assert_eq!(
-            parse(&["inspect", "news", "--json"]),
-            Ok(Invocation::Inspect {
-                path: "news".into(),
-                json: true
-            })
-        );
-        assert_eq!(parse(&["--help"]), Ok(Invocation::Help));
-        let errors = [
-            (&["inspect"][..], "inspect needs a PATH"),
-            (&["inspect", "a", "b"], "one PATH"),
-            (&["inspect", "a", "--csv"], "unknown option --csv"),
-            (&["--screenshot"], "needs a file name"),
-            (&["a", "b"], "only one PATH"),
-            (&["--frobnicate"], "unknown option"),
-        ];
-        for (args, want) in errors {
-            let got = parse(args).err().unwrap_or_default();
-            assert!(got.contains(want), "{args:?}: {got}");
-        }
-    }
 }

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use dateline::cli::{self, Invocation};
+use dateline::cli::{self, Cli, Command};
 use dateline::core::sample;
 use dateline::ui::{AppOptions, DatelineApp};
 
@@ -15,46 +15,44 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
-    let invocation = match cli::parse_args(std::env::args_os().skip(1)) {
-        Ok(i) => i,
+    let args = match Cli::try_parse_args(std::env::args_os()) {
+        Ok(args) => args,
+        // Usage errors exit 2 on stderr; --help and --version exit 0 on stdout.
         Err(e) => {
-            eprintln!("dateline: {e}");
-            return ExitCode::from(2);
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
         }
     };
-    match invocation {
-        Invocation::Help => {
-            println!(
-                "Dateline {}: news articles into a chronology.\n{}",
-                env!("CARGO_PKG_VERSION"),
-                cli::USAGE
-            );
-            ExitCode::SUCCESS
-        }
-        Invocation::Version => {
-            println!("dateline {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
-        }
-        Invocation::Inspect { path, json } => run_cli(|out| cli::inspect(&path, json, out)),
-        Invocation::Dates { path, json } => run_cli(|out| cli::dates(&path, json, out)),
-        Invocation::Check {
+    match args.command {
+        None => run_gui(args.gui.path, args.gui.screenshot),
+        Some(Command::Inspect { path, json }) => run_cli(|out| cli::inspect(&path, json, out)),
+        Some(Command::Dates { path, json }) => run_cli(|out| cli::dates(&path, json, out)),
+        Some(Command::Check {
             path,
             annotations,
             json,
-        } => run_cli(|out| cli::check(&path, annotations.as_deref(), json, out).map(|_| ())),
-        Invocation::Export {
+        }) => run_cli(|out| cli::check(&path, annotations.as_deref(), json, out).map(|_| ())),
+        Some(Command::Export {
             path,
+            format,
             annotations,
             output,
-            ..
-        } => run_cli(|out| cli::export(&path, annotations.as_deref(), output.as_deref(), out)),
-        Invocation::Import { path, file } => {
+        }) => run_cli(|out| {
+            cli::export(
+                &path,
+                format,
+                annotations.as_deref(),
+                output.as_deref(),
+                out,
+            )
+        }),
+        Some(Command::Import { path, file }) => {
             run_cli(|out| cli::import(&path, &file, out).map(|_| ()))
         }
-        Invocation::Search { path, query, json } => {
+        Some(Command::Search { path, query, json }) => {
             run_cli(|out| cli::search(&path, &query, json, out).map(|_| ()))
         }
-        Invocation::Gui { path, screenshot } => run_gui(path, screenshot),
+        Some(Command::Completions { shell }) => run_cli(|out| cli::completions(shell, out)),
     }
 }
 

@@ -1,5 +1,5 @@
-//! The command line as a user runs it: exit codes, JSON Lines, and what `import`, `check` and
-//! `export` do to a copy of the sample collection.
+//! The command line as a user runs it: help, suggestions, completions, exit codes, JSON Lines, and
+//! what `import`, `check` and `export` do to a copy of the sample collection.
 
 use std::path::Path;
 use std::process::Command;
@@ -117,19 +117,237 @@ fn dates_give_the_seed_mentions() {
 
 #[test]
 fn bad_input_gets_a_one_line_error_and_a_non_zero_exit() {
+    // (arguments, exit status, what the first line of the error says, what the rest adds)
+    let cases: &[(&[&str], i32, &str, &str)] = &[
+        (&["inspect", "/no/such/folder"], 1, "no such folder", ""),
+        (
+            &["inspect"],
+            2,
+            "required arguments were not provided",
+            "<PATH>",
+        ),
+        (
+            &["dates", "a", "b"],
+            2,
+            "unexpected argument 'b'",
+            "Usage: dateline dates",
+        ),
+        (
+            &["export", "."],
+            2,
+            "required arguments",
+            "--format <FORMAT>",
+        ),
+        (
+            &["export", ".", "--format", "pdf"],
+            2,
+            "invalid value 'pdf'",
+            "possible values: jsonld",
+        ),
+        (&["import", "."], 2, "required arguments", "<FILE>"),
+        (
+            &["check", ".", "--frobnicate"],
+            2,
+            "unexpected argument '--frobnicate'",
+            "",
+        ),
+        (&["a", "b"], 2, "unexpected argument 'b'", ""),
+        (
+            &["--screenshot"],
+            2,
+            "a value is required for '--screenshot",
+            "",
+        ),
+        (
+            &["news", "inspect", "x"],
+            2,
+            "'inspect' cannot be used with '[PATH]'",
+            "",
+        ),
+        (
+            &["--screenshot", "a.png", "inspect", "x"],
+            2,
+            "cannot be used with '--screenshot",
+            "",
+        ),
+    ];
+    for (args, code, first, rest) in cases {
+        let (got, out, err) = dateline(args);
+        assert_eq!(got, *code, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}: errors go to stderr: {out}");
+        let line = err.lines().next().unwrap_or_default();
+        assert!(line.contains(first), "{args:?}: {err}");
+        assert!(err.contains(rest), "{args:?}: {err}");
+        if *code == 1 {
+            assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+            assert!(line.starts_with("dateline: "), "{args:?}: {err}");
+        } else {
+            assert!(line.starts_with("error: "), "{args:?}: {err}");
+        }
+    }
+}
+
+const COMMANDS: [&str; 7] = [
+    "inspect",
+    "dates",
+    "check",
+    "export",
+    "import",
+    "search",
+    "completions",
+];
+
+#[test]
+fn help_lists_every_command_in_one_line() {
+    for flag in ["--help", "-h", "help"] {
+        let (code, out, err) = dateline(&[flag]);
+        assert_eq!(code, 0, "{flag}: {err}");
+        for command in COMMANDS {
+            let line = out
+                .lines()
+                .find(|l| l.trim_start().starts_with(&format!("{command} ")));
+            assert!(
+                line.is_some_and(|l| l.split_whitespace().count() > 1),
+                "{flag}: {command} has no line of its own: {out}"
+            );
+        }
+        assert!(out.contains("--screenshot"), "{flag}: {out}");
+    }
+}
+
+#[test]
+fn each_command_s_help_lists_its_options() {
+    let cases: &[(&str, &[&str])] = &[
+        ("inspect", &["<PATH>", "--json"]),
+        ("dates", &["<PATH>", "--json"]),
+        ("check", &["<PATH>", "--annotations <FILE>", "--json"]),
+        (
+            "export",
+            &[
+                "<PATH>",
+                "--format <FORMAT>",
+                "jsonld",
+                "--annotations <FILE>",
+                "-o, --output <FILE>",
+            ],
+        ),
+        ("import", &["<PATH>", "<FILE>"]),
+        ("search", &["<PATH>", "<QUERY>", "--json"]),
+        ("completions", &["<SHELL>", "bash", "zsh", "fish"]),
+    ];
+    assert_eq!(cases.len(), COMMANDS.len());
+    for (command, options) in cases {
+        for help in [
+            &[*command, "--help"][..],
+            &[*command, "-h"],
+            &["help", command],
+        ] {
+            let (code, out, err) = dateline(help);
+            assert_eq!(code, 0, "{help:?}: {err}");
+            assert!(
+                out.contains(&format!("Usage: dateline {command}")),
+                "{help:?}: {out}"
+            );
+            for option in *options {
+                assert!(out.contains(option), "{help:?} lacks {option}: {out}");
+            }
+        }
+    }
+}
+
+#[test]
+fn typos_get_a_suggestion_and_exit_2() {
+    // (arguments, the suggestion)
     let cases: &[(&[&str], &str)] = &[
-        (&["inspect", "/no/such/folder"], "no such folder"),
-        (&["inspect"], "inspect needs a PATH"),
-        (&["dates", "a", "b"], "takes one PATH"),
-        (&["export", "."], "needs --format jsonld"),
-        (&["export", ".", "--format", "pdf"], "unknown format"),
-        (&["import", "."], "needs PATH and FILE"),
-        (&["check", ".", "--frobnicate"], "unknown option"),
+        (&["inspct", "x"], "a similar subcommand exists: 'inspect'"),
+        (&["inspct"], "a similar subcommand exists: 'inspect'"),
+        (
+            &["serach", "x", "y", "--json"],
+            "a similar subcommand exists: 'search'",
+        ),
+        (
+            &["completion", "bash"],
+            "a similar subcommand exists: 'completions'",
+        ),
+        (
+            &["news", "inspct"],
+            "a similar subcommand exists: 'inspect'",
+        ),
+        (
+            &["inspect", "x", "--jsno"],
+            "a similar argument exists: '--json'",
+        ),
+        (
+            &["check", "x", "--anotations", "a.ron"],
+            "a similar argument exists: '--annotations'",
+        ),
+        (
+            &["export", "x", "--format", "jsnold"],
+            "a similar value exists: 'jsonld'",
+        ),
+        (&["completions", "bsh"], "a similar value exists: 'bash'"),
     ];
     for (args, want) in cases {
-        let (code, _, err) = dateline(args);
-        assert_ne!(code, 0, "{args:?}");
+        let (code, out, err) = dateline(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}: {out}");
         assert!(err.contains(want), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn a_folder_named_like_a_mistyped_command_is_a_path_not_a_typo() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join("inspct")).expect("mkdir");
+    let run = |cwd: &Path| {
+        // `--bogus` stops the window from opening: only the parsing is tried.
+        let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+            .args(["inspct", "--bogus"])
+            .current_dir(cwd)
+            .output()
+            .expect("runs");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, err) = run(dir.path());
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("unexpected argument '--bogus'"), "{err}");
+    assert!(!err.contains("similar subcommand"), "{err}");
+    let (code, err) = run(&dir.path().join("inspct"));
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("a similar subcommand exists: 'inspect'"),
+        "{err}"
+    );
+}
+
+#[test]
+fn completions_print_a_script_for_each_shell() {
+    for shell in ["bash", "zsh", "fish"] {
+        let (code, out, err) = dateline(&["completions", shell]);
+        assert_eq!(code, 0, "{shell}: {err}");
+        assert!(out.contains("dateline"), "{shell}: {out}");
+        for command in COMMANDS {
+            assert!(out.contains(command), "{shell} does not complete {command}");
+        }
+    }
+    let (code, out, err) = dateline(&["completions", "powershell-typo"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("possible values: bash, zsh, fish"), "{err}");
+}
+
+#[test]
+fn version_is_the_package_s() {
+    for flag in ["--version", "-V"] {
+        let (code, out, err) = dateline(&[flag]);
+        assert_eq!(code, 0, "{flag}: {err}");
+        assert_eq!(
+            out.trim(),
+            format!("dateline {}", env!("CARGO_PKG_VERSION"))
+        );
     }
 }
 
@@ -279,7 +497,7 @@ fn search_bad_input_is_refused_in_one_line() {
     let dir = sample_copy();
     let root = dir.path().display().to_string();
     let cases: &[(&[&str], i32, &str)] = &[
-        (&["search", &root], 2, "search needs PATH and QUERY"),
+        (&["search", &root], 2, "<QUERY>"),
         (&["search", &root, "  "], 1, "the query is empty"),
         (&["search", "/no/such/folder", "x"], 1, "no such folder"),
         (&["search", &root, "x", "--bogus"], 2, "--bogus"),
