@@ -99,9 +99,14 @@ fn tag_an_event_save_reopen_and_find_it() {
     harness.get_by_label("Tag event").click();
     step(&mut harness);
     assert!(harness.state().editor.is_some(), "the editor opened");
-    let title = harness.get_by_label("Title");
-    title.focus();
-    title.type_text(" in Moscow");
+    // The title is prefilled with the passage and selected: typing replaces it.
+    assert_eq!(
+        harness.get_by_label("Title").value().as_deref(),
+        Some(QUOTE)
+    );
+    harness
+        .get_by_label("Title")
+        .type_text("Bayramov and Lavrov meet in Moscow");
     step(&mut harness);
     // The date proposed is the one the passage talks about ("On December 5"), not the
     // publication date (7 December), and the editor says where it came from.
@@ -127,7 +132,7 @@ fn tag_an_event_save_reopen_and_find_it() {
     let events = harness.state().state.annotations.events.clone();
     assert_eq!(events.len(), 1);
     let event = &events[0];
-    assert_eq!(event.title, format!("{QUOTE} in Moscow"));
+    assert_eq!(event.title, "Bayramov and Lavrov meet in Moscow");
     assert_eq!(event.when.start.to_string(), "2022-12-05");
     assert_eq!(event.actors, ["Jeyhun Bayramov", "Sergei Lavrov"]);
     assert_eq!(event.evidence[0].exact, QUOTE);

@@ -396,7 +396,17 @@ impl EditorPanel {
             .add(egui::TextEdit::singleline(&mut self.title).desired_width(f32::INFINITY))
             .labelled_by(label);
         if self.focus_first {
+            // The title is prefilled from the passage: selected, so typing replaces it.
             title.request_focus();
+            let mut state =
+                egui::text_edit::TextEditState::load(ui.ctx(), title.id).unwrap_or_default();
+            state
+                .cursor
+                .set_char_range(Some(egui::text::CCursorRange::two(
+                    egui::text::CCursor::new(0),
+                    egui::text::CCursor::new(self.title.chars().count()),
+                )));
+            state.store(ui.ctx(), title.id);
             self.focus_first = false;
         }
         ui.end_row();

@@ -4,29 +4,27 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+use egui::RichText;
 use egui::text::{CCursor, CCursorRange, LayoutJob};
-use egui::{Color32, FontId, RichText, TextFormat};
 
-use super::commands::{AnnotationCommand, Command, CommandId, FindCommand, ViewCommand};
+use super::commands::{AnnotationCommand, Command, CommandId, ViewCommand};
 use super::state::AppState;
 use super::theme;
 use crate::core::annotations::PassageOwner;
 use crate::core::collection::Article;
 use crate::core::text::one_line;
 
+mod highlight;
+mod margin;
+
+use highlight::{Highlight, body_job, highlights, search_highlights};
+use margin::MARGIN;
+
 /// A passage the user selected: byte offsets into the article's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Selection {
     pub path: String,
     pub range: Range<usize>,
-}
-
-/// A highlighted span of the body (byte offsets into the body).
-#[derive(Debug, Clone, PartialEq)]
-struct Highlight {
-    range: Range<usize>,
-    color: Color32,
-    owner_id: String,
 }
 
 pub struct ReaderPanel {
@@ -474,136 +472,7 @@ impl ReaderPanel {
     }
 }
 
-/// Width of the reader's left margin.
-const MARGIN: f32 = 18.0;
-
 impl ReaderPanel {
-    /// A mark in the margin beside each passage that other articles have too: hover says how
-    /// many, a click lists them, and a click on one opens it at the same passage.
-    fn shared_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        state: &AppState,
-        shown: Range<usize>,
-        char_rect: &dyn Fn(usize) -> egui::Rect,
-        commands: &mut Vec<Command>,
-    ) {
-        let color = theme::recycled_color(ui.visuals().dark_mode);
-        for (n, p) in state.selected_recycled.iter().enumerate() {
-            if p.range.end <= shown.start || p.range.start >= shown.end {
-                continue;
-            }
-            let start = p.range.start.max(shown.start) - shown.start;
-            let end = p.range.end.min(shown.end) - shown.start;
-            let (top, bottom) = (char_rect(start), char_rect(end));
-            let x = top
-                .left()
-                .min(bottom.left())
-                .min(ui.min_rect().left() + MARGIN)
-                - MARGIN;
-            let rect = egui::Rect::from_min_max(
-                egui::pos2(x + 4.0, top.top()),
-                egui::pos2(x + 12.0, bottom.bottom().max(top.bottom())),
-            );
-            let label = format!(
-                "Also in {} {}",
-                p.others.len(),
-                if p.others.len() == 1 {
-                    "article"
-                } else {
-                    "articles"
-                }
-            );
-            let response = ui.interact(
-                rect,
-                ui.scope_id().with(("shared", n)),
-                egui::Sense::click(),
-            );
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-            let width = if response.hovered() { 5.0 } else { 3.0 };
-            ui.painter().rect_filled(
-                egui::Rect::from_center_size(rect.center(), egui::vec2(width, rect.height())),
-                1.5,
-                color,
-            );
-            // Opens (not toggles: egui may run a frame twice with the same click).
-            if response.clicked() {
-                self.shared_open = Some(n);
-            }
-            let response = response.on_hover_text(format!("{label}: click to list them"));
-            if self.shared_open == Some(n) {
-                self.shared_list_ui(ui, state, n, &label, response.rect.right_top(), commands);
-            }
-        }
-    }
-
-    /// The other articles with recycled passage `n`: a click opens one at the passage.
-    fn shared_list_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        state: &AppState,
-        n: usize,
-        label: &str,
-        at: egui::Pos2,
-        commands: &mut Vec<Command>,
-    ) {
-        let Some(p) = state.selected_recycled.get(n) else {
-            return;
-        };
-        let area = egui::Area::new(ui.scope_id().with(("shared-list", n)))
-            .order(egui::Order::Foreground)
-            .fixed_pos(at + egui::vec2(6.0, 0.0))
-            .show(ui.ctx(), |ui| {
-                egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    ui.set_max_width(420.0);
-                    ui.label(RichText::new(label).strong());
-                    egui::ScrollArea::vertical()
-                        .max_height(260.0)
-                        .show(ui, |ui| {
-                            for &o in &p.others {
-                                let Some(a) = state.articles.get(o) else {
-                                    continue;
-                                };
-                                let date = a.meta.published.map_or_else(
-                                    || "undated".to_string(),
-                                    |t| t.date.format("%Y-%m-%d").to_string(),
-                                );
-                                let text = format!(
-                                    "{} · {} · {}",
-                                    one_line(&a.meta.title, 60),
-                                    date,
-                                    a.meta.source.as_deref().unwrap_or("unknown source")
-                                );
-                                if ui
-                                    .button(text)
-                                    .on_hover_text(format!("Open {} at this passage", a.path))
-                                    .clicked()
-                                {
-                                    commands.push(
-                                        FindCommand::OpenShared {
-                                            article: o,
-                                            hashes: p.hashes.clone(),
-                                        }
-                                        .into(),
-                                    );
-                                    self.shared_open = None;
-                                }
-                            }
-                        });
-                });
-            });
-        // Closed by Escape or a click outside it (but not the click on the mark that opened it).
-        let on_mark = ui
-            .ctx()
-            .pointer_interact_pos()
-            .is_some_and(|pos| (pos.x - at.x).abs() < MARGIN);
-        if (area.response.clicked_elsewhere() && !on_mark)
-            || ui.input(|i| i.key_pressed(egui::Key::Escape))
-        {
-            self.shared_open = None;
-        }
-    }
-
     /// "Part 2 of 67" with previous and next, for a body too long to lay out at once.
     fn pager_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
@@ -634,108 +503,6 @@ impl ReaderPanel {
     }
 }
 
-/// The highlighted spans in `shown` (a byte range of the article's text), relative to its start;
-/// events over annotations.
-fn highlights(
-    state: &AppState,
-    article: &Article,
-    shown: Range<usize>,
-    dark: bool,
-) -> Vec<Highlight> {
-    let mut out: Vec<Highlight> = state
-        .annotations
-        .passages_in(&article.path)
-        .filter_map(|(passage, owner)| {
-            let range = crate::core::anchor::anchor(passage, &article.text).range()?;
-            if range.end <= shown.start || range.start >= shown.end {
-                return None;
-            }
-            let start = range.start.max(shown.start) - shown.start;
-            let end = range.end.min(shown.end) - shown.start;
-            let color = match owner {
-                PassageOwner::Event(e) => theme::event_highlight(state.types.color(&e.event_type)),
-                PassageOwner::Annotation(_) => theme::annotation_color(dark),
-            };
-            Some(Highlight {
-                range: start..end,
-                color,
-                owner_id: owner.id().to_string(),
-            })
-        })
-        .collect();
-    // Events are drawn last, over annotations.
-    out.sort_by_key(|h| !h.owner_id.starts_with("an-"));
-    out
-}
-
-/// The search hits of the selected article in `shown`, the current one stronger.
-fn search_highlights(state: &AppState, shown: Range<usize>, dark: bool) -> Vec<Highlight> {
-    let Some(article) = state.selected_article else {
-        return Vec::new();
-    };
-    let s = &state.search;
-    let current = s
-        .current
-        .and_then(|(r, h)| s.results.get(r).filter(|(a, _)| *a == article).map(|_| h));
-    s.hits_in(article)
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.end > shown.start && r.start < shown.end)
-        .map(|(i, r)| Highlight {
-            range: r.start.max(shown.start) - shown.start..r.end.min(shown.end) - shown.start,
-            color: theme::search_hit_color(dark, current == Some(i)),
-            owner_id: String::new(),
-        })
-        .collect()
-}
-
-/// The body as a layout job, each highlighted span with its background.
-fn body_job(
-    body: &str,
-    highlights: &[Highlight],
-    underlines: &[Range<usize>],
-    underline: egui::Stroke,
-    text_color: Color32,
-) -> LayoutJob {
-    let font = FontId::proportional(theme::BODY_SIZE);
-    let mut bounds: Vec<usize> = vec![0, body.len()];
-    for r in highlights.iter().map(|h| &h.range).chain(underlines) {
-        bounds.push(r.start.min(body.len()));
-        bounds.push(r.end.min(body.len()));
-    }
-    bounds.sort_unstable();
-    bounds.dedup();
-    let mut job = LayoutJob::default();
-    for pair in bounds.windows(2) {
-        let (start, end) = (pair[0], pair[1]);
-        let Some(text) = body.get(start..end) else {
-            continue;
-        };
-        let background = highlights
-            .iter()
-            .rev()
-            .find(|h| h.range.start <= start && end <= h.range.end)
-            .map_or(Color32::TRANSPARENT, |h| h.color);
-        job.append(
-            text,
-            0.0,
-            TextFormat {
-                font_id: font.clone(),
-                color: text_color,
-                background,
-                underline: if underlines.iter().any(|u| u.start <= start && end <= u.end) {
-                    underline
-                } else {
-                    egui::Stroke::NONE
-                },
-                line_height: Some(theme::BODY_SIZE * 1.45),
-                ..Default::default()
-            },
-        );
-    }
-    job
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -748,40 +515,5 @@ mod tests {
             assert_eq!(char_of_byte(text, byte), chars);
         }
         assert_eq!(byte_of_char(text, 999), text.len());
-    }
-
-    #[test]
-    fn overlapping_highlights_split_the_text() {
-        let hl = |r: Range<usize>, c| Highlight {
-            range: r,
-            color: c,
-            owner_id: String::new(),
-        };
-        let job = body_job(
-            "abcdefghij",
-            &[hl(2..6, Color32::RED), hl(4..8, Color32::BLUE)],
-            &[],
-            egui::Stroke::NONE,
-            Color32::WHITE,
-        );
-        let spans: Vec<_> = job
-            .sections
-            .iter()
-            .map(|s| {
-                (
-                    s.byte_range.start.0..s.byte_range.end.0,
-                    s.format.background,
-                )
-            })
-            .collect();
-        assert_eq!(
-            spans,
-            [
-                (0..2, Color32::TRANSPARENT),
-                (2..4, Color32::RED),
-                (4..8, Color32::BLUE),
-                (8..10, Color32::TRANSPARENT),
-            ]
-        );
     }
 }

@@ -7,20 +7,26 @@ use egui::{Color32, FontData, FontDefinitions, FontFamily};
 /// Noto Sans covers Latin (with Azerbaijani ə ş ğ ı), Cyrillic and Greek; egui's own font does not.
 const NOTO_SANS: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
 const NOTO_SANS_ARMENIAN: &[u8] = include_bytes!("../../assets/fonts/NotoSansArmenian-Regular.ttf");
+const NOTO_SANS_GEORGIAN: &[u8] = include_bytes!("../../assets/fonts/NotoSansGeorgian-Regular.ttf");
+/// Arrows and the other symbols the interface writes (`→` in date tooltips), which Noto Sans lacks.
+const NOTO_SANS_SYMBOLS: &[u8] = include_bytes!("../../assets/fonts/NotoSansSymbols-Regular.ttf");
 
 /// Puts the bundled fonts first, so every script of the collections renders whatever the user has
 /// installed; egui's fonts stay as the fallback for its icons.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
-    fonts.font_data.insert(
-        "NotoSans".into(),
-        Arc::new(FontData::from_static(NOTO_SANS)),
-    );
-    fonts.font_data.insert(
-        "NotoSansArmenian".into(),
-        Arc::new(FontData::from_static(NOTO_SANS_ARMENIAN)),
-    );
-    let ours = ["NotoSans".to_string(), "NotoSansArmenian".to_string()];
+    let ours = [
+        ("NotoSans", NOTO_SANS),
+        ("NotoSansArmenian", NOTO_SANS_ARMENIAN),
+        ("NotoSansGeorgian", NOTO_SANS_GEORGIAN),
+        ("NotoSansSymbols", NOTO_SANS_SYMBOLS),
+    ]
+    .map(|(name, bytes)| {
+        fonts
+            .font_data
+            .insert(name.into(), Arc::new(FontData::from_static(bytes)));
+        name.to_string()
+    });
     let proportional = fonts.families.entry(FontFamily::Proportional).or_default();
     proportional.splice(0..0, ours.iter().cloned());
     let monospace = fonts.families.entry(FontFamily::Monospace).or_default();
