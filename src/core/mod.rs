@@ -12,6 +12,7 @@ pub mod interchange;
 pub mod mentions;
 pub mod merge;
 pub mod paging;
+pub mod path_date;
 pub mod recycled;
 pub mod sample;
 pub mod search;
