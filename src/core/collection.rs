@@ -9,7 +9,7 @@ use std::sync::mpsc;
 
 use chrono::Datelike;
 
-use super::formats::{self, Format};
+use super::formats::{self, Header, Piece, ReadOptions};
 use super::header::{Metadata, Parsed, parse_article};
 use super::timestamp::{DateReading, DayMonthOrder, read_date_value};
 
@@ -332,7 +332,7 @@ fn walk(
                 continue;
             }
             walk(root, &path, canonical_root, visited, found, problems);
-        } else if Format::of(&path).is_some() {
+        } else if formats::entry_of(&path).is_some() {
             found(path);
         } else {
             let ext = path
@@ -342,7 +342,8 @@ fn walk(
             problems.push(Problem {
                 path: relative(root, &path),
                 reason: format!(
-                    "not an article: .{ext} files are not read (articles are .txt, .md, .html, .jsonl or .csv)"
+                    "not an article: .{ext} files are not read (articles are {})",
+                    formats::extensions_read()
                 ),
             });
         }
@@ -358,15 +359,18 @@ pub fn read_file(root: &Path, path: &Path, options: LoadOptions) -> Vec<LoadEven
             reason,
         })]
     };
-    let Some(format) = Format::of(path) else {
+    let Some(entry) = formats::entry_of(path) else {
         return problem("not an article: this kind of file is not read".into());
     };
     let bytes = match read_bytes(path) {
         Ok(b) => b,
         Err(e) => return problem(format!("cannot read the file: {e}")),
     };
-    let decoded = match formats::decode_owned(bytes, format == Format::Html) {
-        Ok(d) => d,
+    let read_options = ReadOptions {
+        headers: options.headers,
+    };
+    let reading = match (entry.read)(bytes, &read_options) {
+        Ok(r) => r,
         Err(reason) => return problem(reason),
     };
     let mut file_warnings = Vec::new();
@@ -374,15 +378,14 @@ pub fn read_file(root: &Path, path: &Path, options: LoadOptions) -> Vec<LoadEven
         file_warnings
             .push("the file name is not valid UTF-8; some characters are shown as �".to_string());
     }
-    if let Some(w) = &decoded.warning {
-        file_warnings.push(w.clone());
-    }
-    let text = decoded.text;
-    let article = |path: String, text: String, mut parsed: Parsed| {
+    file_warnings.extend(reading.warnings);
+    let article = |path: String, piece: Piece| {
+        let mut parsed = parse_piece(&piece);
         parsed
             .meta
             .warnings
             .splice(0..0, file_warnings.iter().cloned());
+        let text = piece.text;
         let content_hash = content_hash(text.as_bytes());
         let (text, body_start) = if options.keep_text {
             (text, parsed.body_start)
@@ -397,100 +400,41 @@ pub fn read_file(root: &Path, path: &Path, options: LoadOptions) -> Vec<LoadEven
             text: std::sync::Arc::new(text),
         }))
     };
-    match format {
-        Format::Text if formats::looks_like_markup(&text) => {
-            let (text, parsed) = from_html(&text);
-            vec![article(rel.clone(), text, parsed)]
-        }
-        Format::Text if !options.headers => {
-            let parsed = Parsed {
-                meta: Metadata::default(),
-                body_start: 0,
-            };
-            vec![article(rel.clone(), text, parsed)]
-        }
-        Format::Text => {
-            let parsed = parse_article(&text);
-            vec![article(rel.clone(), text, parsed)]
-        }
-        Format::Markdown => {
-            let (fields, start) = formats::markdown_front_matter(&text);
-            let mut parsed = parse_article(&text[start..]);
-            parsed.body_start += start;
-            apply_fields(&mut parsed.meta, &fields);
-            vec![article(rel.clone(), text, parsed)]
-        }
-        Format::Html => {
-            let (text, parsed) = from_html(&text);
-            if text.trim().is_empty() {
-                return problem("no readable text in the page".into());
-            }
-            vec![article(rel.clone(), text, parsed)]
-        }
-        Format::Jsonl | Format::Csv => {
-            let rows = if format == Format::Jsonl {
-                formats::jsonl(&text)
-            } else {
-                match formats::csv(&text) {
-                    Ok(rows) => rows,
-                    Err(reason) => return problem(reason),
-                }
-            };
-            let mut out = Vec::with_capacity(rows.len());
-            for (line, row) in rows {
-                let row_path = format!("{rel}#{line}");
-                match row {
-                    Ok(row) if row.body.trim().is_empty() && row.fields.title.is_none() => {
-                        out.push(LoadEvent::Problem(Problem {
-                            path: row_path,
-                            reason: "row without a title or text".into(),
-                        }));
-                    }
-                    Ok(row) => {
-                        let title = row.fields.title.clone().unwrap_or_default();
-                        let (text, body_start) = if title.is_empty() {
-                            (row.body.clone(), 0)
-                        } else {
-                            (format!("{title}\n\n{}", row.body), title.len() + 2)
-                        };
-                        let mut parsed = parse_article(&text[body_start..]);
-                        parsed.body_start = body_start;
-                        apply_fields(&mut parsed.meta, &row.fields);
-                        out.push(article(row_path, text, parsed));
-                    }
-                    Err(reason) => out.push(LoadEvent::Problem(Problem {
-                        path: row_path,
-                        reason,
-                    })),
-                }
-            }
-            if out.is_empty() {
-                return problem("no rows".into());
-            }
-            out
-        }
+    let mut out = Vec::with_capacity(reading.parts.len());
+    for part in reading.parts {
+        // One of several articles in a file is `file#n`; a file that is one article, `file`.
+        let path = match part.number {
+            Some(n) => format!("{rel}#{n}"),
+            None => rel.clone(),
+        };
+        out.push(match part.piece {
+            Ok(piece) => article(path, piece),
+            Err(reason) => LoadEvent::Problem(Problem { path, reason }),
+        });
     }
+    out
 }
 
-/// An HTML (or SGML) page as readable text and its metadata.
-fn from_html(markup: &str) -> (String, Parsed) {
-    let doc = formats::html(markup);
-    let mut fields = doc.fields.clone();
-    // The page's first heading beats its <title>, which often carries the site's name.
-    if let Some(h1) = &doc.h1 {
-        fields.title = Some(h1.clone());
-    }
-    let text = doc.text;
-    let mut body_start = 0;
-    if let Some(title) = &fields.title
-        && let Some(rest) = text.strip_prefix(title.as_str())
-    {
-        body_start = title.len() + (rest.len() - rest.trim_start().len());
-    }
-    let mut parsed = parse_article(&text[body_start..]);
-    parsed.body_start += body_start;
-    apply_fields(&mut parsed.meta, &fields);
-    (text, parsed)
+/// The metadata of a piece: its header read as its format says, then the file's own fields.
+fn parse_piece(piece: &Piece) -> Parsed {
+    let mut parsed = match piece.header {
+        Header::Lines => {
+            let mut parsed = parse_article(&piece.text[piece.start..]);
+            parsed.body_start += piece.start;
+            parsed
+        }
+        Header::Body => {
+            let mut parsed = parse_article(&piece.text[piece.start..]);
+            parsed.body_start = piece.start;
+            parsed
+        }
+        Header::Skip => Parsed {
+            meta: Metadata::default(),
+            body_start: piece.start,
+        },
+    };
+    apply_fields(&mut parsed.meta, &piece.fields);
+    parsed
 }
 
 /// Fields the file gave beat what was read from the text.

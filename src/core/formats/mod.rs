@@ -1,0 +1,246 @@
+//! The file formats a collection may hold, one reader a format: each turns a file's bytes into
+//! its articles, with the fields the file itself gives.
+//!
+//! Every reader has the one signature [`Reader`], and [`REGISTRY`] is the one table of formats:
+//! the extensions that name each and its reader. [`Format::of`] and the list of the extensions
+//! read ([`extensions_read`]) both come from it, so a new format is a file here, a [`Format`]
+//! and a row in the table. A reader takes the bytes, not text, so that a format which is not
+//! text (Word, PDF, RTF) can read them as they are; a text format decodes them with
+//! [`decode_owned`], which makes valid UTF-8 the text without a copy. What the collection does
+//! with the [`Piece`]s (the header lines, the article's identity) is not a format's concern.
+
+mod csv;
+mod encoding;
+mod front_matter;
+mod html;
+mod jsonl;
+mod plain;
+mod rows;
+
+use std::path::Path;
+
+pub use encoding::{Decoded, decode, decode_owned};
+
+/// How a file is read, from its extension (compared case-insensitively).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Jsonl,
+    Csv,
+}
+
+/// A format's reader: a file's bytes to its articles (taken, so that they can become the text
+/// without a copy), or why the file holds none.
+pub type Reader = fn(Vec<u8>, &ReadOptions) -> Result<Reading, String>;
+
+/// One row of the [`REGISTRY`].
+pub struct Entry {
+    pub format: Format,
+    /// Lower case, without the point; the first is the one named to people.
+    pub extensions: &'static [&'static str],
+    pub read: Reader,
+}
+
+impl Entry {
+    const fn new(format: Format, extensions: &'static [&'static str], read: Reader) -> Entry {
+        Entry {
+            format,
+            extensions,
+            read,
+        }
+    }
+}
+
+/// Every format read, with its extensions and its reader: one line a format.
+pub static REGISTRY: [Entry; 5] = [
+    Entry::new(Format::Text, &["txt", "text"], plain::read),
+    Entry::new(Format::Markdown, &["md", "markdown"], front_matter::read),
+    Entry::new(Format::Html, &["html", "htm", "xhtml"], html::read),
+    Entry::new(Format::Jsonl, &["jsonl", "ndjson"], jsonl::read),
+    Entry::new(Format::Csv, &["csv"], csv::read),
+];
+
+/// Files without an extension are read as plain text: mail and news archives often have none.
+const WITHOUT_EXTENSION: Format = Format::Text;
+
+/// The registry's row for `path`; `None` for a file that is not an article (an image, a PDF…).
+pub fn entry_of(path: &Path) -> Option<&'static Entry> {
+    let Some(ext) = path.extension() else {
+        return REGISTRY.iter().find(|e| e.format == WITHOUT_EXTENSION);
+    };
+    // A name that is not UTF-8 has no extension of the table.
+    let ext = ext.to_str()?;
+    REGISTRY
+        .iter()
+        .find(|e| e.extensions.iter().any(|x| x.eq_ignore_ascii_case(ext)))
+}
+
+impl Format {
+    /// `None` for a file that is not an article (an image, a PDF…). Files without an extension
+    /// are read as plain text.
+    pub fn of(path: &Path) -> Option<Format> {
+        entry_of(path).map(|e| e.format)
+    }
+}
+
+/// The extensions read, for people: ".txt, .md, .html, .jsonl or .csv".
+pub fn extensions_read() -> String {
+    let names: Vec<String> = REGISTRY
+        .iter()
+        .filter_map(|e| e.extensions.first())
+        .map(|x| format!(".{x}"))
+        .collect();
+    match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// What the reader of a file's format may be asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Whether the header lines of plain text are wanted (searching needs only the text).
+    pub headers: bool,
+}
+
+/// What a reader made of one file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    /// About the whole file, for each of its articles: an encoding guessed, say.
+    pub warnings: Vec<String>,
+    pub parts: Vec<Part>,
+}
+
+impl Reading {
+    /// A file that is one article.
+    pub fn whole(warning: Option<String>, piece: Piece) -> Reading {
+        Reading {
+            warnings: warning.into_iter().collect(),
+            parts: vec![Part {
+                number: None,
+                piece: Ok(piece),
+            }],
+        }
+    }
+}
+
+/// One article of a file, or why that part of the file is none.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    /// The `n` of a `file#n` identity when the file holds several articles (a row's line);
+    /// `None` for a file that is one article.
+    pub number: Option<usize>,
+    pub piece: Result<Piece, String>,
+}
+
+/// An article as its format gives it, before its header is read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Piece {
+    /// The text, line ends `\n`.
+    pub text: String,
+    /// Byte offset in `text` after what the format took for itself (front matter, the page's
+    /// headline); the header, if any, starts here.
+    pub start: usize,
+    pub header: Header,
+    /// What the file said of the article; these beat what the header lines say.
+    pub fields: Fields,
+}
+
+/// What is still to be read from a piece's text at its start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Header {
+    /// Header lines may come first (headline, date, byline); the body starts after them.
+    Lines,
+    /// All body (a row's text): read for what it says of the article, but nothing of it is cut
+    /// off as a header.
+    Body,
+    /// Nothing: the header was not asked for.
+    Skip,
+}
+
+/// Article fields given by the file itself (front matter, HTML meta tags, JSON or CSV columns).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Fields {
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub author: Option<String>,
+    pub url: Option<String>,
+}
+
+impl Fields {
+    /// Takes a value under one of the usual names (case-insensitively); true if it was one.
+    fn set(&mut self, key: &str, value: &str) -> bool {
+        let value = value.trim();
+        if value.is_empty() {
+            return false;
+        }
+        let slot = match key.trim().to_ascii_lowercase().as_str() {
+            "title" | "headline" | "og:title" | "subject" => &mut self.title,
+            "date"
+            | "published"
+            | "published_at"
+            | "publishedat"
+            | "pubdate"
+            | "datetime"
+            | "article:published_time"
+            | "publish_date"
+            | "date_published"
+            | "created_at" => &mut self.date,
+            "source" | "outlet" | "publisher" | "og:site_name" | "site_name" => &mut self.source,
+            "author" | "byline" | "creator" | "article:author" | "by" => &mut self.author,
+            "url" | "link" | "og:url" | "canonical" => &mut self.url,
+            _ => return false,
+        };
+        if slot.is_none() {
+            *slot = Some(value.to_string());
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_extension() {
+        use std::path::Path;
+        let cases = [
+            ("a.txt", Some(Format::Text)),
+            ("A.TXT", Some(Format::Text)),
+            ("53120", Some(Format::Text)),
+            ("b.Md", Some(Format::Markdown)),
+            ("c.HTM", Some(Format::Html)),
+            ("d.jsonl", Some(Format::Jsonl)),
+            ("e.CSV", Some(Format::Csv)),
+            ("f.pdf", None),
+            ("g.png", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(Format::of(Path::new(name)), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn the_registry_names_each_extension_once() {
+        let mut all: Vec<&str> = REGISTRY
+            .iter()
+            .flat_map(|e| e.extensions.to_vec())
+            .collect();
+        assert!(all.iter().all(|x| *x == x.to_ascii_lowercase()));
+        all.sort_unstable();
+        let count = all.len();
+        all.dedup();
+        assert_eq!(all.len(), count, "an extension in two rows");
+        assert_eq!(extensions_read(), ".txt, .md, .html, .jsonl or .csv");
+        assert_eq!(
+            Format::of(Path::new("x.")),
+            None,
+            "an empty extension is none"
+        );
+    }
+}

@@ -1,0 +1,260 @@
+//! Every word the recognisers know, in English, Russian and Azerbaijani: weekdays, trigger
+//! words, suffixes, relative and vague phrases, number words and the cues of tense.
+//!
+//! Month names are not here: article headers read them too, so they live with the header dates
+//! in [`crate::core::timestamp::month_number`], re-exported below.
+
+use chrono::Weekday;
+
+pub(super) use crate::core::timestamp::month_number;
+
+// Month names.
+
+/// Azerbaijani month stems, written in lower case (English month names need a capital).
+/// "mart" and "may" are left out: as English words they are not months.
+pub(super) const LOWER_CASE_MONTHS: &[&str] = &[
+    "yanvar", "fevral", "aprel", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr",
+    "dekabr",
+];
+
+/// Month names of four letters or fewer that are written out in full, so that a point after
+/// them ends the sentence rather than an abbreviation.
+pub(super) const SHORT_FULL_MONTHS: &[&str] = &["June", "July", "May", "JUNE", "JULY", "MAY"];
+
+// Days and years.
+
+/// Suffixes joined to a day number: "5th", "3го".
+pub(super) const DAY_SUFFIXES: &[&str] = &["st", "nd", "rd", "th", "го", "ого"];
+
+/// Suffixes after a hyphen on a day number: "5-ci", "3-го".
+pub(super) const DAY_HYPHEN_SUFFIXES: &[&str] = &["ci", "cı", "cu", "cü", "го", "е"];
+
+/// Suffixes after a hyphen on a year: "2021-ci il", "2021-ildə".
+pub(super) const YEAR_HYPHEN_SUFFIXES: &[&str] = &["ci", "cı", "cu", "cü", "ildə", "il"];
+
+/// Words after a year that belong to it: "2021 года", "2021 г.", "2021 il".
+pub(super) const YEAR_WORDS: &[&str] = &["года", "году", "год", "г", "il", "ildə"];
+
+/// Words that place a bare month in its month: "early December", "mid-March".
+pub(super) const PARTS_OF_MONTH: &[&str] = &["early", "mid", "late"];
+
+/// Words before a bare month or year that make it a date ("in December", "since 2015").
+pub(super) const TRIGGERS: [&str; 24] = [
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "to",
+    "of",
+    "during",
+    "before",
+    "after",
+    "early",
+    "mid",
+    "late",
+    "through",
+    "throughout",
+    "в",
+    "с",
+    "до",
+    "по",
+    "с",
+    "the",
+    "and",
+    "between",
+];
+
+/// Words besides the [`TRIGGERS`] that make a bare month after them a date ("end December",
+/// "last December").
+pub(super) const MONTH_TRIGGERS: &[&str] = &["end", "beginning", "last", "this", "next"];
+
+/// Words joining two days of one month: "7 and 8 August", "7 и 8 августа".
+pub(super) const AND_WORDS: &[&str] = &["and", "и", "və"];
+
+/// Words ending in "s" after a year that do not make it a count ("in 2020 vehicles" does).
+pub(super) const NOT_PLURALS: &[&str] = &["years", "was", "has", "is"];
+
+/// "the first quarter", in order.
+pub(super) const QUARTER_ORDINALS: [&str; 4] = ["first", "second", "third", "fourth"];
+
+// Weekdays.
+
+pub(super) const WEEKDAYS: [(&str, Weekday); 21] = [
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+    ("понедельник", Weekday::Mon),
+    ("вторник", Weekday::Tue),
+    ("среду", Weekday::Wed),
+    ("четверг", Weekday::Thu),
+    ("пятницу", Weekday::Fri),
+    ("субботу", Weekday::Sat),
+    ("воскресенье", Weekday::Sun),
+    ("bazar ertəsi", Weekday::Mon),
+    ("çərşənbə axşamı", Weekday::Tue),
+    ("çərşənbə", Weekday::Wed),
+    ("cümə axşamı", Weekday::Thu),
+    ("cümə", Weekday::Fri),
+    ("şənbə", Weekday::Sat),
+    ("bazar", Weekday::Sun),
+];
+
+pub(super) fn weekday_of(word: &str) -> Option<Weekday> {
+    let lower = word.to_lowercase();
+    WEEKDAYS
+        .iter()
+        .take(14)
+        .find(|(n, _)| *n == lower)
+        .map(|(_, d)| *d)
+}
+
+/// Words before a weekday that belong to its span: "on Monday", "в понедельник".
+pub(super) const WEEKDAY_PREPOSITIONS: &[&str] = &["on", "в", "во"];
+
+// Relative expressions.
+
+/// Phrases that name a time without pinning it down: shown, never given a date.
+pub(super) const VAGUE: [&[&str]; 16] = [
+    &["in", "recent", "months"],
+    &["in", "recent", "weeks"],
+    &["in", "recent", "years"],
+    &["in", "recent", "days"],
+    &["recently"],
+    &["in", "the", "coming", "days"],
+    &["in", "the", "coming", "weeks"],
+    &["in", "the", "coming", "months"],
+    &["in", "the", "past", "few", "days"],
+    &["in", "the", "past", "few", "weeks"],
+    &["in", "the", "past", "few", "months"],
+    &["soon"],
+    &["these", "days"],
+    &["в", "последние", "месяцы"],
+    &["недавно"],
+    &["son", "aylarda"],
+];
+
+/// Words for a day counted from the publication date, with the days they count.
+pub(super) const DAY_WORDS: [(&str, i64); 7] = [
+    ("yesterday", -1),
+    ("вчера", -1),
+    ("dünən", -1),
+    ("today", 0),
+    ("сегодня", 0),
+    ("tomorrow", 1),
+    ("завтра", 1),
+];
+
+/// "bu gün", Azerbaijani "today".
+pub(super) const TODAY_PHRASE: [&str; 2] = ["bu", "gün"];
+
+/// "last week", "прошлой неделе", "keçən il".
+pub(super) const PREVIOUS: &[&str] = &[
+    "last",
+    "past",
+    "прошлой",
+    "прошлом",
+    "прошлого",
+    "keçən",
+    "ötən",
+];
+
+/// "this week", "этом году", "bu il".
+pub(super) const CURRENT: &[&str] = &["this", "этой", "этом", "этого", "bu"];
+
+/// "next week", "следующем месяце", "gələn il".
+pub(super) const FOLLOWING: &[&str] = &["next", "следующей", "следующем", "gələn"];
+
+pub(super) const WEEK_WORDS: &[&str] = &["week", "неделе", "неделю", "həftə"];
+pub(super) const MONTH_WORDS: &[&str] = &["month", "месяце", "месяц", "ay"];
+pub(super) const YEAR_UNIT_WORDS: &[&str] = &["year", "году", "год", "il"];
+
+/// Words before "last week" that belong to its span: "на прошлой неделе", "в этом году".
+pub(super) const SHIFT_PREPOSITIONS: &[&str] = &["на", "в"];
+
+/// Number words before "days ago".
+pub(super) const NUMBER_WORDS: [(&str, i64); 8] = [
+    ("one", 1),
+    ("a", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+];
+
+// Ranges and what is still going on.
+
+/// "since December 3": still going on.
+pub(super) const SINCE_WORDS: &[&str] = &["since", "с"];
+
+/// "until March": the end of a range.
+pub(super) const UNTIL_WORDS: &[&str] = &["until", "till", "до"];
+
+/// "from December 3 …", "between May and …": the start of a range, if a joiner follows.
+pub(super) const RANGE_OPENERS: &[&str] = &["from", "between"];
+
+/// What joins the two ends of a range: "from May to June", "between May and June".
+pub(super) const RANGE_JOINERS: &[&str] = &["to", "until", "till", "and", "-", "–", "through"];
+
+// Tense.
+
+/// English words that make a sentence look back.
+pub(super) const PAST_WORDS: &[&str] = &[
+    "was", "were", "had", "did", "said", "ago", "told", "met", "held", "left", "went", "came",
+    "took", "began", "became",
+];
+
+/// Endings of Russian past-tense verbs.
+pub(super) const RUSSIAN_PAST_ENDINGS: &[&str] =
+    &["л", "ла", "ло", "ли", "лся", "лась", "лось", "лись"];
+
+/// Endings of Azerbaijani past-tense verbs.
+pub(super) const AZERBAIJANI_PAST_ENDINGS: &[&str] = &[
+    "ib",
+    "ıb",
+    "ub",
+    "üb",
+    "di",
+    "dı",
+    "du",
+    "dü",
+    "mişdir",
+    "mışdır",
+];
+
+/// Letters only Azerbaijani (of the three languages) writes.
+pub(super) const AZERBAIJANI_LETTERS: &str = "əğışçöü";
+
+/// Phrases that make a sentence look ahead, matched in the lower-cased sentence padded with
+/// spaces.
+pub(super) const FUTURE_CUES: [&str; 22] = [
+    " will ",
+    " shall ",
+    " would be held",
+    " is to ",
+    " are to ",
+    " to be held",
+    " scheduled",
+    " is expected",
+    " are expected",
+    " plans to",
+    " planned for",
+    " next ",
+    " upcoming",
+    " going to",
+    " resume on",
+    " будет",
+    " будут",
+    " состоится",
+    "acaq",
+    "əcək",
+    " gələn ",
+    " coming ",
+];

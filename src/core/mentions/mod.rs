@@ -1,0 +1,222 @@
+//! Date expressions inside an article's text, found and resolved in the spirit of TimeML/TIMEX3
+//! and HeidelTime's news rules: each with its span, value, precision, kind and how it was resolved.
+//!
+//! How the parts fit: `find` cuts the text into tokens (`tokens`), then tries the rules of
+//! `Finder::rule_at` at each token in turn: dates and times in digits (`numeric`), dates with a
+//! month name (`dates`), years and quarters (`years`), expressions counted from the publication
+//! date (`relative`), all reading their words from `lexicon`. A rule that matches leaves a draft
+//! and the search goes on after it. A date given without a year takes one from the publication
+//! date by the sentence's tense, and once every rule has run the words around each draft mark
+//! ranges and what is still going on (both in `resolve`). Last, each draft's value (`value`) is
+//! written out as a [`DateMention`].
+
+mod dates;
+mod lexicon;
+mod numeric;
+mod relative;
+mod resolve;
+mod tokens;
+mod value;
+mod years;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use tokens::{Tok, tokenize};
+use value::Value;
+
+/// How exact a mention's value is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionPrecision {
+    Time,
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    /// Vague: no value.
+    None,
+}
+
+/// What kind of date a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionKind {
+    /// Complete in itself ("November 10, 2020").
+    Absolute,
+    /// Completed from the publication date ("On December 5", "yesterday").
+    Relative,
+    /// The start of a range ("from December 3", "Nov. 18-19").
+    RangeStart,
+    /// The end of a range ("to December 7", "until March", "by the end of March").
+    RangeEnd,
+    /// The start of something still going on ("since December 12, 2022").
+    Ongoing,
+    /// A time the text does not pin down ("in recent months"): shown, with no value.
+    Vague,
+}
+
+impl MentionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::Absolute => "absolute",
+            MentionKind::Relative => "relative",
+            MentionKind::RangeStart => "range_start",
+            MentionKind::RangeEnd => "range_end",
+            MentionKind::Ongoing => "ongoing",
+            MentionKind::Vague => "vague",
+        }
+    }
+}
+
+impl MentionPrecision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionPrecision::Time => "time",
+            MentionPrecision::Day => "day",
+            MentionPrecision::Week => "week",
+            MentionPrecision::Month => "month",
+            MentionPrecision::Quarter => "quarter",
+            MentionPrecision::Year => "year",
+            MentionPrecision::None => "none",
+        }
+    }
+}
+
+/// A date expression in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    /// Byte offsets of the expression in the text.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// TIMEX3 value: `2022-12-10`, `2022-12`, `2022`, `2022-W49`, `2022-Q1`, `2023-02-28T20:05`;
+    /// `None` for a vague mention.
+    pub value: Option<String>,
+    pub precision: MentionPrecision,
+    pub kind: MentionKind,
+    /// The first day the value covers (for the calendar).
+    pub first_day: Option<NaiveDate>,
+    /// How the value was found, for people.
+    pub how: String,
+}
+/// A found expression before its kind is settled by its neighbours.
+#[derive(Debug, Clone)]
+struct Draft {
+    start: usize,
+    end: usize,
+    value: Option<Value>,
+    /// Something was taken from the publication date.
+    relative: bool,
+    how: String,
+    kind: Option<MentionKind>,
+}
+
+/// What a rule made of the tokens at one place.
+enum Found {
+    /// A date: the search goes on at this token.
+    Next(usize),
+    /// Not this rule's: the next rule tries.
+    Pass,
+    /// This rule's shape but no date ("2022-02-30"): no later rule reads these tokens either.
+    NotADate,
+}
+
+/// The search through one text: its tokens and the drafts found so far.
+struct Finder<'a> {
+    text: &'a str,
+    toks: Vec<Tok<'a>>,
+    reference: Option<NaiveDate>,
+    drafts: Vec<Draft>,
+}
+
+impl Finder<'_> {
+    /// Tries every rule at token `i`, in order; the token after the match if one did.
+    fn rule_at(&mut self, i: usize) -> Option<usize> {
+        self.toks.get(i)?;
+        // The order matters: a longer or more certain reading goes first ("2022-12-10" is a day
+        // and "December 2022" a month before "2022" can be a year on its own).
+        let rules: [fn(&mut Self, usize) -> Found; 11] = [
+            Self::iso_at,
+            Self::numeric_at,
+            Self::part_of_month_at,
+            Self::day_of_month_at,
+            Self::month_first_at,
+            Self::day_first_at,
+            Self::quarter_words_at,
+            Self::quarter_code_at,
+            Self::relative_at,
+            Self::bare_year_at,
+            Self::time_at,
+        ];
+        for rule in rules {
+            match rule(self, i) {
+                Found::Next(next) => return Some(next),
+                Found::Pass => {}
+                Found::NotADate => return None,
+            }
+        }
+        None
+    }
+
+    /// Keeps what a rule found; its kind is settled once every rule has run.
+    fn push(
+        &mut self,
+        start: usize,
+        end: usize,
+        value: Option<Value>,
+        relative: bool,
+        how: String,
+    ) {
+        self.drafts.push(Draft {
+            start,
+            end,
+            value,
+            relative,
+            how,
+            kind: None,
+        });
+    }
+}
+
+/// Every date expression in `text`, resolved against `published` (the article's date).
+pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
+    let mut f = Finder {
+        text,
+        toks: tokenize(text),
+        reference: published,
+        drafts: Vec::new(),
+    };
+    let mut i = 0;
+    while i < f.toks.len() {
+        match f.rule_at(i) {
+            Some(next) if next > i => i = next,
+            _ => i += 1,
+        }
+    }
+    resolve::settle_kinds(&mut f);
+    f.drafts
+        .into_iter()
+        .map(|d| {
+            let kind = d.kind.unwrap_or(if d.relative {
+                MentionKind::Relative
+            } else {
+                MentionKind::Absolute
+            });
+            DateMention {
+                text: text[d.start..d.end].to_string(),
+                start: d.start,
+                end: d.end,
+                precision: d.value.map_or(MentionPrecision::None, Value::precision),
+                first_day: d.value.and_then(Value::first_day),
+                value: d.value.map(Value::timex),
+                kind,
+                how: d.how,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

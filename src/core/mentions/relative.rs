@@ -1,0 +1,220 @@
+//! Expressions counted from the publication date: yesterday, today, last week, this year, on
+//! Monday, two days ago — and vague ones that get no date at all (in recent months, soon).
+
+use chrono::{Datelike, Days, Months};
+
+use super::lexicon::{
+    CURRENT, DAY_WORDS, FOLLOWING, MONTH_WORDS, NUMBER_WORDS, PREVIOUS, SHIFT_PREPOSITIONS,
+    TODAY_PHRASE, VAGUE, WEEK_WORDS, WEEKDAY_PREPOSITIONS, YEAR_UNIT_WORDS, weekday_of,
+};
+use super::resolve::{is_future, nearest_weekday, sentence_around};
+use super::value::{Value, ymd};
+use super::{Finder, Found, MentionKind};
+
+impl Finder<'_> {
+    /// yesterday, today, last week, this year, on Monday, two days ago, in recent months…
+    pub(super) fn relative_at(&mut self, i: usize) -> Found {
+        let Some(w) = self.lower(i) else {
+            return Found::Pass;
+        };
+        let next = self
+            .vague_at(i)
+            .or_else(|| self.day_word_at(i, &w))
+            .or_else(|| self.shifted_at(i, &w))
+            .or_else(|| self.ago_at(i, &w))
+            .or_else(|| self.weekday_at(i, &w));
+        match next {
+            Some(next) => Found::Next(next),
+            None => Found::Pass,
+        }
+    }
+
+    /// How a value was counted from the publication date, or that there was none to count from.
+    fn counted(&self, how: &str) -> String {
+        match self.reference {
+            Some(r) => format!("{how} the publication date {}", ymd(r)),
+            None => "no publication date to count from".to_string(),
+        }
+    }
+
+    /// Vague phrases: shown, never given a date.
+    fn vague_at(&mut self, i: usize) -> Option<usize> {
+        let start = self.start_of(i);
+        for phrase in VAGUE {
+            let matches = phrase
+                .iter()
+                .enumerate()
+                .all(|(k, p)| self.lower(i + k).as_deref() == Some(*p));
+            if matches {
+                let next = i + phrase.len();
+                let end = self.end_before(next);
+                self.push(start, end, None, true, "vague: no date can be given".into());
+                if let Some(d) = self.drafts.last_mut() {
+                    d.kind = Some(MentionKind::Vague);
+                }
+                return Some(next);
+            }
+        }
+        None
+    }
+
+    /// "yesterday", "сегодня", "bu gün".
+    fn day_word_at(&mut self, i: usize, w: &str) -> Option<usize> {
+        let (shift, next) = if let Some((_, shift)) = DAY_WORDS.iter().find(|(d, _)| *d == w) {
+            (*shift, i + 1)
+        } else if w == TODAY_PHRASE[0] && self.lower(i + 1).as_deref() == Some(TODAY_PHRASE[1]) {
+            (0, i + 2)
+        } else {
+            return None;
+        };
+        let how = match shift {
+            -1 => "the day before",
+            0 => "the day of",
+            _ => "the day after",
+        };
+        let value = self
+            .reference
+            .and_then(|r| r.checked_add_signed(chrono::Duration::days(shift)));
+        let start = self.start_of(i);
+        let end = self.end_before(next);
+        self.push(start, end, value.map(Value::Day), true, self.counted(how));
+        Some(next)
+    }
+
+    /// last/this/next week|month|year; прошлой неделе; keçən il; "last Monday".
+    fn shifted_at(&mut self, i: usize, w: &str) -> Option<usize> {
+        let dir: i64 = if PREVIOUS.contains(&w) {
+            -1
+        } else if CURRENT.contains(&w) {
+            0
+        } else if FOLLOWING.contains(&w) {
+            1
+        } else {
+            return None;
+        };
+        let unit = self.lower(i + 1)?;
+        let r = self.reference?;
+        let start = self.start_of(i);
+        let next = i + 2;
+        let unit = unit.as_str();
+        let value = if WEEK_WORDS.contains(&unit) {
+            r.checked_add_signed(chrono::Duration::weeks(dir))
+                .map(Value::Week)
+        } else if MONTH_WORDS.contains(&unit) {
+            let d = if dir < 0 {
+                r.checked_sub_months(Months::new(1))
+            } else if dir > 0 {
+                r.checked_add_months(Months::new(1))
+            } else {
+                Some(r)
+            };
+            d.map(|d| Value::Month(d.year(), d.month()))
+        } else if YEAR_UNIT_WORDS.contains(&unit) {
+            Some(Value::Year(r.year() + dir as i32))
+        } else {
+            None
+        };
+        if let Some(value) = value {
+            let end = self.end_before(next);
+            let how = match dir {
+                -1 => "the one before",
+                0 => "the one of",
+                _ => "the one after",
+            };
+            let start = if i > 0
+                && SHIFT_PREPOSITIONS.contains(&self.lower(i - 1).as_deref().unwrap_or(""))
+            {
+                self.start_of(i - 1)
+            } else {
+                start
+            };
+            self.push(start, end, Some(value), true, self.counted(how));
+            return Some(next);
+        }
+        // "last Monday", "next Friday"
+        if let Some(wd) = weekday_of(unit) {
+            let value = nearest_weekday(r, wd, dir > 0, true);
+            let end = self.end_before(next);
+            let how = self.counted(if dir > 0 {
+                "the next such weekday after"
+            } else {
+                "the last such weekday before"
+            });
+            self.push(start, end, value.map(Value::Day), true, how);
+            return Some(next);
+        }
+        None
+    }
+
+    /// "two days ago", "3 weeks ago"
+    fn ago_at(&mut self, i: usize, w: &str) -> Option<usize> {
+        let n = NUMBER_WORDS
+            .iter()
+            .find(|(word, _)| *word == w)
+            .map(|(_, n)| *n)
+            .or_else(|| {
+                self.num(i)
+                    .filter(|(n, l)| *l <= 2 && *n > 0)
+                    .map(|(n, _)| n as i64)
+            })?;
+        let unit = self.lower(i + 1)?;
+        if self.lower(i + 2).as_deref() != Some("ago") {
+            return None;
+        }
+        let r = self.reference?;
+        let value = match unit.trim_end_matches('s') {
+            "day" => r.checked_sub_days(Days::new(n as u64)).map(Value::Day),
+            "week" => r.checked_sub_days(Days::new(7 * n as u64)).map(Value::Week),
+            "month" => r
+                .checked_sub_months(Months::new(n as u32))
+                .map(|d| Value::Month(d.year(), d.month())),
+            "year" => Some(Value::Year(r.year() - n as i32)),
+            _ => None,
+        }?;
+        let start = self.start_of(i);
+        let end = self.end_before(i + 3);
+        let how = self.counted(&format!("{n} {unit} before"));
+        self.push(start, end, Some(value), true, how);
+        Some(i + 3)
+    }
+
+    /// Weekdays: "on Monday", "Tuesday, April 9" (the date wins), "в понедельник"
+    fn weekday_at(&mut self, i: usize, w: &str) -> Option<usize> {
+        let wd = weekday_of(w)?;
+        let capitalised = self
+            .word(i)
+            .is_some_and(|x| x.chars().next().is_some_and(char::is_uppercase));
+        if !capitalised && w.is_ascii() {
+            return None;
+        }
+        // A date right after the weekday: let the date rule take it.
+        let after = if self.sym(i + 1, ",") { i + 2 } else { i + 1 };
+        if self.month(after).is_some()
+            || self
+                .day(after)
+                .is_some_and(|(_, n)| self.month(n).is_some())
+        {
+            return None;
+        }
+        let start = self.start_of(i);
+        let future = is_future(sentence_around(self.text, start));
+        let start = if i > 0
+            && WEEKDAY_PREPOSITIONS.contains(&self.lower(i - 1).as_deref().unwrap_or(""))
+        {
+            self.start_of(i - 1)
+        } else {
+            start
+        };
+        let end = self.end_before(i + 1);
+        let value = self
+            .reference
+            .and_then(|r| nearest_weekday(r, wd, future, false));
+        let how = self.counted(if future {
+            "the nearest such weekday on or after"
+        } else {
+            "the nearest such weekday on or before"
+        });
+        self.push(start, end, value.map(Value::Day), true, how);
+        Some(i + 1)
+    }
+}

@@ -1,0 +1,187 @@
+//! Resolution against the publication date: which way a sentence looks (tense), the year of a
+//! date given without one, the nearest weekday, and the kinds neighbours give ("since", "until",
+//! "from … to").
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+use super::lexicon::{
+    AZERBAIJANI_LETTERS, AZERBAIJANI_PAST_ENDINGS, FUTURE_CUES, PAST_WORDS, RANGE_JOINERS,
+    RANGE_OPENERS, RUSSIAN_PAST_ENDINGS, SINCE_WORDS, UNTIL_WORDS,
+};
+use super::value::ymd;
+use super::{Finder, MentionKind};
+
+/// Which way a sentence looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tense {
+    Past,
+    Future,
+    /// No cue either way.
+    Unmarked,
+}
+
+pub(super) fn tense(sentence: &str) -> Tense {
+    if is_future(sentence) {
+        return Tense::Future;
+    }
+    let past = sentence.split(|c: char| !c.is_alphabetic()).any(|w| {
+        let lower = w.to_lowercase();
+        let english = w.is_ascii()
+            && (PAST_WORDS.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ed")));
+        let russian = !w.is_ascii()
+            && lower.chars().count() > 3
+            && RUSSIAN_PAST_ENDINGS.iter().any(|s| lower.ends_with(s))
+            && lower
+                .chars()
+                .next()
+                .is_some_and(|c| ('а'..='я').contains(&c) || c == 'ё');
+        let azerbaijani = lower.chars().count() > 4
+            && AZERBAIJANI_PAST_ENDINGS.iter().any(|s| lower.ends_with(s))
+            && lower
+                .chars()
+                .any(|c| AZERBAIJANI_LETTERS.contains(c) || c.is_ascii());
+        english || russian || azerbaijani
+    });
+    if past { Tense::Past } else { Tense::Unmarked }
+}
+
+/// Which way a sentence looks: at the past (most news) or the future.
+pub(super) fn is_future(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    let padded = format!(" {lower} ");
+    FUTURE_CUES.iter().any(|c| padded.contains(c))
+}
+
+/// The sentence around byte `at`.
+pub(super) fn sentence_around(text: &str, at: usize) -> &str {
+    let at = at.min(text.len());
+    let bytes = text.as_bytes();
+    let is_end = |i: usize| {
+        matches!(bytes[i], b'!' | b'?' | b'\n')
+            || (bytes[i] == b'.'
+                && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
+                && i >= 3
+                && !text[..i].ends_with(char::is_uppercase))
+    };
+    let start = (0..at).rev().find(|&i| is_end(i)).map_or(0, |i| i + 1);
+    let end = (at..text.len()).find(|&i| is_end(i)).unwrap_or(text.len());
+    let (start, end) = (floor(text, start), floor(text, end));
+    &text[start..end.max(start)]
+}
+
+fn floor(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+impl Finder<'_> {
+    /// The year of a day or month given without one.
+    pub(super) fn infer_year(
+        &self,
+        month: u32,
+        day: Option<u32>,
+        at: usize,
+    ) -> Option<(i32, String)> {
+        let r = self.reference?;
+        let tense = tense(sentence_around(self.text, at));
+        let candidate = NaiveDate::from_ymd_opt(r.year(), month, day.unwrap_or(1).min(28));
+        let mut year = r.year();
+        let mut note = format!("year taken from the publication date {}", ymd(r));
+        let after = match day {
+            Some(_) => candidate.is_some_and(|c| c > r),
+            None => month > r.month(),
+        };
+        let before = match day {
+            Some(_) => candidate.is_some_and(|c| c < r),
+            None => month < r.month(),
+        };
+        // With no tense to go by, a date just after publication is the coming one ("вступает
+        // в силу 1 августа"); news otherwise looks back.
+        let soon_after = candidate.is_some_and(|c| c > r && (c - r).num_days() <= 14);
+        let future = tense == Tense::Future;
+        if after && !future && !(tense == Tense::Unmarked && soon_after) {
+            year -= 1;
+            note = format!(
+                "the year before the publication date {} (a past event in a later month)",
+                ymd(r)
+            );
+        } else if before && future {
+            year += 1;
+            note = format!(
+                "the year after the publication date {} (a coming event in an earlier month)",
+                ymd(r)
+            );
+        }
+        Some((year, note))
+    }
+}
+
+/// The nearest `wd` on or before `r` (or after, when `forward`); `strict` skips `r` itself.
+pub(super) fn nearest_weekday(
+    r: NaiveDate,
+    wd: Weekday,
+    forward: bool,
+    strict: bool,
+) -> Option<NaiveDate> {
+    let first = if strict { 1 } else { 0 };
+    (first..first + 7)
+        .filter_map(|k| {
+            if forward {
+                r.checked_add_days(Days::new(k))
+            } else {
+                r.checked_sub_days(Days::new(k))
+            }
+        })
+        .find(|d| d.weekday() == wd)
+}
+
+/// "since X" → ongoing; "until X", "by the end of X" → range end; "from X to Y", "between X and
+/// Y" → a range. Span starts are widened to the word that says so.
+pub(super) fn settle_kinds(f: &mut Finder<'_>) {
+    let text = f.text;
+    let word_before = |at: usize| -> Option<(String, usize)> {
+        let before = text[..at].trim_end();
+        let start = before
+            .rfind(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
+            .map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let w = &before[start..];
+        (!w.is_empty()).then(|| (w.to_lowercase(), start))
+    };
+    for k in 0..f.drafts.len() {
+        if f.drafts[k].kind.is_some() {
+            continue;
+        }
+        let start = f.drafts[k].start;
+        let Some((w, w_start)) = word_before(start) else {
+            continue;
+        };
+        let w = w.as_str();
+        if SINCE_WORDS.contains(&w) {
+            f.drafts[k].kind = Some(MentionKind::Ongoing);
+            f.drafts[k].how = format!("{}; still going on when reported", f.drafts[k].how);
+        } else if UNTIL_WORDS.contains(&w) {
+            f.drafts[k].kind = Some(MentionKind::RangeEnd);
+        } else if w == "of"
+            && text[..w_start]
+                .trim_end()
+                .to_lowercase()
+                .ends_with("by the end")
+        {
+            f.drafts[k].kind = Some(MentionKind::RangeEnd);
+            f.drafts[k].how = format!("{}; by the end of it", f.drafts[k].how);
+        } else if RANGE_OPENERS.contains(&w) && k + 1 < f.drafts.len() {
+            let gap = text[f.drafts[k].end..f.drafts[k + 1].start]
+                .trim()
+                .to_lowercase();
+            if RANGE_JOINERS.contains(&gap.as_str()) {
+                f.drafts[k].kind = Some(MentionKind::RangeStart);
+                f.drafts[k + 1].kind = Some(MentionKind::RangeEnd);
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! The text cut into tokens (words, numbers, symbols), and what the tokens at a place can be
+//! read as: a word, a number, a month name, a day, a year.
+
+use super::Finder;
+use super::lexicon::{
+    DAY_HYPHEN_SUFFIXES, DAY_SUFFIXES, LOWER_CASE_MONTHS, SHORT_FULL_MONTHS, YEAR_HYPHEN_SUFFIXES,
+    YEAR_WORDS, month_number,
+};
+
+/// What a token is: a word (letters, and the acute accent Russian texts put on a stressed
+/// vowel), a run of ASCII digits, or any other character but white space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tk {
+    Word,
+    Num,
+    Sym,
+}
+
+/// A token and its byte span in the text.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tok<'a> {
+    pub(super) kind: Tk,
+    pub(super) text: &'a str,
+    pub(super) start: usize,
+    pub(super) end: usize,
+}
+
+/// The tokens of `text`, in order; white space only separates them.
+pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let mut iter = text.char_indices().peekable();
+    while let Some(&(start, c)) = iter.peek() {
+        let kind = if c.is_ascii_digit() {
+            Tk::Num
+        } else if c.is_alphabetic() {
+            Tk::Word
+        } else {
+            iter.next();
+            if !c.is_whitespace() {
+                out.push(Tok {
+                    kind: Tk::Sym,
+                    text: &text[start..start + c.len_utf8()],
+                    start,
+                    end: start + c.len_utf8(),
+                });
+            }
+            continue;
+        };
+        let mut end = start;
+        while let Some(&(i, d)) = iter.peek() {
+            let same = match kind {
+                Tk::Num => d.is_ascii_digit(),
+                _ => d.is_alphabetic() || d == '\u{0301}',
+            };
+            if !same {
+                break;
+            }
+            end = i + d.len_utf8();
+            iter.next();
+        }
+        out.push(Tok {
+            kind,
+            text: &text[start..end],
+            start,
+            end,
+        });
+    }
+    out
+}
+
+impl<'a> Finder<'a> {
+    pub(super) fn word(&self, i: usize) -> Option<&'a str> {
+        self.toks
+            .get(i)
+            .filter(|t| t.kind == Tk::Word)
+            .map(|t| t.text)
+    }
+
+    pub(super) fn lower(&self, i: usize) -> Option<String> {
+        self.word(i).map(str::to_lowercase)
+    }
+
+    pub(super) fn sym(&self, i: usize, c: &str) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Tk::Sym && t.text == c)
+    }
+
+    /// Tokens i and i+1 touch (no space between).
+    pub(super) fn adjacent(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+
+    pub(super) fn num(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.toks.get(i).filter(|t| t.kind == Tk::Num)?;
+        Some((t.text.parse().ok()?, t.text.len()))
+    }
+
+    /// A month name at `i` (English months need a capital; Russian and Azerbaijani any case).
+    pub(super) fn month(&self, i: usize) -> Option<(u32, usize)> {
+        let w = self.word(i)?;
+        let m = month_number(w)?;
+        let ascii = w.is_ascii();
+        if ascii && w.chars().next().is_some_and(char::is_lowercase) {
+            // "may", "march" as words; Azerbaijani months are lower-case ("dekabr"), and have no
+            // English twin but "mart"/"may": accept those only before a number.
+            if !LOWER_CASE_MONTHS.iter().any(|a| w.starts_with(a)) {
+                return None;
+            }
+        }
+        // "Dec." — an abbreviation's point belongs to it (a full name's is the sentence's).
+        let abbreviated = w.len() <= 4 && !SHORT_FULL_MONTHS.contains(&w);
+        let next = if abbreviated && self.sym(i + 1, ".") && self.adjacent(i) {
+            i + 2
+        } else {
+            i + 1
+        };
+        Some((m, next))
+    }
+
+    /// A day number with an optional ordinal suffix: `5`, `5th`, `30th`.
+    pub(super) fn day(&self, i: usize) -> Option<(u32, usize)> {
+        let (d, len) = self.num(i)?;
+        if len > 2 || !(1..=31).contains(&d) {
+            return None;
+        }
+        let mut next = i + 1;
+        if self.adjacent(i)
+            && let Some(w) = self.lower(i + 1)
+            && DAY_SUFFIXES.contains(&w.as_str())
+        {
+            next += 1;
+        }
+        // "5-ci", "3-го": a suffix after a hyphen.
+        if self.sym(next, "-")
+            && self.adjacent(next - 1)
+            && self.adjacent(next)
+            && let Some(w) = self.lower(next + 1)
+            && DAY_HYPHEN_SUFFIXES.contains(&w.as_str())
+        {
+            next += 2;
+        }
+        Some((d, next))
+    }
+
+    /// A four-digit year, with what may follow it ("года", "-ci il", "г.").
+    pub(super) fn year(&self, i: usize) -> Option<(i32, usize)> {
+        let (y, len) = self.num(i)?;
+        if len != 4 || !(1000..=2999).contains(&y) {
+            return None;
+        }
+        let mut next = i + 1;
+        if self.sym(next, "-")
+            && self.adjacent(i)
+            && let Some(w) = self.lower(next + 1)
+            && YEAR_HYPHEN_SUFFIXES.contains(&w.as_str())
+        {
+            next += 2;
+            if self
+                .lower(next)
+                .as_deref()
+                .is_some_and(|w| w.starts_with("il"))
+            {
+                next += 1;
+            }
+        } else if let Some(w) = self.lower(next)
+            && YEAR_WORDS.contains(&w.as_str())
+        {
+            next += 1;
+            if w == "г" && self.sym(next, ".") {
+                next += 1;
+            }
+        }
+        Some((y as i32, next))
+    }
+
+    pub(super) fn start_of(&self, i: usize) -> usize {
+        self.toks[i].start
+    }
+
+    pub(super) fn end_before(&self, next: usize) -> usize {
+        self.toks[next - 1].end
+    }
+}
