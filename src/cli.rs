@@ -293,6 +293,12 @@ struct ArticleLine<'a> {
     dateline: Option<&'a str>,
     source: Option<&'a str>,
     language: &'a str,
+    /// Set when the publication date is the one the file's path gives.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    date_from_path: bool,
+    /// What else a news-database export gave: section, length, copyright…
+    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+    fields: serde_json::Map<String, serde_json::Value>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     warnings: &'a [String],
 }
@@ -316,9 +322,30 @@ pub fn article_json(a: &Article) -> String {
         dateline: m.dateline.as_deref(),
         source: m.source.as_deref(),
         language: m.language,
+        date_from_path: m.date_from_path,
+        fields: m
+            .extra
+            .iter()
+            .map(|(k, v)| (field_key(k), serde_json::Value::String(v.clone())))
+            .collect(),
         warnings: &m.warnings,
     };
     serde_json::to_string(&line).unwrap_or_default()
+}
+
+/// A field's label as a snake_case key: "Load date" → `load_date`.
+fn field_key(label: &str) -> String {
+    let mut key = String::with_capacity(label.len());
+    for word in label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !key.is_empty() {
+            key.push('_');
+        }
+        key.push_str(&word.to_lowercase());
+    }
+    key
 }
 
 /// One JSON line for a file that could not be read.

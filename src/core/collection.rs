@@ -11,7 +11,7 @@ use chrono::Datelike;
 
 use super::formats::{self, Header, Piece, ReadOptions};
 use super::header::{Metadata, Parsed, parse_article};
-use super::timestamp::{DateReading, DayMonthOrder, read_date_value};
+use super::timestamp::{DateReading, DayMonthOrder, Timestamp, read_date_value};
 
 /// The folder inside a collection where Dateline keeps its files; never read as articles.
 pub const DATELINE_DIR: &str = ".dateline";
@@ -381,6 +381,13 @@ pub fn read_file(root: &Path, path: &Path, options: LoadOptions) -> Vec<LoadEven
     file_warnings.extend(reading.warnings);
     let article = |path: String, piece: Piece| {
         let mut parsed = parse_piece(&piece);
+        // A research corpus may keep the date only in its folders or file names.
+        if parsed.meta.published.is_none()
+            && let Some(date) = super::path_date::date_from_path(&path)
+        {
+            parsed.meta.published = Some(Timestamp::from_date(date));
+            parsed.meta.date_from_path = true;
+        }
         parsed
             .meta
             .warnings
@@ -462,6 +469,16 @@ fn apply_fields(meta: &mut Metadata, fields: &formats::Fields) {
     if let Some(url) = &fields.url {
         meta.url = Some(url.clone());
     }
+    if let Some(place) = &fields.dateline {
+        meta.dateline = Some(place.clone());
+    }
+    if let Some(name) = &fields.language {
+        match super::header::language_code(name) {
+            Some(code) => meta.language = code,
+            None => meta.extra.push(("Language".into(), name.clone())),
+        }
+    }
+    meta.extra.extend(fields.extra.iter().cloned());
 }
 
 /// A file's bytes, read through a buffer each worker thread keeps (no size query per file).

@@ -26,6 +26,11 @@ pub struct Metadata {
     pub url: Option<String>,
     /// How a numeric publication date gave its day and month.
     pub date_order: Option<DayMonthOrder>,
+    /// The publication date is the one the file's path gives (the article gives none).
+    pub date_from_path: bool,
+    /// Other fields the file gave (a news-database export's section, length, copyright…),
+    /// labelled for people.
+    pub extra: Vec<(String, String)>,
 }
 
 /// The metadata and where the body starts (a byte offset into the text).
@@ -573,9 +578,63 @@ pub fn guess_language(text: &str) -> &'static str {
     }
 }
 
+/// Languages by the names exports give them (English or their own) and by ISO 639-1 code.
+const LANGUAGES: [(&[&str], &str); 14] = [
+    (
+        &["english", "englisch", "anglais", "inglés", "ingles"],
+        "en",
+    ),
+    (&["russian", "русский", "russisch", "russe", "ruso"], "ru"),
+    (
+        &["azerbaijani", "azeri", "azərbaycan", "azərbaycanca"],
+        "az",
+    ),
+    (&["armenian", "հայերեն"], "hy"),
+    (&["georgian", "ქართული"], "ka"),
+    (&["ukrainian", "українська"], "uk"),
+    (&["turkish", "türkçe", "turkce"], "tr"),
+    (&["german", "deutsch", "allemand", "alemán"], "de"),
+    (
+        &["french", "français", "francais", "französisch", "francés"],
+        "fr",
+    ),
+    (
+        &["spanish", "español", "espanol", "spanisch", "espagnol"],
+        "es",
+    ),
+    (&["arabic", "العربية"], "ar"),
+    (&["persian", "farsi", "فارسی"], "fa"),
+    (&["italian", "italiano"], "it"),
+    (&["chinese", "中文"], "zh"),
+];
+
+/// The ISO 639-1 code of a language as a file names it ("ENGLISH", "Русский", "de").
+pub fn language_code(name: &str) -> Option<&'static str> {
+    let lower = name.trim().to_lowercase();
+    LANGUAGES.iter().find_map(|(names, code)| {
+        (names.contains(&lower.as_str()) || *code == lower).then_some(*code)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn languages_by_name() {
+        let cases = [
+            ("ENGLISH", Some("en")),
+            (" English ", Some("en")),
+            ("Русский", Some("ru")),
+            ("de", Some("de")),
+            ("Deutsch", Some("de")),
+            ("Klingon", None),
+            ("", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(language_code(name), want, "{name:?}");
+        }
+    }
 
     struct Case {
         name: &'static str,

@@ -9,11 +9,14 @@ pub fn one_line(text: &str, max_chars: usize) -> String {
         let space = usize::from(chars > 0);
         let len = word.chars().count();
         if chars + space + len > max_chars {
-            if space == 1 && chars + 1 < max_chars {
-                out.push(' ');
-                chars += 1;
+            // Part of the word when there is room for a space and a letter of it.
+            if space == 0 || chars + 1 < max_chars {
+                if space == 1 {
+                    out.push(' ');
+                    chars += 1;
+                }
+                out.extend(word.chars().take(max_chars - chars));
             }
-            out.extend(word.chars().take(max_chars - chars));
             // Never end on a space before the ellipsis.
             let trimmed = out.trim_end().len();
             out.truncate(trimmed);

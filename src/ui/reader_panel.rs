@@ -222,6 +222,10 @@ impl ReaderPanel {
         }
         let mut parts = Vec::new();
         match m.published {
+            Some(t) if m.date_from_path => parts.push(format!(
+                "Published {} (date from the file's path)",
+                t.human()
+            )),
             Some(t) => parts.push(format!("Published {}", t.human())),
             None => parts.push("Publication date unknown".to_string()),
         }
@@ -239,6 +243,10 @@ impl ReaderPanel {
         }
         parts.push(article.path.clone());
         ui.add(egui::Label::new(RichText::new(parts.join(" · ")).weak()).wrap());
+        if !m.extra.is_empty() {
+            let fields: Vec<String> = m.extra.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+            ui.add(egui::Label::new(RichText::new(fields.join(" · ")).weak().small()).wrap());
+        }
         for w in &m.warnings {
             ui.colored_label(
                 theme::warning_color(ui.visuals().dark_mode),

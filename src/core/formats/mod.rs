@@ -169,9 +169,24 @@ pub struct Fields {
     pub source: Option<String>,
     pub author: Option<String>,
     pub url: Option<String>,
+    /// The place the article was filed from ("MOSCOW"), where the file names it.
+    pub dateline: Option<String>,
+    /// The language the file names ("ENGLISH", "English", "en").
+    pub language: Option<String>,
+    /// Other fields a news-database export gives (section, length, load date, copyright,
+    /// document number…), labelled for people, in the file's order.
+    pub extra: Vec<(String, String)>,
 }
 
 impl Fields {
+    /// Keeps a labelled field of an export (an empty value is nothing).
+    pub fn add_extra(&mut self, label: &str, value: &str) {
+        let value = value.trim();
+        if !value.is_empty() {
+            self.extra.push((label.to_string(), value.to_string()));
+        }
+    }
+
     /// Takes a value under one of the usual names (case-insensitively); true if it was one.
     fn set(&mut self, key: &str, value: &str) -> bool {
         let value = value.trim();

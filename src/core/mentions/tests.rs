@@ -410,20 +410,7 @@ const CASES: &[(&str, &str, &str)] = &[
 
 /// Extra cases made from patterns, so every form meets every month and several years.
 fn generated_cases() -> Vec<(String, String, String)> {
-    let months = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+    let months = crate::core::calendar::MONTH_NAMES;
     let mut out = Vec::new();
     for (k, name) in months.iter().enumerate() {
         let m = k + 1;
