@@ -14,6 +14,7 @@ mod encoding;
 mod front_matter;
 mod html;
 mod jsonl;
+mod nexis;
 mod plain;
 mod rows;
 

@@ -2,11 +2,18 @@
 //! byline — unless it is really markup, which is read as HTML.
 
 use super::encoding::decode_owned;
-use super::{Fields, Header, Piece, ReadOptions, Reading, html};
+use super::{Fields, Header, Piece, ReadOptions, Reading, html, nexis};
 
 /// Reads a plain-text file (or one without an extension).
 pub fn read(bytes: Vec<u8>, options: &ReadOptions) -> Result<Reading, String> {
     let decoded = decode_owned(bytes, false)?;
+    // A news-database export holds many articles; the cover page is none of them.
+    if let Some(parts) = nexis::split(&decoded.text) {
+        return Ok(Reading {
+            warnings: decoded.warning.into_iter().collect(),
+            parts,
+        });
+    }
     let piece = if looks_like_markup(&decoded.text) {
         html::page(&decoded.text)
     } else {
