@@ -2,24 +2,11 @@
 //! has a glyph in the fonts the window installs. (egui_kittest panics on a missing glyph only
 //! where a test happens to draw it; this reads every string literal instead.)
 
-use std::path::{Path, PathBuf};
+mod common;
 
-fn rust_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).expect("readable source folder") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
-}
+use std::path::Path;
+
+use common::rust_files;
 
 /// Reads one escape after a backslash; `None` for a line continuation.
 fn escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> Option<char> {

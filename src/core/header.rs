@@ -602,10 +602,10 @@ const LANGUAGES: [(&[&str], &str); 14] = [
         &["spanish", "español", "espanol", "spanisch", "espagnol"],
         "es",
     ),
-    (&["arabic", "العربية"], "ar"),
-    (&["persian", "farsi", "فارسی"], "fa"),
+    (&["arabic"], "ar"),
+    (&["persian", "farsi"], "fa"),
     (&["italian", "italiano"], "it"),
-    (&["chinese", "中文"], "zh"),
+    (&["chinese"], "zh"),
 ];
 
 /// The ISO 639-1 code of a language as a file names it ("ENGLISH", "Русский", "de").

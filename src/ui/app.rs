@@ -209,6 +209,21 @@ impl DatelineApp {
         }
     }
 
+    /// Writes `text` to `path` atomically on a background task; then says `done` (which names
+    /// the path), or why `what` could not be saved.
+    fn spawn_write(&mut self, path: PathBuf, text: String, done: String, what: &'static str) {
+        self.spawn_task(move || {
+            match crate::core::store::write_atomically(&path, text.as_bytes()) {
+                Ok(()) => super::commands::WindowCommand::ReportMessage(done).into(),
+                Err(e) => super::commands::WindowCommand::ReportError(format!(
+                    "cannot save {what}: {e}: {}",
+                    path.display()
+                ))
+                .into(),
+            }
+        });
+    }
+
     /// Commands background tasks finished with.
     fn poll_tasks(&mut self) {
         let mut done = Vec::new();

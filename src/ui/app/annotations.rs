@@ -8,7 +8,7 @@ use super::DatelineApp;
 use crate::core::annotations::{Annotation, Event, EventTime, PartialDate, Passage, new_id};
 use crate::core::history::Change;
 use crate::core::taxonomy::TypeIndex;
-use crate::ui::commands::{AnnotationCommand, WindowCommand};
+use crate::ui::commands::AnnotationCommand;
 use crate::ui::editor::EditorPanel;
 use crate::ui::state::SaveStatus;
 
@@ -30,20 +30,8 @@ impl DatelineApp {
                 self.taxonomy_editor = None;
                 if let Some(path) = self.taxonomy_path() {
                     let text = crate::core::taxonomy::to_ron(&taxonomy);
-                    self.spawn_task(move || {
-                        match crate::core::store::write_atomically(&path, text.as_bytes()) {
-                            Ok(()) => WindowCommand::ReportMessage(format!(
-                                "Event types saved to {}",
-                                path.display()
-                            ))
-                            .into(),
-                            Err(e) => WindowCommand::ReportError(format!(
-                                "cannot save the event types: {e}: {}",
-                                path.display()
-                            ))
-                            .into(),
-                        }
-                    });
+                    let done = format!("Event types saved to {}", path.display());
+                    self.spawn_write(path, text, done, "the event types");
                 }
             }
             AnnotationCommand::SettleConflict { id, take_theirs } => {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::DatelineApp;
 use crate::core::search::{Aliases, Matcher, parse_query};
 use crate::ui::aliases_editor::{AliasesAction, AliasesEditor};
-use crate::ui::commands::{FindCommand, WindowCommand};
+use crate::ui::commands::FindCommand;
 use crate::ui::finder::{RecycledJob, SearchJob, SearchMsg, SearchRequest, candidates};
 use crate::ui::state::SearchState;
 
@@ -261,20 +261,8 @@ impl DatelineApp {
             return;
         };
         let text = aliases.to_ron();
-        self.spawn_task(move || {
-            match crate::core::store::write_atomically(&path, text.as_bytes()) {
-                Ok(()) => WindowCommand::ReportMessage(format!(
-                    "Name variants saved to {}",
-                    path.display()
-                ))
-                .into(),
-                Err(e) => WindowCommand::ReportError(format!(
-                    "cannot save the name variants: {e}: {}",
-                    path.display()
-                ))
-                .into(),
-            }
-        });
+        let done = format!("Name variants saved to {}", path.display());
+        self.spawn_write(path, text, done, "the name variants");
     }
 
     pub(super) fn edit_aliases(&mut self) {

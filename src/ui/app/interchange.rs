@@ -93,20 +93,8 @@ impl DatelineApp {
                     crate::core::interchange::export(&self.state.annotations, &label, &lookup);
                 let text = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
                 let total = doc["total"].as_u64().unwrap_or(0);
-                self.spawn_task(move || {
-                    match crate::core::store::write_atomically(&path, text.as_bytes()) {
-                        Ok(()) => WindowCommand::ReportMessage(format!(
-                            "Exported {total} annotations to {}",
-                            path.display()
-                        ))
-                        .into(),
-                        Err(e) => WindowCommand::ReportError(format!(
-                            "cannot write {}: {e}",
-                            path.display()
-                        ))
-                        .into(),
-                    }
-                });
+                let done = format!("Exported {total} annotations to {}", path.display());
+                self.spawn_write(path, text, done, "the export");
             }
         }
     }
