@@ -1257,3 +1257,68 @@ fn an_unparsable_aliases_file_is_reported_and_left_untouched() {
         "(version: 1, groups: [[\"Lachin\","
     );
 }
+
+/// A researcher's download folder: a Nexis export (one file, three articles) beside a corpus
+/// dated only by its folders. Each export article is listed and opens with its fields; the
+/// corpus article says its date came from the path.
+#[test]
+fn exports_and_dated_folders_show_every_article_dated() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/nexis/nexis_three.txt");
+    std::fs::copy(fixture, dir.path().join("nexis_three.txt")).expect("copy");
+    let day = dir.path().join("InputDocs/2010-04-20");
+    std::fs::create_dir_all(&day).expect("mkdir");
+    std::fs::write(
+        day.join("17.htm.txt"),
+        "An explosion on the drilling rig in the Gulf of Mexico . \nEleven workers are missing .\n",
+    )
+    .expect("write");
+    let mut harness = open(dir.path());
+    let paths: Vec<String> = harness
+        .state()
+        .state
+        .articles
+        .iter()
+        .map(|a| a.path.clone())
+        .collect();
+    assert_eq!(paths.len(), 4, "{paths:?}");
+    for n in 1..=3 {
+        assert!(paths.contains(&format!("nexis_three.txt#{n}")), "{paths:?}");
+    }
+    // The calendar counts each article on its day.
+    let counts = &harness.state().state.published_counts;
+    let d = |y, m, dd| chrono::NaiveDate::from_ymd_opt(y, m, dd).expect("date");
+    assert_eq!(counts.get(d(2017, 2, 28)), 1);
+    assert_eq!(counts.get(d(2017, 3, 1)), 1);
+    assert_eq!(counts.get(d(2010, 4, 20)), 1);
+
+    harness
+        .get_by_role_and_label_contains(egui::Role::Button, "Ministers meet in Moscow")
+        .click();
+    step(&mut harness);
+    assert_eq!(
+        selected_path(&harness).as_deref(),
+        Some("nexis_three.txt#2")
+    );
+    assert!(
+        harness
+            .query_by_label_contains("by Tom Harrow and Sabina Ahmadova")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Length: 142 words")
+            .is_some()
+    );
+
+    harness
+        .get_by_role_and_label_contains(egui::Role::Button, "An explosion on the drilling rig")
+        .click();
+    step(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("Published 20 April 2010 (date from the file's path)")
+            .is_some()
+    );
+}
