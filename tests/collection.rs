@@ -237,6 +237,47 @@ fn every_header_style_gives_its_date() {
         ("headers/time_first.txt", Some("2017-02-28T17:10:00"), None),
         ("headers/russian.txt", Some("2017-02-28"), None),
         ("headers/azerbaijani.txt", Some("2017-02-28"), None),
+        (
+            "headers/russian_nominative.txt",
+            Some("2017-02-28T17:10:00"),
+            Some("Парламент принял бюджет"),
+        ),
+        ("headers/ukrainian.txt", Some("2017-02-28T17:10:00"), None),
+        (
+            "headers/azerbaijani_weekday.txt",
+            Some("2017-02-28"),
+            Some("Nazirlər görüşüb"),
+        ),
+        (
+            "headers/turkish.txt",
+            Some("2017-02-28T17:10:00"),
+            Some("Bakanlar Ankara'da buluştu"),
+        ),
+        (
+            "headers/armenian.txt",
+            Some("2017-02-28T17:19:00"),
+            Some("Նախարարները հանդիպեցին"),
+        ),
+        (
+            "headers/georgian.txt",
+            Some("2017-02-28T17:19:00"),
+            Some("მინისტრები შეხვდნენ"),
+        ),
+        (
+            "headers/german.txt",
+            Some("2017-02-28T17:10:00"),
+            Some("Minister beraten über den Haushalt"),
+        ),
+        (
+            "headers/french.txt",
+            Some("2017-02-28T17:10:00"),
+            Some("Les ministres examinent le budget"),
+        ),
+        (
+            "headers/spanish.txt",
+            Some("2017-02-28T17:10:00"),
+            Some("Los ministros debaten el presupuesto"),
+        ),
         ("headers/numeric_dot.txt", Some("2022-12-07"), None),
         ("headers/us_1.txt", Some("2022-12-31"), None),
         (
