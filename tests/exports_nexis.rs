@@ -141,3 +141,41 @@ fn reading_the_export_again_gives_the_same_identities() {
         .collect();
     assert_eq!(a, b);
 }
+
+/// An export of thousands of articles is read on several threads: every article is there once,
+/// with its own number and fields.
+#[test]
+fn a_large_export_keeps_every_article_and_its_number() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut text = String::from("Download Request: Selected Items: 1-1500\n\n");
+    for n in 1..=1500 {
+        text.push_str(&format!(
+            "\n      {n} of 1500 DOCUMENTS\n\n        Outlet {n}\n\n        March {}, 2017\n\nHeadline number {n}\n\nLENGTH: {n} words\n\nBody of article {n}.\n\nLOAD-DATE: March 30, 2017\n",
+            n % 28 + 1
+        ));
+    }
+    std::fs::write(dir.path().join("big.txt"), text).expect("write");
+    let c = collection::load(dir.path()).expect("opens");
+    assert!(c.problems.is_empty(), "{:?}", c.problems);
+    assert_eq!(c.articles.len(), 1500);
+    let distinct: std::collections::HashSet<&str> =
+        c.articles.iter().map(|a| a.path.as_str()).collect();
+    assert_eq!(distinct.len(), 1500, "each article once");
+    for a in &c.articles {
+        let n: usize = a
+            .path
+            .trim_start_matches("big.txt#")
+            .parse()
+            .expect("a number");
+        assert_eq!(a.meta.title, format!("Headline number {n}"));
+        assert_eq!(
+            a.meta.source.as_deref(),
+            Some(format!("Outlet {n}").as_str())
+        );
+        assert_eq!(a.body(), format!("Body of article {n}."));
+        assert_eq!(
+            a.meta.published.map(|t| t.date.to_string()),
+            Some(format!("2017-03-{:02}", n % 28 + 1))
+        );
+    }
+}

@@ -407,20 +407,55 @@ pub fn read_file(root: &Path, path: &Path, options: LoadOptions) -> Vec<LoadEven
             text: std::sync::Arc::new(text),
         }))
     };
-    let mut out = Vec::with_capacity(reading.parts.len());
-    for part in reading.parts {
+    let event = |part: formats::Part| {
         // One of several articles in a file is `file#n`; a file that is one article, `file`.
         let path = match part.number {
             Some(n) => format!("{rel}#{n}"),
             None => rel.clone(),
         };
-        out.push(match part.piece {
+        match part.piece {
             Ok(piece) => article(path, piece),
             Err(reason) => LoadEvent::Problem(Problem { path, reason }),
-        });
+        }
+    };
+    let parts = reading.parts;
+    // An export of thousands of articles is one file: its headers are read on every core, as
+    // a folder of files would be.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if parts.len() < PARALLEL_PARTS || threads < 2 {
+        return parts.into_iter().map(event).collect();
     }
-    out
+    let chunk = parts.len().div_ceil(threads);
+    let mut chunks: Vec<Vec<formats::Part>> = Vec::new();
+    let mut parts = parts.into_iter();
+    loop {
+        let next: Vec<formats::Part> = parts.by_ref().take(chunk).collect();
+        if next.is_empty() {
+            break;
+        }
+        chunks.push(next);
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|c| scope.spawn(|| c.into_iter().map(event).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    vec![LoadEvent::Problem(Problem {
+                        path: rel.clone(),
+                        reason: "reading this file's articles failed".into(),
+                    })]
+                })
+            })
+            .collect()
+    })
 }
+
+/// From how many articles a file's articles are read on several threads.
+const PARALLEL_PARTS: usize = 512;
 
 /// The metadata of a piece: its header read as its format says, then the file's own fields.
 fn parse_piece(piece: &Piece) -> Parsed {
