@@ -108,12 +108,7 @@ fn article(head: &[Paragraph], rest: &[Paragraph]) -> Result<Piece, String> {
 /// Reads the lines before "Body" into `fields`: headline, outlet, date, then copyright and
 /// labelled lines; a cover page before the headline is left out.
 fn read_head(head: &[Paragraph], fields: &mut Fields) {
-    // The cover, when it comes first, ends with its last line.
-    let first = head
-        .iter()
-        .rposition(|p| is_cover_line(&p.text))
-        .map_or(0, |i| i + 1);
-    let head = &head[first..];
+    let head = &head[cover_end(head)..];
     let date = head.iter().position(|p| date_split(&p.text).is_some());
     let before_date = &head[..date.unwrap_or(head.len())];
     // The headline: the last heading before the date, or the line two before it (outlet
@@ -263,21 +258,48 @@ fn is_copyright(line: &str) -> bool {
             .is_some_and(|s| s.eq_ignore_ascii_case("copyright"))
 }
 
-/// A line of the cover page: "Documents (2)", a search's settings, a numbered headline.
+/// Where a cover page before the first headline ends (0 without one): after its last line
+/// ("Documents (2)", a search's settings) or the last of its list of headlines, numbered from 1
+/// on. A headline that starts with a number ("5. Reasons…") is not taken for the list's.
+fn cover_end(head: &[Paragraph]) -> usize {
+    let mut end = 0;
+    let mut next = 1;
+    for (i, p) in head.iter().enumerate() {
+        if is_cover_marker(&p.text) {
+            end = i + 1;
+        } else if end > 0 && numbered(&p.text) == Some(next) {
+            next += 1;
+            end = i + 1;
+        }
+    }
+    end
+}
+
+/// A line of the cover page: its settings, or a numbered headline of its list.
 fn is_cover_line(line: &str) -> bool {
-    let line = line.trim();
-    let lower = line.to_lowercase();
+    is_cover_marker(line) || numbered(line).is_some()
+}
+
+/// "Documents (2)", "Client/Matter: -None-", "Search Terms: …": lines only a cover page has.
+fn is_cover_marker(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
     if COVER_STARTS.iter().any(|s| lower.starts_with(s)) {
         return true;
     }
-    if let Some(n) = lower.strip_prefix("documents (")
-        && let Some(n) = n.strip_suffix(')')
-    {
-        return !n.is_empty() && n.chars().all(|c| c.is_ascii_digit());
-    }
-    // "1. Talks resume in Baku"
+    lower
+        .strip_prefix("documents (")
+        .and_then(|n| n.strip_suffix(')'))
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The number of a numbered line: "1. Talks resume in Baku" → 1.
+fn numbered(line: &str) -> Option<usize> {
+    let line = line.trim();
     let digits = line.chars().take_while(char::is_ascii_digit).count();
-    digits > 0 && line[digits..].starts_with(". ")
+    if digits == 0 || !line[digits..].starts_with(". ") {
+        return None;
+    }
+    line[..digits].parse().ok()
 }
 
 /// A date line: the date, and what follows it on the line ("Final Edition"), if anything.
@@ -450,6 +472,46 @@ mod tests {
                 )),
                 Err("a part of the Nexis Uni export without a \"Body\" line"),
                 Ok((Some("No date here"), None, None, None, "Text.")),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_numbered_headline_is_not_the_covers() {
+        check(
+            &[
+                "Documents (2)",
+                "Search Terms: reasons",
+                "1. 5. Reasons to take the ferry",
+                "2. Grain prices",
+                "5. Reasons to take the ferry",
+                "Port Weekly",
+                "March 3, 2018",
+                "Body",
+                "One.",
+                "End of Document",
+                "2. Grain prices",
+                "Farm Weekly",
+                "March 4, 2018",
+                "Body",
+                "Two.",
+                "End of Document",
+            ],
+            &[
+                Ok((
+                    Some("5. Reasons to take the ferry"),
+                    Some("Port Weekly"),
+                    Some("March 3, 2018"),
+                    None,
+                    "One.",
+                )),
+                Ok((
+                    Some("2. Grain prices"),
+                    Some("Farm Weekly"),
+                    Some("March 4, 2018"),
+                    None,
+                    "Two.",
+                )),
             ],
         );
     }
