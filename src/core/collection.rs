@@ -362,7 +362,26 @@ pub fn read_file(root: &Path, path: &Path, options: LoadOptions) -> Vec<LoadEven
     let Some(entry) = formats::entry_of(path) else {
         return problem("not an article: this kind of file is not read".into());
     };
-    let bytes = match read_bytes(path) {
+    // An archive is handed to its reader whole: one too large for memory is refused unread.
+    if let Some(max) = entry.max_bytes
+        && let Ok(meta) = fs::metadata(path)
+        && meta.len() > max
+    {
+        let gib = |bytes: u64| bytes as f64 / f64::from(1u32 << 30);
+        return problem(format!(
+            "too large to read: {:.1} GiB, and the most read is {:.0} GiB",
+            gib(meta.len()),
+            gib(max)
+        ));
+    }
+    // An archive is read into one buffer of its size: through the thread's buffer it would be
+    // in memory twice for a moment.
+    let read = if entry.max_bytes.is_some() {
+        fs::read(path)
+    } else {
+        read_bytes(path)
+    };
+    let bytes = match read {
         Ok(b) => b,
         Err(e) => return problem(format!("cannot read the file: {e}")),
     };
@@ -381,6 +400,14 @@ pub fn read_file(root: &Path, path: &Path, options: LoadOptions) -> Vec<LoadEven
     file_warnings.extend(reading.warnings);
     let article = |path: String, piece: Piece| {
         let mut parsed = parse_piece(&piece);
+        // A web archive knows when it captured a page that gives no date of its own.
+        if parsed.meta.published.is_none()
+            && let Some((date, from)) = &piece.fields.fallback_date
+            && let DateReading::Date { timestamp, .. } = read_date_value(date)
+        {
+            parsed.meta.published = Some(timestamp);
+            parsed.meta.extra.push(("Date from".into(), from.clone()));
+        }
         // A research corpus may keep the date only in its folders or file names.
         if parsed.meta.published.is_none()
             && let Some(date) = super::path_date::date_from_path(&path)
@@ -408,9 +435,10 @@ pub fn read_file(root: &Path, path: &Path, options: LoadOptions) -> Vec<LoadEven
         }))
     };
     let event = |part: formats::Part| {
-        // One of several articles in a file is `file#n`; a file that is one article, `file`.
-        let path = match part.number {
-            Some(n) => format!("{rel}#{n}"),
+        // One of several articles in a file is `file#n` (or `file#url`); a file that is one
+        // article, `file`.
+        let path = match &part.id {
+            Some(id) => format!("{rel}#{id}"),
             None => rel.clone(),
         };
         match part.piece {
@@ -565,7 +593,9 @@ pub fn reread(root: &Path, path: &Path) -> Vec<LoadEvent> {
     }
 }
 
-/// The file part of an article's identity: `rows.csv` for `rows.csv#12`.
+/// The file part of an article's identity: `rows.csv` for `rows.csv#12`, `crawl.warc` for
+/// `crawl.warc#https://example.org/a#top` (a page's URL may hold a `#` of its own; the first
+/// is the file's).
 pub fn file_of(path: &str) -> &str {
     path.split_once('#').map_or(path, |(file, _)| file)
 }
@@ -643,6 +673,44 @@ mod tests {
         let problems: Vec<_> = c.problems.iter().map(|p| p.path.as_str()).collect();
         assert_eq!(problems, ["empty.txt", "image.png"]);
         assert_eq!(c.articles[0].body(), "Body one.\n");
+        Ok(())
+    }
+
+    #[test]
+    fn the_file_of_an_identity() {
+        let cases = [
+            ("a.txt", "a.txt"),
+            ("sub/rows.csv#12", "sub/rows.csv"),
+            (
+                "web/crawl.warc.gz#https://example.org/news/1",
+                "web/crawl.warc.gz",
+            ),
+            ("crawl.warc#https://example.org/a?b=1#top", "crawl.warc"),
+        ];
+        for (identity, file) in cases {
+            assert_eq!(file_of(identity), file, "{identity}");
+        }
+    }
+
+    #[test]
+    fn an_archive_too_large_is_refused_unread() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        // Sparse: no 5 GiB are written.
+        fs::File::create(dir.path().join("crawl.warc.gz"))?.set_len(5 << 30)?;
+        let c = load(dir.path())?;
+        assert!(c.articles.is_empty());
+        let problems: Vec<_> = c
+            .problems
+            .iter()
+            .map(|p| (p.path.as_str(), p.reason.as_str()))
+            .collect();
+        assert_eq!(
+            problems,
+            [(
+                "crawl.warc.gz",
+                "too large to read: 5.0 GiB, and the most read is 4 GiB"
+            )]
+        );
         Ok(())
     }
 

@@ -33,6 +33,32 @@ pub fn decode_owned(bytes: Vec<u8>, html: bool) -> Result<Decoded, String> {
     decode_slice(&bytes, html)
 }
 
+/// [`decode_owned`] for bytes whose encoding their container names (an HTTP or MIME
+/// `charset`): that encoding beats a `<meta charset>`, as in a browser, though a byte order
+/// mark still wins; a label that names no encoding is passed over.
+pub fn decode_labelled(bytes: Vec<u8>, label: Option<&str>, html: bool) -> Result<Decoded, String> {
+    let Some(encoding) = label.and_then(|l| Encoding::for_label(l.trim().as_bytes())) else {
+        return decode_owned(bytes, html);
+    };
+    if bytes.is_empty() {
+        return Err("empty file".into());
+    }
+    let bytes = if encoding == encoding_rs::UTF_8 && Encoding::for_bom(&bytes).is_none() {
+        match String::from_utf8(bytes) {
+            Ok(text) => return finish(text, "UTF-8", None),
+            Err(e) => e.into_bytes(),
+        }
+    } else {
+        bytes
+    };
+    let (text, used, had_errors) = encoding.decode(&bytes);
+    finish(
+        text.into_owned(),
+        used.name(),
+        had_errors.then(|| lossy(used.name())),
+    )
+}
+
 fn decode_slice(bytes: &[u8], html: bool) -> Result<Decoded, String> {
     if bytes.is_empty() {
         return Err("empty file".into());
@@ -134,6 +160,33 @@ mod tests {
 
     /// Bytes, whether they are HTML, and the text, encoding and warning expected (or the error).
     type DecodeCase<'a> = (&'a [u8], bool, Result<(&'a str, &'a str, bool), &'a str>);
+
+    #[test]
+    fn a_named_encoding_beats_the_page_but_not_a_bom() -> Result<(), String> {
+        let koi8 = b"<meta charset=\"utf-8\"><p>\xf0\xd2\xc9\xd7\xc5\xd4</p>".to_vec();
+        let cases: [(Vec<u8>, Option<&str>, &str, &str); 4] = [
+            (koi8.clone(), Some("koi8-r"), "KOI8-R", "Привет"),
+            (koi8, Some(" KOI8-R "), "KOI8-R", "Привет"),
+            (b"\xEF\xBB\xBFda".to_vec(), Some("koi8-r"), "UTF-8", "da"),
+            (
+                b"plain".to_vec(),
+                Some("no-such-encoding"),
+                "UTF-8",
+                "plain",
+            ),
+        ];
+        for (bytes, label, encoding, has) in cases {
+            let d = decode_labelled(bytes, label, true)?;
+            assert_eq!(d.encoding, encoding, "{label:?}");
+            assert!(d.text.contains(has), "{label:?}: {}", d.text);
+        }
+        let lossy = decode_labelled(b"caf\xe9".to_vec(), Some("utf-8"), true)?;
+        assert_eq!(
+            (lossy.text.as_str(), lossy.warning.is_some()),
+            ("caf\u{fffd}", true)
+        );
+        Ok(())
+    }
 
     #[test]
     fn encodings() {

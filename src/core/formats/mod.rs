@@ -14,10 +14,15 @@ mod docx;
 mod encoding;
 mod front_matter;
 mod html;
+mod http;
 mod jsonl;
+mod mhtml;
+mod mime;
 mod nexis;
 mod plain;
 mod rows;
+mod wacz;
+mod warc;
 
 use std::path::Path;
 
@@ -32,6 +37,12 @@ pub enum Format {
     Jsonl,
     Csv,
     Docx,
+    /// A web archive: one article per captured page.
+    Warc,
+    /// A web archive packed as a zip, its WARCs inside.
+    Wacz,
+    /// A page saved whole in one file (MIME `multipart/related`).
+    Mhtml,
 }
 
 /// A format's reader: a file's bytes to its articles (taken, so that they can become the text
@@ -41,9 +52,12 @@ pub type Reader = fn(Vec<u8>, &ReadOptions) -> Result<Reading, String>;
 /// One row of the [`REGISTRY`].
 pub struct Entry {
     pub format: Format,
-    /// Lower case, without the point; the first is the one named to people.
+    /// Lower case, without the point; the first is the one named to people. An extension may
+    /// be double (`warc.gz`): it is matched against the end of the file name.
     pub extensions: &'static [&'static str],
     pub read: Reader,
+    /// The largest file read, in bytes; `None` for no limit (and no size asked of the file).
+    pub max_bytes: Option<u64>,
 }
 
 impl Entry {
@@ -52,18 +66,33 @@ impl Entry {
             format,
             extensions,
             read,
+            max_bytes: None,
+        }
+    }
+
+    /// A format whose files may be too large to hold in memory.
+    const fn at_most(self, bytes: u64) -> Entry {
+        Entry {
+            max_bytes: Some(bytes),
+            ..self
         }
     }
 }
 
+/// The largest web archive read: the reader is handed the whole file.
+pub const MAX_ARCHIVE_BYTES: u64 = 4 << 30;
+
 /// Every format read, with its extensions and its reader: one line a format.
-pub static REGISTRY: [Entry; 6] = [
+pub static REGISTRY: [Entry; 9] = [
     Entry::new(Format::Text, &["txt", "text"], plain::read),
     Entry::new(Format::Markdown, &["md", "markdown"], front_matter::read),
     Entry::new(Format::Html, &["html", "htm", "xhtml"], html::read),
     Entry::new(Format::Jsonl, &["jsonl", "ndjson"], jsonl::read),
     Entry::new(Format::Csv, &["csv"], csv::read),
     Entry::new(Format::Docx, &["docx"], docx::read),
+    Entry::new(Format::Warc, &["warc", "warc.gz"], warc::read).at_most(MAX_ARCHIVE_BYTES),
+    Entry::new(Format::Wacz, &["wacz"], wacz::read).at_most(MAX_ARCHIVE_BYTES),
+    Entry::new(Format::Mhtml, &["mhtml", "mht"], mhtml::read).at_most(MAX_ARCHIVE_BYTES),
 ];
 
 /// Files without an extension are read as plain text: mail and news archives often have none.
@@ -71,14 +100,21 @@ const WITHOUT_EXTENSION: Format = Format::Text;
 
 /// The registry's row for `path`; `None` for a file that is not an article (an image, a PDF…).
 pub fn entry_of(path: &Path) -> Option<&'static Entry> {
-    let Some(ext) = path.extension() else {
+    if path.extension().is_none() {
         return REGISTRY.iter().find(|e| e.format == WITHOUT_EXTENSION);
+    }
+    // The name's end, not `Path::extension`, so that `.warc.gz` is told from a plain `.gz`.
+    // Compared as bytes, so that a name that is not UTF-8 still has its extension.
+    let name = path.file_name()?.as_encoded_bytes();
+    let names = |x: &str| {
+        let x = x.as_bytes();
+        name.len() > x.len() + 1
+            && name[name.len() - x.len() - 1] == b'.'
+            && name[name.len() - x.len()..].eq_ignore_ascii_case(x)
     };
-    // A name that is not UTF-8 has no extension of the table.
-    let ext = ext.to_str()?;
     REGISTRY
         .iter()
-        .find(|e| e.extensions.iter().any(|x| x.eq_ignore_ascii_case(ext)))
+        .find(|e| e.extensions.iter().any(|x| names(x)))
 }
 
 impl Format {
@@ -89,7 +125,8 @@ impl Format {
     }
 }
 
-/// The extensions read, for people: ".txt, .md, .html, .jsonl, .csv or .docx".
+/// The extensions read, for people: ".txt, .md, .html, .jsonl, .csv, .docx, .warc, .wacz or
+/// .mhtml".
 pub fn extensions_read() -> String {
     let names: Vec<String> = REGISTRY
         .iter()
@@ -124,7 +161,7 @@ impl Reading {
         Reading {
             warnings: warning.into_iter().collect(),
             parts: vec![Part {
-                number: None,
+                id: None,
                 piece: Ok(piece),
             }],
         }
@@ -134,10 +171,29 @@ impl Reading {
 /// One article of a file, or why that part of the file is none.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Part {
-    /// The `n` of a `file#n` identity when the file holds several articles (a row's line);
-    /// `None` for a file that is one article.
-    pub number: Option<usize>,
+    /// What follows the `#` of a `file#…` identity when the file holds several articles; `None`
+    /// for a file that is one article.
+    pub id: Option<PartId>,
     pub piece: Result<Piece, String>,
+}
+
+/// How one of several articles of a file is told from the others.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PartId {
+    /// Its place: a row's line, an export's article number (`news.csv#12`).
+    Number(usize),
+    /// Its name: a web archive's page URL (`crawl.warc.gz#https://example.org/news/1`), so
+    /// that an annotation stays with its page when the archive is captured again.
+    Key(String),
+}
+
+impl std::fmt::Display for PartId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PartId::Number(n) => write!(f, "{n}"),
+            PartId::Key(key) => f.write_str(key),
+        }
+    }
 }
 
 /// An article as its format gives it, before its header is read.
@@ -180,6 +236,9 @@ pub struct Fields {
     /// Other fields a news-database export gives (section, length, load date, copyright,
     /// document number…), labelled for people, in the file's order.
     pub extra: Vec<(String, String)>,
+    /// A date to take when neither these fields nor the header lines give one (a web
+    /// archive's capture time): the date and what it is, for people ("the capture time").
+    pub fallback_date: Option<(String, String)>,
 }
 
 impl Fields {
@@ -240,6 +299,15 @@ mod tests {
             ("i.doc", None),
             ("f.pdf", None),
             ("g.png", None),
+            ("crawl.warc", Some(Format::Warc)),
+            ("crawl.WARC.GZ", Some(Format::Warc)),
+            ("crawl.warc.gz.part", None),
+            ("notes.gz", None),
+            ("notes.tar.gz", None),
+            ("warc.gz", None),
+            ("site.wacz", Some(Format::Wacz)),
+            ("page.mhtml", Some(Format::Mhtml)),
+            ("page.MHT", Some(Format::Mhtml)),
         ];
         for (name, want) in cases {
             assert_eq!(Format::of(Path::new(name)), want, "{name}");
@@ -257,7 +325,10 @@ mod tests {
         let count = all.len();
         all.dedup();
         assert_eq!(all.len(), count, "an extension in two rows");
-        assert_eq!(extensions_read(), ".txt, .md, .html, .jsonl, .csv or .docx");
+        assert_eq!(
+            extensions_read(),
+            ".txt, .md, .html, .jsonl, .csv, .docx, .warc, .wacz or .mhtml"
+        );
         assert_eq!(
             Format::of(Path::new("x.")),
             None,

@@ -2,7 +2,7 @@
 //! source, date and edition lines, headline, labelled fields (`BYLINE:`, `SECTION:`, `LENGTH:`),
 //! body, closing fields (`LOAD-DATE:`, `LANGUAGE:`, `PUBLICATION-TYPE:`) and copyright line.
 
-use super::{Fields, Header, Part, Piece};
+use super::{Fields, Header, Part, PartId, Piece};
 
 /// Labels that close the body: what comes after them is the export's, not the article's.
 const CLOSING: [&str; 8] = [
@@ -33,7 +33,7 @@ pub fn split(text: &str) -> Option<Vec<Part>> {
         .map(|(k, &start)| {
             let end = starts.get(k + 1).copied().unwrap_or(lines.len());
             Part {
-                number: Some(k + 1),
+                id: Some(PartId::Number(k + 1)),
                 piece: document(&lines[start + 1..end]),
             }
         })
@@ -305,7 +305,7 @@ The ministers met.
     fn a_nexis_export_gives_its_documents() -> Result<(), String> {
         let parts = split(EXPORT).ok_or("not taken for an export")?;
         assert_eq!(parts.len(), 2);
-        assert_eq!(parts[0].number, Some(1));
+        assert_eq!(parts[0].id, Some(PartId::Number(1)));
         let a = parts[0].piece.clone()?;
         assert_eq!(
             a.fields.title.as_deref(),

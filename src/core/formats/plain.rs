@@ -52,7 +52,7 @@ mod tests {
     fn piece(text: &str, headers: bool) -> Result<Piece, String> {
         let mut reading = read(text.as_bytes().to_vec(), &ReadOptions { headers })?;
         let part = reading.parts.pop().ok_or("no part")?;
-        assert!(reading.parts.is_empty() && part.number.is_none());
+        assert!(reading.parts.is_empty() && part.id.is_none());
         part.piece
     }
 

@@ -1,7 +1,7 @@
 //! What JSON Lines and CSV files share: a row's columns as article fields and text, and the rows
 //! as the numbered parts of one file.
 
-use super::{Fields, Header, Part, Piece, Reading};
+use super::{Fields, Header, Part, PartId, Piece, Reading};
 
 /// One article from a row of a JSON Lines or CSV file.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -41,7 +41,7 @@ pub fn parts(warning: Option<String>, rows: Vec<NumberedRow>) -> Result<Reading,
     let parts = rows
         .into_iter()
         .map(|(line, row)| Part {
-            number: Some(line),
+            id: Some(PartId::Number(line)),
             piece: row.and_then(piece),
         })
         .collect();
@@ -95,17 +95,17 @@ mod tests {
             .parts
             .iter()
             .map(|p| match &p.piece {
-                Ok(piece) => (p.number, Ok((piece.text.as_str(), piece.start))),
-                Err(e) => (p.number, Err(e.as_str())),
+                Ok(piece) => (p.id.clone(), Ok((piece.text.as_str(), piece.start))),
+                Err(e) => (p.id.clone(), Err(e.as_str())),
             })
             .collect();
         assert_eq!(
             got,
             [
-                (Some(2), Ok(("Title\n\nText.", 7))),
-                (Some(3), Ok(("Text only.", 0))),
-                (Some(4), Err("row without a title or text")),
-                (Some(5), Err("cannot read the row")),
+                (Some(PartId::Number(2)), Ok(("Title\n\nText.", 7))),
+                (Some(PartId::Number(3)), Ok(("Text only.", 0))),
+                (Some(PartId::Number(4)), Err("row without a title or text")),
+                (Some(PartId::Number(5)), Err("cannot read the row")),
             ]
         );
         assert_eq!(parts(None, Vec::new()).err().as_deref(), Some("no rows"));

@@ -182,7 +182,7 @@ mod tests {
         let mut reading = read(bytes, &ReadOptions { headers: true })?;
         assert_eq!(reading.parts.len(), 1);
         let part = reading.parts.pop().ok_or("no part")?;
-        assert_eq!(part.number, None);
+        assert_eq!(part.id, None);
         part.piece
     }
 

@@ -8,7 +8,7 @@
 //! ("Documents (2)", "Client/Matter:", "Search Terms:", the numbered list of headlines) comes
 //! before the first headline and is no article.
 
-use super::super::{Fields, Header, Part, Piece, Reading};
+use super::super::{Fields, Header, Part, PartId, Piece, Reading};
 use super::one_line;
 use super::xml::Paragraph;
 use crate::core::timestamp::{DateReading, read_date_line};
@@ -67,7 +67,7 @@ pub fn articles(paragraphs: &[Paragraph]) -> Reading {
             None => Err("a part of the Nexis Uni export without a \"Body\" line".to_string()),
         };
         parts.push(Part {
-            number: Some(parts.len() + 1),
+            id: Some(PartId::Number(parts.len() + 1)),
             piece,
         });
     }
@@ -398,7 +398,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, part)| {
-                assert_eq!(part.number, Some(i + 1));
+                assert_eq!(part.id, Some(PartId::Number(i + 1)));
                 match &part.piece {
                     Ok(p) => Ok((
                         p.fields.title.as_deref(),
