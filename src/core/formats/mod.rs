@@ -14,12 +14,14 @@ mod encoding;
 mod front_matter;
 mod html;
 mod jsonl;
+mod pdf;
 mod plain;
 mod rows;
 
 use std::path::Path;
 
 pub use encoding::{Decoded, decode, decode_owned};
+pub use pdf::is_pdf_library_code;
 
 /// How a file is read, from its extension (compared case-insensitively).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +31,7 @@ pub enum Format {
     Html,
     Jsonl,
     Csv,
+    Pdf,
 }
 
 /// A format's reader: a file's bytes to its articles (taken, so that they can become the text
@@ -54,18 +57,19 @@ impl Entry {
 }
 
 /// Every format read, with its extensions and its reader: one line a format.
-pub static REGISTRY: [Entry; 5] = [
+pub static REGISTRY: [Entry; 6] = [
     Entry::new(Format::Text, &["txt", "text"], plain::read),
     Entry::new(Format::Markdown, &["md", "markdown"], front_matter::read),
     Entry::new(Format::Html, &["html", "htm", "xhtml"], html::read),
     Entry::new(Format::Jsonl, &["jsonl", "ndjson"], jsonl::read),
     Entry::new(Format::Csv, &["csv"], csv::read),
+    Entry::new(Format::Pdf, &["pdf"], pdf::read),
 ];
 
 /// Files without an extension are read as plain text: mail and news archives often have none.
 const WITHOUT_EXTENSION: Format = Format::Text;
 
-/// The registry's row for `path`; `None` for a file that is not an article (an image, a PDF…).
+/// The registry's row for `path`; `None` for a file that is not an article (an image, a spreadsheet…).
 pub fn entry_of(path: &Path) -> Option<&'static Entry> {
     let Some(ext) = path.extension() else {
         return REGISTRY.iter().find(|e| e.format == WITHOUT_EXTENSION);
@@ -78,14 +82,14 @@ pub fn entry_of(path: &Path) -> Option<&'static Entry> {
 }
 
 impl Format {
-    /// `None` for a file that is not an article (an image, a PDF…). Files without an extension
+    /// `None` for a file that is not an article (an image, a spreadsheet…). Files without an extension
     /// are read as plain text.
     pub fn of(path: &Path) -> Option<Format> {
         entry_of(path).map(|e| e.format)
     }
 }
 
-/// The extensions read, for people: ".txt, .md, .html, .jsonl or .csv".
+/// The extensions read, for people: ".txt, .md, .html, .jsonl, .csv or .pdf".
 pub fn extensions_read() -> String {
     let names: Vec<String> = REGISTRY
         .iter()
@@ -232,7 +236,7 @@ mod tests {
             ("c.HTM", Some(Format::Html)),
             ("d.jsonl", Some(Format::Jsonl)),
             ("e.CSV", Some(Format::Csv)),
-            ("f.pdf", None),
+            ("f.PDF", Some(Format::Pdf)),
             ("g.png", None),
         ];
         for (name, want) in cases {
@@ -251,7 +255,7 @@ mod tests {
         let count = all.len();
         all.dedup();
         assert_eq!(all.len(), count, "an extension in two rows");
-        assert_eq!(extensions_read(), ".txt, .md, .html, .jsonl or .csv");
+        assert_eq!(extensions_read(), ".txt, .md, .html, .jsonl, .csv or .pdf");
         assert_eq!(
             Format::of(Path::new("x.")),
             None,
