@@ -14,7 +14,12 @@ const APP_ID: &str = "Dateline";
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    // The PDF crates log once per glyph they cannot map and per damaged object (hundreds a
+    // file); what matters of a PDF reaches people as the file's problem or warnings instead.
+    // RUST_LOG still opts in.
+    let filter = "warn,pdf_extract=off,lopdf=off";
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or(filter)).init();
+    quiet_pdf_panics();
     let args = match Cli::try_parse_args(std::env::args_os()) {
         Ok(args) => args,
         // Usage errors exit 2 on stderr; --help and --version exit 0 on stdout.
@@ -140,4 +145,17 @@ fn run_gui(path: Option<std::path::PathBuf>, screenshot: Option<std::path::PathB
         };
     }
     ExitCode::SUCCESS
+}
+
+/// A panic inside the PDF crates is caught by the PDF reader and becomes the file's problem; the
+/// default hook would still print it (with a backtrace under `RUST_BACKTRACE`) for every
+/// damaged PDF, so those are logged at debug level instead. Every other panic is printed as usual.
+fn quiet_pdf_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| match info.location() {
+        Some(at) if dateline::core::formats::is_pdf_library_code(at.file()) => {
+            log::debug!("PDF library panic (caught) at {at}");
+        }
+        _ => default(info),
+    }));
 }

@@ -19,6 +19,7 @@ mod jsonl;
 mod mhtml;
 mod mime;
 mod nexis;
+mod pdf;
 mod plain;
 mod rows;
 mod wacz;
@@ -27,6 +28,7 @@ mod warc;
 use std::path::Path;
 
 pub use encoding::{Decoded, decode, decode_owned};
+pub use pdf::is_pdf_library_code;
 
 /// How a file is read, from its extension (compared case-insensitively).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +45,7 @@ pub enum Format {
     Wacz,
     /// A page saved whole in one file (MIME `multipart/related`).
     Mhtml,
+    Pdf,
 }
 
 /// A format's reader: a file's bytes to its articles (taken, so that they can become the text
@@ -83,7 +86,7 @@ impl Entry {
 pub const MAX_ARCHIVE_BYTES: u64 = 4 << 30;
 
 /// Every format read, with its extensions and its reader: one line a format.
-pub static REGISTRY: [Entry; 9] = [
+pub static REGISTRY: [Entry; 10] = [
     Entry::new(Format::Text, &["txt", "text"], plain::read),
     Entry::new(Format::Markdown, &["md", "markdown"], front_matter::read),
     Entry::new(Format::Html, &["html", "htm", "xhtml"], html::read),
@@ -93,12 +96,13 @@ pub static REGISTRY: [Entry; 9] = [
     Entry::new(Format::Warc, &["warc", "warc.gz"], warc::read).at_most(MAX_ARCHIVE_BYTES),
     Entry::new(Format::Wacz, &["wacz"], wacz::read).at_most(MAX_ARCHIVE_BYTES),
     Entry::new(Format::Mhtml, &["mhtml", "mht"], mhtml::read).at_most(MAX_ARCHIVE_BYTES),
+    Entry::new(Format::Pdf, &["pdf"], pdf::read),
 ];
 
 /// Files without an extension are read as plain text: mail and news archives often have none.
 const WITHOUT_EXTENSION: Format = Format::Text;
 
-/// The registry's row for `path`; `None` for a file that is not an article (an image, a PDF…).
+/// The registry's row for `path`; `None` for a file that is not an article (an image, a spreadsheet…).
 pub fn entry_of(path: &Path) -> Option<&'static Entry> {
     if path.extension().is_none() {
         return REGISTRY.iter().find(|e| e.format == WITHOUT_EXTENSION);
@@ -118,15 +122,15 @@ pub fn entry_of(path: &Path) -> Option<&'static Entry> {
 }
 
 impl Format {
-    /// `None` for a file that is not an article (an image, a PDF…). Files without an extension
+    /// `None` for a file that is not an article (an image, a spreadsheet…). Files without an extension
     /// are read as plain text.
     pub fn of(path: &Path) -> Option<Format> {
         entry_of(path).map(|e| e.format)
     }
 }
 
-/// The extensions read, for people: ".txt, .md, .html, .jsonl, .csv, .docx, .warc, .wacz or
-/// .mhtml".
+/// The extensions read, for people: ".txt, .md, .html, .jsonl, .csv, .docx, .warc, .wacz, .mhtml
+/// or .pdf".
 pub fn extensions_read() -> String {
     let names: Vec<String> = REGISTRY
         .iter()
@@ -297,7 +301,7 @@ mod tests {
             ("e.CSV", Some(Format::Csv)),
             ("h.DOCX", Some(Format::Docx)),
             ("i.doc", None),
-            ("f.pdf", None),
+            ("f.PDF", Some(Format::Pdf)),
             ("g.png", None),
             ("crawl.warc", Some(Format::Warc)),
             ("crawl.WARC.GZ", Some(Format::Warc)),
@@ -327,7 +331,7 @@ mod tests {
         assert_eq!(all.len(), count, "an extension in two rows");
         assert_eq!(
             extensions_read(),
-            ".txt, .md, .html, .jsonl, .csv, .docx, .warc, .wacz or .mhtml"
+            ".txt, .md, .html, .jsonl, .csv, .docx, .warc, .wacz, .mhtml or .pdf"
         );
         assert_eq!(
             Format::of(Path::new("x.")),

@@ -112,6 +112,34 @@ fn document(lines: &[&str]) -> Result<Piece, String> {
         header_lines.extend(paras[i].iter().map(|l| l.trim()));
         i += 1;
     }
+    // Text from a PDF or Word export has lost the centring: then the lines down to the first
+    // date line (and an edition or time line after it) are the header.
+    if header_lines.is_empty() {
+        let is_date = |p: &[&str]| {
+            p.len() == 1
+                && matches!(
+                    crate::core::timestamp::read_date_value(p[0].trim()),
+                    crate::core::timestamp::DateReading::Date { .. }
+                )
+        };
+        if let Some(k) = (0..paras.len().min(4)).find(|&k| is_date(&paras[k])) {
+            let mut end = k + 1;
+            if let Some(next) = paras.get(end)
+                && next.len() == 1
+                && label(next[0]).is_none()
+                && (next[0]
+                    .trim()
+                    .bytes()
+                    .next()
+                    .is_some_and(|b| b.is_ascii_digit())
+                    || next[0].contains("Edition"))
+            {
+                end += 1;
+            }
+            header_lines.extend(paras[..end].iter().flat_map(|p| p.iter().map(|l| l.trim())));
+            i = end;
+        }
+    }
     let mut date_at = None;
     for (k, line) in header_lines.iter().enumerate() {
         if date_at.is_none()
@@ -346,6 +374,19 @@ The ministers met.
         assert_eq!(b.fields.date.as_deref(), Some("March 1, 2017 10:42 AM GMT"));
         assert_eq!(b.fields.dateline.as_deref(), Some("MOSCOW"));
         assert_eq!(&b.text[b.start..], "The ministers met.");
+        Ok(())
+    }
+
+    #[test]
+    fn an_export_that_lost_its_centring_still_gives_its_fields() -> Result<(), String> {
+        let text = "1 of 1 DOCUMENT\n\nThe Caspian Ledger\n\nFebruary 28, 2017 Tuesday\n\nFinal Edition\n\nFerries return\n\nBYLINE: Leyla Quliyeva\n\nThe ferry line reopened.\n\nLOAD-DATE: March 1, 2017\n";
+        let parts = split(text).ok_or("not taken for an export")?;
+        let a = parts[0].piece.clone()?;
+        assert_eq!(a.fields.source.as_deref(), Some("The Caspian Ledger"));
+        assert_eq!(a.fields.date.as_deref(), Some("February 28, 2017 Tuesday"));
+        assert_eq!(a.fields.title.as_deref(), Some("Ferries return"));
+        assert_eq!(a.fields.author.as_deref(), Some("Leyla Quliyeva"));
+        assert_eq!(&a.text[a.start..], "The ferry line reopened.");
         Ok(())
     }
 
