@@ -11,11 +11,13 @@
 
 mod csv;
 mod encoding;
+mod factiva;
 mod front_matter;
 mod html;
 mod jsonl;
 mod plain;
 mod rows;
+mod rtf;
 
 use std::path::Path;
 
@@ -29,6 +31,7 @@ pub enum Format {
     Html,
     Jsonl,
     Csv,
+    Rtf,
 }
 
 /// A format's reader: a file's bytes to its articles (taken, so that they can become the text
@@ -54,12 +57,13 @@ impl Entry {
 }
 
 /// Every format read, with its extensions and its reader: one line a format.
-pub static REGISTRY: [Entry; 5] = [
+pub static REGISTRY: [Entry; 6] = [
     Entry::new(Format::Text, &["txt", "text"], plain::read),
     Entry::new(Format::Markdown, &["md", "markdown"], front_matter::read),
     Entry::new(Format::Html, &["html", "htm", "xhtml"], html::read),
     Entry::new(Format::Jsonl, &["jsonl", "ndjson"], jsonl::read),
     Entry::new(Format::Csv, &["csv"], csv::read),
+    Entry::new(Format::Rtf, &["rtf"], rtf::read),
 ];
 
 /// Files without an extension are read as plain text: mail and news archives often have none.
@@ -85,7 +89,7 @@ impl Format {
     }
 }
 
-/// The extensions read, for people: ".txt, .md, .html, .jsonl or .csv".
+/// The extensions read, for people: ".txt, .md, .html, .jsonl, .csv or .rtf".
 pub fn extensions_read() -> String {
     let names: Vec<String> = REGISTRY
         .iter()
@@ -232,6 +236,7 @@ mod tests {
             ("c.HTM", Some(Format::Html)),
             ("d.jsonl", Some(Format::Jsonl)),
             ("e.CSV", Some(Format::Csv)),
+            ("letter.RTF", Some(Format::Rtf)),
             ("f.pdf", None),
             ("g.png", None),
         ];
@@ -251,7 +256,7 @@ mod tests {
         let count = all.len();
         all.dedup();
         assert_eq!(all.len(), count, "an extension in two rows");
-        assert_eq!(extensions_read(), ".txt, .md, .html, .jsonl or .csv");
+        assert_eq!(extensions_read(), ".txt, .md, .html, .jsonl, .csv or .rtf");
         assert_eq!(
             Format::of(Path::new("x.")),
             None,
