@@ -88,6 +88,8 @@ const ARTICLES: &[Expected] = &[
         extra: &[
             ("Length", "212 words"),
             ("Source code", "SHEKWK"),
+            ("Edition", "Final"),
+            ("Page", "7"),
             ("Copyright", "Copyright 2017 Sheki Weekly"),
             ("Document", "SHEKWK0020170303ed3300002"),
         ],

@@ -93,8 +93,8 @@ enum Slot {
     Extra(&'static str),
 }
 
-/// The codes of Factiva's field-coded layout. A code that is also an English word (`IN`, `BY`…)
-/// is only taken when a tab or two spaces follow it, or nothing.
+/// The codes of Factiva's field-coded layout, in their order, and whether the code is also a
+/// word a paragraph may start with ("IN 2017", "BY then", "CT scans").
 const CODES: &[(&str, Slot, bool)] = &[
     ("SE", Slot::Extra("Section"), false),
     ("HD", Slot::Title, false),
@@ -113,8 +113,8 @@ const CODES: &[(&str, Slot, bool)] = &[
     ("LP", Slot::Body, false),
     ("TD", Slot::Body, false),
     ("ART", Slot::Extra("Caption"), true),
-    ("CT", Slot::Extra("Contact"), false),
-    ("RF", Slot::Extra("Reference"), false),
+    ("CT", Slot::Extra("Contact"), true),
+    ("RF", Slot::Extra("Reference"), true),
     ("CO", Slot::Extra("Companies"), true),
     ("IN", Slot::Extra("Industries"), true),
     ("NS", Slot::Extra("Subjects"), false),
@@ -125,26 +125,47 @@ const CODES: &[(&str, Slot, bool)] = &[
     ("AN", Slot::Extra("Document"), true),
 ];
 
-/// A line that opens a field: its code and the value on the same line.
-fn code_line(line: &str) -> Option<(&'static str, Slot, &str)> {
+/// A field's code apart from its value by a tab or two spaces, or alone on its line, opens the
+/// field wherever it is. Apart by one space it may be a paragraph's first word ("LA Galaxy
+/// won", "HD video"), so it opens a field only if the code is no word, and inside the text
+/// only if it is one of the codes that come after the text and are no word; `AN` always, when
+/// "Document" follows.
+fn code_line(line: &str, in_text: bool) -> Option<(&'static str, Slot, &str)> {
     let letters = line.bytes().take_while(u8::is_ascii_uppercase).count();
     if !(2..=3).contains(&letters) {
         return None;
     }
     let (code, rest) = line.split_at(letters);
     let &(code, slot, a_word) = CODES.iter().find(|(c, _, _)| *c == code)?;
-    let apart = rest.is_empty()
-        || rest.starts_with('\t')
-        || rest.starts_with("  ")
-        || (rest.starts_with(' ') && !a_word);
-    apart.then(|| (code, slot, rest.trim()))
+    let value = rest.trim();
+    let apart = rest.is_empty() || rest.starts_with('\t') || rest.starts_with("  ");
+    let one_space = rest.starts_with(' ');
+    let taken = apart
+        || (one_space && code == "AN" && value.starts_with("Document"))
+        || (one_space && !a_word && (!in_text || matches!(code, "NS" | "IPC" | "IPD")));
+    taken.then_some((code, slot, value))
+}
+
+/// Each line's field code, if it opens a field, read in its context (inside the text or not).
+fn classify<'a>(lines: &[&'a str]) -> Vec<Option<(&'static str, Slot, &'a str)>> {
+    let mut in_text = false;
+    lines
+        .iter()
+        .map(|line| {
+            let code = code_line(line, in_text);
+            if let Some((_, slot, _)) = code {
+                in_text = slot == Slot::Body;
+            }
+            code
+        })
+        .collect()
 }
 
 /// The field-coded layout: a headline, a date or word count, and a document number under their
 /// codes.
 fn has_field_codes(lines: &[&str]) -> bool {
     let mut seen = [false; 3];
-    for (code, _, _) in lines.iter().filter_map(|l| code_line(l)) {
+    for (code, _, _) in classify(lines).into_iter().flatten() {
         match code {
             "HD" => seen[0] = true,
             "PD" | "WC" => seen[1] = true,
@@ -161,8 +182,8 @@ fn field_blocks<'a>(lines: &[&'a str]) -> Vec<Vec<&'a str>> {
     let mut blocks: Vec<Vec<&str>> = Vec::new();
     let mut current: Option<Vec<&str>> = None;
     let mut has_headline = false;
-    for &line in lines {
-        let code = code_line(line).map(|(c, _, _)| c);
+    for (&line, code) in lines.iter().zip(classify(lines)) {
+        let code = code.map(|(c, _, _)| c);
         let opens = match code {
             Some("HD") => has_headline || current.is_none(),
             Some("SE") => has_headline || current.is_none(),
@@ -253,8 +274,8 @@ fn field_article(lines: &[&str]) -> Result<Piece, String> {
     let mut time: Option<String> = None;
     // The fields in the order they came: a slot and its lines.
     let mut taken: Vec<(Slot, Vec<&str>)> = Vec::new();
-    for &line in lines {
-        match code_line(line) {
+    for (&line, code) in lines.iter().zip(classify(lines)) {
+        match code {
             Some((_, slot, value)) => {
                 taken.push((slot, Vec::new()));
                 if let (Some(last), false) = (taken.last_mut(), value.is_empty()) {
@@ -328,6 +349,18 @@ fn plain_article(lines: &[&str]) -> Result<Piece, String> {
     {
         fields.add_extra("Source code", code);
     }
+    // The edition ("Final") and page ("4") may stand between the source and the language.
+    let is_language = |l: &&str| language_code(l).is_some();
+    if let Some(at) = rest.iter().take(3).position(is_language) {
+        for line in &rest[..at] {
+            if line.bytes().all(|b| b.is_ascii_digit()) {
+                fields.add_extra("Page", line);
+            } else {
+                fields.add_extra("Edition", line);
+            }
+        }
+        rest = &rest[at..];
+    }
     while let Some(line) = take_if(&mut rest, header_line) {
         if is_copyright(line) {
             fields.add_extra("Copyright", line);
@@ -389,7 +422,7 @@ mod tests {
 
     #[test]
     fn field_coded_articles() -> Result<(), String> {
-        let text = "Search results\n\nSE\tBusiness\nHD\tGas deal signed\nBY\tBy Anar Aliyev\nWC\t120 words\nPD\t28 February 2017\nET\t10:42\nSN\tThe Caspian Post\nSC\tCASPLD\nLA\tEnglish\nCY\t(c) 2017 The Caspian Post\nLP\tFirst lead.\n\nSecond lead.\nTD\tText one.\nIN 2017, a line of text.\nCO\tsocar : SOCAR\nAN\tDocument CASPLD0020170228ed2s0000b\nHD  Second\nPD 1 March 2017\nTD\tOnly text.\nAN\nDocument CASPLD0020170301ed31000xy\nSearch Summary\n";
+        let text = "Search results\n\nSE\tBusiness\nHD\tGas deal signed\nBY\tBy Anar Aliyev\nWC\t120 words\nPD\t28 February 2017\nET\t10:42\nSN\tThe Caspian Post\nSC\tCASPLD\nLA\tEnglish\nCY\t(c) 2017 The Caspian Post\nLP\tFirst lead.\n\nSecond lead.\nTD\tText one.\nIN 2017, a line of text.\nLA Galaxy won.\nHD video, CT scans.\nCO\tsocar : SOCAR\nAN\tDocument CASPLD0020170228ed2s0000b\nHD  Second\nPD 1 March 2017\nTD\tOnly text.\nAN\nDocument CASPLD0020170301ed31000xy\nSearch Summary\n";
         let parts = split(text).ok_or("not an export")?;
         assert_eq!(
             parts.iter().map(|p| p.number).collect::<Vec<_>>(),
@@ -398,7 +431,7 @@ mod tests {
         let first = parts[0].piece.as_ref()?;
         assert_eq!(
             first.text,
-            "Gas deal signed\n\nFirst lead.\n\nSecond lead.\n\nText one.\n\nIN 2017, a line of text."
+            "Gas deal signed\n\nFirst lead.\n\nSecond lead.\n\nText one.\n\nIN 2017, a line of text.\n\nLA Galaxy won.\n\nHD video, CT scans."
         );
         assert_eq!((first.start, first.header), (17, Header::Body));
         let f = &first.fields;
@@ -427,7 +460,7 @@ mod tests {
 
     #[test]
     fn plain_articles() -> Result<(), String> {
-        let text = "Gas deal signed\nBy Anar Aliyev\n120 words\n28 February 2017\n10:42\nThe Caspian Post\nCASPLD\nEnglish\nCopyright 2017 The Caspian Post. All rights reserved.\nFirst paragraph.\nSecond paragraph.\nDocument CASPLD0020170228ed2s0000b\n\nNo byline here\n5 words\n1 March 2017\nBaku Daily\nEnglish\nOnly paragraph.\nDocument BAKUDY0020170301ed31000xy\nSearch Summary\n";
+        let text = "Gas deal signed\nBy Anar Aliyev\n120 words\n28 February 2017\n10:42\nThe Caspian Post\nCASPLD\nFinal\n4\nEnglish\nCopyright 2017 The Caspian Post. All rights reserved.\nFirst paragraph.\nSecond paragraph.\nDocument CASPLD0020170228ed2s0000b\n\nNo byline here\n5 words\n1 March 2017\nBaku Daily\nEnglish\nOnly paragraph.\nDocument BAKUDY0020170301ed31000xy\nSearch Summary\n";
         let parts = split(text).ok_or("not an export")?;
         assert_eq!(parts.len(), 2);
         let first = parts[0].piece.as_ref()?;
@@ -453,6 +486,8 @@ mod tests {
             [
                 ("Length", "120 words"),
                 ("Source code", "CASPLD"),
+                ("Edition", "Final"),
+                ("Page", "4"),
                 (
                     "Copyright",
                     "Copyright 2017 The Caspian Post. All rights reserved."

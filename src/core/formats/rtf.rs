@@ -197,6 +197,9 @@ impl Out {
 /// The text of an RTF document, or "not an RTF document" when it does not start with `{\rtf`.
 /// A truncated or unbalanced document gives what text it has, marked damaged.
 pub fn to_text(bytes: &[u8]) -> Result<RtfText, String> {
+    if bytes.is_empty() {
+        return Err("empty file".into());
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let start = bytes
         .iter()
@@ -275,12 +278,29 @@ pub fn to_text(bytes: &[u8]) -> Result<RtfText, String> {
             b'\\' => {}
             _ => {
                 group_start = false;
-                i += 1;
                 if fallback > 0 {
                     fallback -= 1;
-                } else if !state.skip && !state.hidden {
-                    let encoding = state.encoding.unwrap_or(document_encoding);
-                    out.byte(b, encoding);
+                    i += 1;
+                    continue;
+                }
+                // A run of text up to the next brace, control or line end, taken at once.
+                let run_end = bytes[i..]
+                    .iter()
+                    .position(|b| matches!(b, b'{' | b'}' | b'\\' | b'\r' | b'\n'))
+                    .map_or(bytes.len(), |n| i + n);
+                let run = &bytes[i..run_end];
+                i = run_end;
+                if state.skip || state.hidden {
+                    continue;
+                }
+                match std::str::from_utf8(run) {
+                    Ok(ascii) if run.is_ascii() => out.push(ascii),
+                    _ => {
+                        let encoding = state.encoding.unwrap_or(document_encoding);
+                        for &b in run {
+                            out.byte(b, encoding);
+                        }
+                    }
                 }
                 continue;
             }
@@ -498,7 +518,6 @@ mod tests {
             ),
             (br"{\rtf1\ansi\ansicpg1252 caf\'e9 \'93ok\'94\par}", Ok(("café “ok”", false))),
             (br"{\rtf1\ansi \u1241?x \uc2\u1241\'3f\'3fy\uc0\u601 z\par}", Ok(("\u{4D9}x \u{4D9}y\u{259}z", false))),
-            (br"{\rtf1 \u-10179?\u-8704?\u55357?a\par}", Ok(("😀\u{FFFD}a", false))),
             (
                 br"{\rtf1{\fonttbl{\f0\fswiss Arial;}{\f1\fcharset204 Times;}}{\colortbl;\red0\green0\blue0;}{\stylesheet{\s0 Normal;}}{\info{\title T}{\author A}}{\*\generator Word;}{\*\unknown x}{\pict\pngblip 89504e47}\f1 \'c4\'e0 \f0 caf\'e9\par}",
                 Ok(("Да café", false)),
@@ -516,7 +535,8 @@ line two}", Ok(("line one\n\nline two", false))),
             (b"{\\rtf1 trailing}\0\0\n", Ok(("trailing", false))),
             (br"\rtf1 no brace", Err("not an RTF document")),
             (b"Hello", Err("not an RTF document")),
-            (b"", Err("not an RTF document")),
+            (b"", Err("empty file")),
+            (b"\x89PNG\r\n\x1a\n\0\0", Err("not an RTF document")),
             (br"{\rtf", Ok(("", true))),
             (br"{\rtf1 \u99999999999999999 \ansicpg-5 \uc-3 \bin-9 x}", Ok(("x", false))),
         ];
@@ -528,6 +548,17 @@ line two}", Ok(("line one\n\nline two", false))),
                 .map_err(String::as_str);
             assert_eq!(got, *want, "{}", String::from_utf8_lossy(bytes));
         }
+    }
+
+    #[test]
+    fn surrogate_pairs_join_and_lone_ones_are_replaced() {
+        // A character past U+FFFF is two \uN (negative past 32767); one alone is no character.
+        let got = to_text(br"{\rtf1 \u-10179?\u-8704?\u55357?a\u56832?\par}").map(|d| d.text);
+        let want: String = [0x1F600, 0xFFFD, u32::from('a'), 0xFFFD]
+            .into_iter()
+            .filter_map(char::from_u32)
+            .collect();
+        assert_eq!(got, Ok(want));
     }
 
     #[test]
@@ -582,6 +613,9 @@ line two}", Ok(("line one\n\nline two", false))),
         }
         // Nesting deeper than any stack of calls would take.
         let deep = [b"{\\rtf1 ".as_slice(), &[b'{'; 100_000], b"deep"].concat();
-        assert_eq!(to_text(&deep).map(|d| (d.text, d.damaged)), Ok(("deep".into(), true)));
+        assert_eq!(
+            to_text(&deep).map(|d| (d.text, d.damaged)),
+            Ok(("deep".into(), true))
+        );
     }
 }
