@@ -209,206 +209,264 @@ pub fn to_text(bytes: &[u8]) -> Result<RtfText, String> {
     if !bytes.starts_with(b"{\\rtf") {
         return Err("not an RTF document".into());
     }
-    let mut document_encoding: &'static Encoding = WINDOWS_1252;
-    // Font number → its code page, from the font table.
-    let mut fonts: Vec<(i32, &'static Encoding)> = Vec::new();
-    let mut default_font: Option<i32> = None;
-    let mut font_defined: Option<i32> = None;
-    let mut state = State {
-        skip: false,
-        font_table: false,
-        uc: 1,
-        encoding: None,
-        hidden: false,
-    };
-    let mut stack: Vec<State> = Vec::new();
-    let mut out = Out {
-        text: String::new(),
-        paragraph: String::new(),
-        pending: Vec::new(),
-        pending_encoding: WINDOWS_1252,
-        high_surrogate: None,
-    };
-    let mut damaged = false;
-    // Fallback characters still to skip after a `\uN`.
-    let mut fallback = 0usize;
-    // The next control word names a destination to skip if unknown (`{\*\name`).
-    let mut starred = false;
-    // The group just opened: its first control word may be a destination.
-    let mut group_start = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        match b {
-            b'{' => {
-                stack.push(state);
-                fallback = 0;
-                group_start = true;
-                starred = false;
-                i += 1;
-                continue;
-            }
-            b'}' => {
-                match stack.pop() {
-                    Some(outer) => state = outer,
-                    // A brace too many: keep reading what follows as the document's.
-                    None => damaged = true,
+    Ok(Tokenizer::new(bytes).run())
+}
+
+/// Reads a document from its bytes, one token at a time; groups are a stack of [`State`]s, not
+/// calls, so that no nesting can exhaust the stack.
+struct Tokenizer<'a> {
+    bytes: &'a [u8],
+    i: usize,
+    state: State,
+    stack: Vec<State>,
+    out: Out,
+    document_encoding: &'static Encoding,
+    /// Font number → its code page, from the font table.
+    fonts: Vec<(i32, &'static Encoding)>,
+    default_font: Option<i32>,
+    /// The font the font table is describing.
+    font_defined: Option<i32>,
+    damaged: bool,
+    /// Fallback characters still to skip after a `\uN`.
+    fallback: usize,
+    /// The group just opened: its first control word may be a destination.
+    group_start: bool,
+    /// `{\*` was read: the next control word names a destination to skip if unknown.
+    starred: bool,
+}
+
+impl<'a> Tokenizer<'a> {
+    fn new(bytes: &'a [u8]) -> Tokenizer<'a> {
+        Tokenizer {
+            bytes,
+            i: 0,
+            state: State {
+                skip: false,
+                font_table: false,
+                uc: 1,
+                encoding: None,
+                hidden: false,
+            },
+            stack: Vec::new(),
+            out: Out {
+                text: String::new(),
+                paragraph: String::new(),
+                pending: Vec::new(),
+                pending_encoding: WINDOWS_1252,
+                high_surrogate: None,
+            },
+            document_encoding: WINDOWS_1252,
+            fonts: Vec::new(),
+            default_font: None,
+            font_defined: None,
+            damaged: false,
+            fallback: 0,
+            group_start: false,
+            starred: false,
+        }
+    }
+
+    fn run(mut self) -> RtfText {
+        while let Some(&b) = self.bytes.get(self.i) {
+            match b {
+                b'{' => {
+                    self.stack.push(self.state);
+                    self.fallback = 0;
+                    self.group_start = true;
+                    self.starred = false;
+                    self.i += 1;
                 }
-                fallback = 0;
-                group_start = false;
-                starred = false;
-                i += 1;
-                if stack.is_empty() {
-                    // The document's group is closed: what follows is nothing, or damage.
-                    if bytes[i..]
-                        .iter()
-                        .any(|b| !b.is_ascii_whitespace() && *b != 0)
-                    {
-                        damaged = true;
-                    } else {
+                b'}' => {
+                    if self.close_group() {
                         break;
                     }
                 }
-                continue;
+                b'\r' | b'\n' => self.i += 1,
+                b'\\' => match self.bytes.get(self.i + 1) {
+                    Some(next) if next.is_ascii_alphabetic() => self.control_word(),
+                    Some(&next) => self.control_symbol(next),
+                    None => break,
+                },
+                _ => self.text_run(),
             }
-            b'\r' | b'\n' => {
-                i += 1;
-                continue;
-            }
-            b'\\' => {}
+        }
+        if !self.stack.is_empty() {
+            self.damaged = true;
+        }
+        self.out.end_paragraph();
+        RtfText {
+            text: self.out.text,
+            damaged: self.damaged,
+        }
+    }
+
+    fn text_wanted(&self) -> bool {
+        !self.state.skip && !self.state.hidden
+    }
+
+    fn encoding(&self) -> &'static Encoding {
+        self.state.encoding.unwrap_or(self.document_encoding)
+    }
+
+    /// A `}`; true when it closes the document and nothing but white space follows.
+    fn close_group(&mut self) -> bool {
+        match self.stack.pop() {
+            Some(outer) => self.state = outer,
+            // A brace too many: what follows is still read as the document's.
+            None => self.damaged = true,
+        }
+        self.fallback = 0;
+        self.group_start = false;
+        self.starred = false;
+        self.i += 1;
+        if !self.stack.is_empty() {
+            return false;
+        }
+        let rest = &self.bytes[self.i..];
+        if rest.iter().any(|b| !b.is_ascii_whitespace() && *b != 0) {
+            self.damaged = true;
+            return false;
+        }
+        true
+    }
+
+    /// Text up to the next brace, control or line end, taken at once.
+    fn text_run(&mut self) {
+        self.group_start = false;
+        if self.fallback > 0 {
+            self.fallback -= 1;
+            self.i += 1;
+            return;
+        }
+        let start = self.i;
+        let end = self.bytes[start..]
+            .iter()
+            .position(|b| matches!(b, b'{' | b'}' | b'\\' | b'\r' | b'\n'))
+            .map_or(self.bytes.len(), |n| start + n);
+        self.i = end;
+        if !self.text_wanted() {
+            return;
+        }
+        let run = &self.bytes[start..end];
+        match std::str::from_utf8(run) {
+            Ok(ascii) if run.is_ascii() => self.out.push(ascii),
             _ => {
-                group_start = false;
-                if fallback > 0 {
-                    fallback -= 1;
-                    i += 1;
-                    continue;
+                let encoding = self.encoding();
+                for &b in run {
+                    self.out.byte(b, encoding);
                 }
-                // A run of text up to the next brace, control or line end, taken at once.
-                let run_end = bytes[i..]
-                    .iter()
-                    .position(|b| matches!(b, b'{' | b'}' | b'\\' | b'\r' | b'\n'))
-                    .map_or(bytes.len(), |n| i + n);
-                let run = &bytes[i..run_end];
-                i = run_end;
-                if state.skip || state.hidden {
-                    continue;
-                }
-                match std::str::from_utf8(run) {
-                    Ok(ascii) if run.is_ascii() => out.push(ascii),
-                    _ => {
-                        let encoding = state.encoding.unwrap_or(document_encoding);
-                        for &b in run {
-                            out.byte(b, encoding);
-                        }
-                    }
-                }
-                continue;
             }
         }
-        // A control word or symbol.
-        let Some(&next) = bytes.get(i + 1) else {
-            break;
-        };
-        if !next.is_ascii_alphabetic() {
-            i += 2;
-            let was_group_start = std::mem::take(&mut group_start);
-            let text_wanted = !state.skip && !state.hidden;
-            match next {
-                b'*' => {
-                    starred = was_group_start;
-                    group_start = was_group_start;
-                }
-                b'\'' => {
-                    let hex = bytes
-                        .get(i..i + 2)
-                        .and_then(|h| std::str::from_utf8(h).ok());
-                    let value = hex.and_then(|h| u8::from_str_radix(h, 16).ok());
-                    if value.is_some() {
-                        i += 2;
-                    }
-                    if fallback > 0 {
-                        fallback -= 1;
-                    } else if let (Some(v), true) = (value, text_wanted) {
-                        out.byte(v, state.encoding.unwrap_or(document_encoding));
-                    }
-                }
-                _ if fallback > 0 => fallback -= 1,
-                _ if !text_wanted => {}
-                b'\\' | b'{' | b'}' => out.push(&char::from(next).to_string()),
-                b'~' => out.push(" "),
-                b'_' => out.push("-"),
-                b'\n' | b'\r' => out.end_paragraph(),
-                // `\-` an optional hyphen, `\|` and `\:` index marks: nothing to show.
-                _ => {}
+    }
+
+    /// A backslash and a character that is not a letter: `\'hh`, `\*`, `\{`, `\~`…
+    fn control_symbol(&mut self, symbol: u8) {
+        self.i += 2;
+        let was_group_start = std::mem::take(&mut self.group_start);
+        match symbol {
+            b'*' => {
+                self.starred = was_group_start;
+                self.group_start = was_group_start;
             }
-            continue;
+            b'\'' => {
+                let value = self
+                    .bytes
+                    .get(self.i..self.i + 2)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                if value.is_some() {
+                    self.i += 2;
+                }
+                if self.fallback > 0 {
+                    self.fallback -= 1;
+                } else if let (Some(v), true) = (value, self.text_wanted()) {
+                    self.out.byte(v, self.encoding());
+                }
+            }
+            _ if self.fallback > 0 => self.fallback -= 1,
+            _ if !self.text_wanted() => {}
+            b'\\' => self.out.push("\\"),
+            b'{' => self.out.push("{"),
+            b'}' => self.out.push("}"),
+            b'~' => self.out.push(" "),
+            b'_' => self.out.push("-"),
+            b'\n' | b'\r' => self.out.end_paragraph(),
+            // `\-` an optional hyphen, `\|` and `\:` index marks: nothing to show.
+            _ => {}
         }
-        let word_start = i + 1;
+    }
+
+    /// A control word (`\par`, `\u1241`, `\ansicpg1251`), its parameter and the space that may
+    /// end it.
+    fn control_word(&mut self) {
+        let bytes = self.bytes;
+        let word_start = self.i + 1;
         let mut j = word_start;
         while j < bytes.len() && bytes[j].is_ascii_alphabetic() && j - word_start < 32 {
             j += 1;
         }
         let word = &bytes[word_start..j];
         let number_start = j;
-        if j < bytes.len() && bytes[j] == b'-' {
+        if bytes.get(j) == Some(&b'-') {
             j += 1;
         }
-        while j < bytes.len() && bytes[j].is_ascii_digit() {
+        while bytes.get(j).is_some_and(u8::is_ascii_digit) {
             j += 1;
         }
         let param: Option<i32> = std::str::from_utf8(&bytes[number_start..j])
             .ok()
             .and_then(|n| n.parse().ok());
-        // One space ends a control word and belongs to it.
-        if j < bytes.len() && bytes[j] == b' ' {
+        if bytes.get(j) == Some(&b' ') {
             j += 1;
         }
-        i = j;
-        let was_group_start = std::mem::take(&mut group_start);
-        let was_starred = std::mem::take(&mut starred);
+        self.i = j;
+        let was_group_start = std::mem::take(&mut self.group_start);
+        let was_starred = std::mem::take(&mut self.starred);
         if was_group_start && word == b"fonttbl" {
-            state.font_table = true;
+            self.state.font_table = true;
         }
-        if was_group_start && SKIPPED.contains(&word) {
-            state.skip = true;
-            continue;
-        }
-        if was_starred {
-            // An unknown `\*` destination is skipped whole; the known ones above are too.
-            state.skip = true;
-            continue;
+        if (was_group_start && SKIPPED.contains(&word)) || was_starred {
+            // A destination that is not text; an unknown `\*` one is skipped whole too.
+            self.state.skip = true;
+            return;
         }
         if word == b"bin" {
             // Binary data: its length is the parameter, and none of it is text.
-            i = i.saturating_add(param.and_then(|n| usize::try_from(n).ok()).unwrap_or(0));
-            continue;
+            let length = param.and_then(|n| usize::try_from(n).ok()).unwrap_or(0);
+            self.i = self.i.saturating_add(length);
+            return;
         }
-        if fallback > 0 {
-            fallback -= 1;
-            continue;
+        if self.fallback > 0 {
+            self.fallback -= 1;
+            return;
         }
+        self.apply(word, param);
+    }
+
+    fn apply(&mut self, word: &[u8], param: Option<i32>) {
+        let state = &mut self.state;
+        let out = &mut self.out;
         match word {
             b"ansicpg" => {
                 if let Some(e) = param.and_then(code_page) {
-                    document_encoding = e;
+                    self.document_encoding = e;
                 }
             }
-            b"mac" => document_encoding = encoding_rs::MACINTOSH,
-            b"deff" => default_font = param,
-            b"f" if state.font_table => font_defined = param,
-            b"fcharset" if state.font_table => {
-                if let (Some(font), Some(e)) = (font_defined, param.and_then(charset_code_page)) {
-                    fonts.push((font, e));
+            b"mac" => self.document_encoding = encoding_rs::MACINTOSH,
+            b"deff" => self.default_font = param,
+            b"f" if state.font_table => self.font_defined = param,
+            b"fcharset" | b"cpg" if state.font_table => {
+                let encoding = if word == b"cpg" {
+                    param.and_then(code_page)
+                } else {
+                    param.and_then(charset_code_page)
+                };
+                if let (Some(font), Some(e)) = (self.font_defined, encoding) {
+                    self.fonts.push((font, e));
                 }
             }
-            b"cpg" if state.font_table => {
-                if let (Some(font), Some(e)) = (font_defined, param.and_then(code_page)) {
-                    fonts.retain(|(f, _)| *f != font);
-                    fonts.push((font, e));
-                }
-            }
-            b"f" => state.encoding = font_encoding(&fonts, param),
-            b"plain" => state.encoding = font_encoding(&fonts, default_font),
+            b"f" => state.encoding = font_encoding(&self.fonts, param),
+            b"plain" => state.encoding = font_encoding(&self.fonts, self.default_font),
             b"uc" => state.uc = param.and_then(|n| usize::try_from(n).ok()).unwrap_or(1),
             b"v" => state.hidden = param != Some(0),
             b"u" => {
@@ -417,7 +475,7 @@ pub fn to_text(bytes: &[u8]) -> Result<RtfText, String> {
                         // Negative values are the upper half of the 16-bit range.
                         out.unicode(n.rem_euclid(0x1_0000) as u16);
                     }
-                    fallback = state.uc;
+                    self.fallback = state.uc;
                 }
             }
             _ if state.skip || state.hidden => {}
@@ -435,16 +493,9 @@ pub fn to_text(bytes: &[u8]) -> Result<RtfText, String> {
             _ => {}
         }
     }
-    if !stack.is_empty() {
-        damaged = true;
-    }
-    out.end_paragraph();
-    Ok(RtfText {
-        text: out.text,
-        damaged,
-    })
 }
 
+/// The code page of a font, the last the font table gave it.
 fn font_encoding(
     fonts: &[(i32, &'static Encoding)],
     font: Option<i32>,
