@@ -37,7 +37,7 @@ const ARTICLES: &[Expected] = &[
         title: "Caspian ferry line opens to Aktau",
         published: Some("2017-02-28T10:42:00"),
         source: Some("The Caspian Post"),
-        byline: Some("By Leyla Mammadova"),
+        byline: Some("Leyla Mammadova"),
         language: "en",
         extra: &[
             ("Section", "Business"),
@@ -83,7 +83,7 @@ const ARTICLES: &[Expected] = &[
         title: "Café owners in Sheki fear the winter",
         published: Some("2017-03-03T08:15:00"),
         source: Some("Sheki Weekly"),
-        byline: Some("By Rauf Huseynov"),
+        byline: Some("Rauf Huseynov"),
         language: "en",
         extra: &[
             ("Length", "212 words"),
@@ -118,7 +118,7 @@ const ARTICLES: &[Expected] = &[
         title: "Wind farm planned off Absheron coast",
         published: Some("2017-03-05T14:05:00"),
         source: Some("Energy Review Caspian"),
-        byline: Some("By Tural Karimov"),
+        byline: Some("Tural Karimov"),
         language: "en",
         extra: &[
             ("Length", "310 words"),
@@ -155,7 +155,7 @@ const ARTICLES: &[Expected] = &[
         title: "Ganja metro study approved",
         published: Some("2017-03-07T09:30:00"),
         source: Some("Ganja Herald"),
-        byline: Some("By Sabina Rzayeva"),
+        byline: Some("Sabina Rzayeva"),
         language: "en",
         extra: &[
             ("Length", "178 words"),

@@ -17,11 +17,7 @@ pub fn split(text: &str) -> Option<Vec<Part>> {
     if !maybe_export(text) {
         return None;
     }
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines = lines_of(text);
     let blocks = if has_field_codes(&lines) {
         field_blocks(&lines)
     } else {
@@ -36,16 +32,17 @@ pub fn split_blocks(blocks: &[String]) -> Option<Vec<Part>> {
     parts(
         blocks
             .iter()
-            .map(|block| {
-                let lines: Vec<&str> = block
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .collect();
-                article(&lines)
-            })
+            .map(|block| article(&lines_of(block)))
             .collect(),
     )
+}
+
+/// The lines that say something: trimmed, without blank lines or printed pages' feet.
+fn lines_of(text: &str) -> Vec<&str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !is_page_foot(l))
+        .collect()
 }
 
 /// The pieces as numbered parts, unless none is an article (the text was not an export).
@@ -256,6 +253,22 @@ fn is_source_code(line: &str) -> bool {
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
+/// "By Leyla Mammadova" → "Leyla Mammadova", as a byline in a header is read.
+fn without_by(byline: &str) -> String {
+    let name = ["By ", "BY ", "by "]
+        .iter()
+        .find_map(|by| byline.strip_prefix(by))
+        .unwrap_or(byline);
+    name.trim().to_string()
+}
+
+/// "Page 2 of 5 © 2017 Factiva, Inc. All rights reserved.": a printed page's foot, anywhere.
+fn is_page_foot(line: &str) -> bool {
+    line.len() < 100
+        && line.contains("Factiva, Inc.")
+        && (line.starts_with("Page ") || line.starts_with('©') || line.contains("rights reserved"))
+}
+
 fn is_copyright(line: &str) -> bool {
     let lower = line.to_lowercase();
     lower.starts_with("copyright") || lower.starts_with('©') || lower.starts_with("(c)")
@@ -296,7 +309,7 @@ fn field_article(lines: &[&str]) -> Result<Piece, String> {
             Slot::Body => body.extend(values),
             Slot::Date => date = Some(joined),
             Slot::Time => time = Some(joined),
-            Slot::Author => fields.author = Some(joined).filter(|v| !v.is_empty()),
+            Slot::Author => fields.author = Some(without_by(&joined)).filter(|v| !v.is_empty()),
             Slot::Source => fields.source = Some(joined).filter(|v| !v.is_empty()),
             Slot::Language => fields.language = Some(joined).filter(|v| !v.is_empty()),
             Slot::Extra("Document") => {
@@ -325,7 +338,7 @@ fn plain_article(lines: &[&str]) -> Result<Piece, String> {
     let before = &lines[..words];
     let title = match before {
         [.., headline, byline] if byline.to_lowercase().starts_with("by ") => {
-            fields.author = Some((*byline).to_string());
+            fields.author = Some(without_by(byline));
             Some(*headline)
         }
         [.., headline] => Some(*headline),
@@ -436,7 +449,7 @@ mod tests {
         assert_eq!((first.start, first.header), (17, Header::Body));
         let f = &first.fields;
         assert_eq!(f.title.as_deref(), Some("Gas deal signed"));
-        assert_eq!(f.author.as_deref(), Some("By Anar Aliyev"));
+        assert_eq!(f.author.as_deref(), Some("Anar Aliyev"));
         assert_eq!(f.date.as_deref(), Some("28 February 2017 10:42"));
         assert_eq!(f.source.as_deref(), Some("The Caspian Post"));
         assert_eq!(f.language.as_deref(), Some("English"));
@@ -460,7 +473,7 @@ mod tests {
 
     #[test]
     fn plain_articles() -> Result<(), String> {
-        let text = "Gas deal signed\nBy Anar Aliyev\n120 words\n28 February 2017\n10:42\nThe Caspian Post\nCASPLD\nFinal\n4\nEnglish\nCopyright 2017 The Caspian Post. All rights reserved.\nFirst paragraph.\nSecond paragraph.\nDocument CASPLD0020170228ed2s0000b\n\nNo byline here\n5 words\n1 March 2017\nBaku Daily\nEnglish\nOnly paragraph.\nDocument BAKUDY0020170301ed31000xy\nSearch Summary\n";
+        let text = "Gas deal signed\nBy Anar Aliyev\n120 words\n28 February 2017\n10:42\nThe Caspian Post\nCASPLD\nFinal\n4\nEnglish\nCopyright 2017 The Caspian Post. All rights reserved.\nFirst paragraph.\nPage 1 of 2 © 2017 Factiva, Inc. All rights reserved.\nSecond paragraph.\nDocument CASPLD0020170228ed2s0000b\n\nNo byline here\n5 words\n1 March 2017\nBaku Daily\nEnglish\nOnly paragraph.\nDocument BAKUDY0020170301ed31000xy\nSearch Summary\n";
         let parts = split(text).ok_or("not an export")?;
         assert_eq!(parts.len(), 2);
         let first = parts[0].piece.as_ref()?;
@@ -473,7 +486,7 @@ mod tests {
             (f.title.as_deref(), f.author.as_deref(), f.date.as_deref()),
             (
                 Some("Gas deal signed"),
-                Some("By Anar Aliyev"),
+                Some("Anar Aliyev"),
                 Some("28 February 2017 10:42")
             )
         );
