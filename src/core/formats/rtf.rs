@@ -175,6 +175,18 @@ impl Out {
         if self.high_surrogate.take().is_some() {
             self.paragraph.push(char::REPLACEMENT_CHARACTER);
         }
+        // Control characters (a `\u0`, bytes of a damaged file) are no text; a tab is.
+        if self
+            .paragraph
+            .bytes()
+            .any(|b| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7F || b == 0xC2)
+        {
+            self.paragraph = self
+                .paragraph
+                .chars()
+                .filter(|c| !c.is_control() || matches!(c, '\t' | '\n'))
+                .collect();
+        }
         let mut lines = self
             .paragraph
             .split('\n')
@@ -437,8 +449,13 @@ impl<'a> Tokenizer<'a> {
             return;
         }
         if self.fallback > 0 {
-            self.fallback -= 1;
-            return;
+            if word == b"u" {
+                // A writer that promised a fallback and gave none: the next character is here.
+                self.fallback = 0;
+            } else {
+                self.fallback -= 1;
+                return;
+            }
         }
         self.apply(word, param);
     }
@@ -579,6 +596,8 @@ mod tests {
 line two}", Ok(("line one\n\nline two", false))),
             (br"{\rtf1 bin\bin3 {}} end}", Ok(("bin end", false))),
             (br"{\rtf1 hidden{\v secret} shown}", Ok(("hidden shown", false))),
+            (b"{\\rtf1 nul\0 \\u0 x\x01\\u7?y\x7f\\u133?z\tend}", Ok(("nul yz\tend", false))),
+            (br"{\rtf1\uc1 \u1088\u1091\'3f!}", Ok(("\u{440}\u{443}!", false))),
             (br"{\rtf1\ansi Truncated {\b in the mid", Ok(("Truncated in the mid", true))),
             (br"{\rtf1 one}} two}", Ok(("one two", true))),
             (br"{\rtf1 \'zz\'4", Ok(("zz4", true))),
