@@ -1,13 +1,24 @@
 //! HTML pages (and SGML such as Reuters' `<REUTERS>`): readable text, paragraphs apart, and the
-//! fields of `<title>`, `<h1>`, `<meta>`, `<time>` and the canonical link.
+//! fields of `<title>`, `<h1>`, `<meta>`, `<time>` and the canonical link; a page saved from
+//! Factiva, its articles.
+
+use html5gum::{DefaultEmitter, Token, Tokenizer};
 
 use super::encoding::decode_owned;
-use super::{Fields, Header, Piece, ReadOptions, Reading};
+use super::{Fields, Header, Piece, ReadOptions, Reading, factiva};
 
 /// Reads an HTML file: a `<meta charset>` may choose the encoding; a page with no readable text
 /// is no article.
 pub fn read(bytes: Vec<u8>, _options: &ReadOptions) -> Result<Reading, String> {
     let decoded = decode_owned(bytes, true)?;
+    if is_factiva(&decoded.text)
+        && let Some(parts) = factiva::split_blocks(&factiva_articles(&decoded.text))
+    {
+        return Ok(Reading {
+            warnings: decoded.warning.into_iter().collect(),
+            parts,
+        });
+    }
     let piece = page(&decoded.text);
     if piece.text.trim().is_empty() {
         return Err("no readable text in the page".into());
@@ -78,10 +89,14 @@ const BLOCKS: [&str; 22] = [
     "dd",
 ];
 
-pub fn html(text: &str) -> HtmlDoc {
-    use html5gum::{DefaultEmitter, Token, Tokenizer};
+/// The tokens of a page, what cannot be read skipped.
+fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
     let mut emitter = DefaultEmitter::default();
     emitter.naively_switch_states(true);
+    Tokenizer::new_with_emitter(text, emitter).flatten()
+}
+
+pub fn html(text: &str) -> HtmlDoc {
     let mut doc = HtmlDoc::default();
     let mut skip_depth = 0usize;
     let mut in_title = false;
@@ -102,7 +117,7 @@ pub fn html(text: &str) -> HtmlDoc {
         }
         line.clear();
     };
-    for token in Tokenizer::new_with_emitter(text, emitter).flatten() {
+    for token in tokens(text) {
         match token {
             Token::StartTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
@@ -195,6 +210,102 @@ pub fn html(text: &str) -> HtmlDoc {
     doc
 }
 
+/// A page saved from Factiva: its articles are `<div class="article …">`, with Factiva's own
+/// classes or its field codes in bold.
+fn is_factiva(markup: &str) -> bool {
+    let has = |needle: &str| memchr::memmem::find(markup.as_bytes(), needle.as_bytes()).is_some();
+    (has("class=\"article") || has("class='article"))
+        && (has("enArticle") || has("articleParagraph") || has("<b>HD</b>"))
+}
+
+/// The text of each `<div class="article …">` of a Factiva page, a line for each block: a
+/// table row is its cells apart by a tab ("HD\tHeadline"), a paragraph a line of its own.
+pub fn factiva_articles(markup: &str) -> Vec<String> {
+    let mut articles = Vec::new();
+    // The depth of `<div>`s, and the depth at which the article being read opened.
+    let mut depth = 0usize;
+    let mut article: Option<usize> = None;
+    let mut skip_depth = 0usize;
+    // Open `<span>`s, true for a headline's (`enHeadline`), which is a line of its own.
+    let mut spans: Vec<bool> = Vec::new();
+    let mut text = String::new();
+    let mut line = String::new();
+    let end_line = |line: &mut String, text: &mut String| {
+        let cells: Vec<String> = line
+            .split('\t')
+            .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|c| !c.is_empty())
+            .collect();
+        if !cells.is_empty() {
+            text.push_str(&cells.join("\t"));
+            text.push('\n');
+        }
+        line.clear();
+    };
+    for token in tokens(markup) {
+        match token {
+            Token::StartTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                let class = tag
+                    .attributes
+                    .get(b"class".as_slice())
+                    .map(|v| String::from_utf8_lossy(&v.value).into_owned())
+                    .unwrap_or_default();
+                if name == "span" && !tag.self_closing {
+                    let headline = class.contains("Headline");
+                    if headline {
+                        end_line(&mut line, &mut text);
+                    }
+                    spans.push(headline);
+                }
+                if name == "div" && !tag.self_closing {
+                    depth += 1;
+                    if article.is_none() && class.split_whitespace().any(|c| c == "article") {
+                        article = Some(depth);
+                        text.clear();
+                        line.clear();
+                    }
+                }
+                if SKIPPED.contains(&name.as_str()) && !tag.self_closing {
+                    skip_depth += 1;
+                }
+                match name.as_str() {
+                    "td" | "th" => line.push('\t'),
+                    n if BLOCKS.contains(&n) => end_line(&mut line, &mut text),
+                    _ => {}
+                }
+            }
+            Token::EndTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                if SKIPPED.contains(&name.as_str()) {
+                    skip_depth = skip_depth.saturating_sub(1);
+                }
+                let headline_ends = name == "span" && spans.pop() == Some(true);
+                if BLOCKS.contains(&name.as_str()) || headline_ends {
+                    end_line(&mut line, &mut text);
+                }
+                if name == "div" {
+                    if article == Some(depth) {
+                        article = None;
+                        articles.push(std::mem::take(&mut text));
+                    }
+                    depth = depth.saturating_sub(1);
+                }
+            }
+            Token::String(s) if article.is_some() && skip_depth == 0 => {
+                line.push_str(&String::from_utf8_lossy(&s.value));
+            }
+            _ => {}
+        }
+    }
+    // A page cut short: its last article is what was read of it.
+    if article.is_some() {
+        end_line(&mut line, &mut text);
+        articles.push(text);
+    }
+    articles
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,5 +332,58 @@ mod tests {
             doc.text,
             "Talks resume in Baku\n\nFirst & foremost, the talks resumed.\n\nSecond paragraph.\n\nNew line."
         );
+    }
+
+    #[test]
+    fn factiva_pages_are_split_and_other_pages_read_whole() -> Result<(), String> {
+        let page = r#"<html><body><div class="article enArticle"><div><span class="enHeadline">Ferry line opens</span></div>
+            <div>120 words</div><div>28 February 2017</div><div>The Caspian Post</div><div>English</div>
+            <p class="articleParagraph enarticleParagraph">The line <span class="companylink">ASCO</span> runs opened.</p>
+            <div>Document CASPLD0020170228ed2s0000b</div></div>
+            <div class="article enArticle"><table><tr><td><b>HD</b></td><td>Budget</td></tr>
+            <tr><td><b>PD</b></td><td>1 March 2017</td></tr><tr><td><b>TD</b></td><td><p>One.</p><p>Two.</p></td></tr>
+            <tr><td><b>AN</b></td><td>Document CASPLD0020170301ed31000001</td></tr></table></div>
+            <div class="article enArticle"><p class="articleParagraph">cut sh"#;
+        assert!(is_factiva(page));
+        assert_eq!(
+            factiva_articles(page),
+            [
+                "Ferry line opens\n120 words\n28 February 2017\nThe Caspian Post\nEnglish\nThe line ASCO runs opened.\nDocument CASPLD0020170228ed2s0000b\n",
+                "HD\tBudget\nPD\t1 March 2017\nTD\nOne.\nTwo.\nAN\tDocument CASPLD0020170301ed31000001\n",
+                "cut sh\n",
+            ]
+        );
+        let reading = read(page.as_bytes().to_vec(), &ReadOptions { headers: true })?;
+        let texts: Vec<_> = reading
+            .parts
+            .iter()
+            .map(|p| {
+                (
+                    p.number(),
+                    p.piece
+                        .as_ref()
+                        .map(|p| p.text.as_str())
+                        .map_err(String::as_str),
+                )
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                (
+                    Some(1),
+                    Ok("Ferry line opens\n\nThe line ASCO runs opened.")
+                ),
+                (Some(2), Ok("Budget\n\nOne.\n\nTwo.")),
+                (Some(3), Err("not a Factiva article: no word count line")),
+            ]
+        );
+        // A page that only uses the class name is read as a page.
+        let blog = r#"<html><body><div class="article"><h1>Blog post</h1><p>Text.</p></div></body></html>"#;
+        assert!(!is_factiva(blog));
+        let reading = read(blog.as_bytes().to_vec(), &ReadOptions { headers: true })?;
+        assert_eq!(reading.parts.len(), 1);
+        assert_eq!(reading.parts[0].id, None);
+        Ok(())
     }
 }

@@ -12,6 +12,7 @@
 mod csv;
 mod docx;
 mod encoding;
+mod factiva;
 mod front_matter;
 mod html;
 mod http;
@@ -22,6 +23,7 @@ mod nexis;
 mod pdf;
 mod plain;
 mod rows;
+mod rtf;
 mod wacz;
 mod warc;
 
@@ -46,6 +48,7 @@ pub enum Format {
     /// A page saved whole in one file (MIME `multipart/related`).
     Mhtml,
     Pdf,
+    Rtf,
 }
 
 /// A format's reader: a file's bytes to its articles (taken, so that they can become the text
@@ -86,7 +89,7 @@ impl Entry {
 pub const MAX_ARCHIVE_BYTES: u64 = 4 << 30;
 
 /// Every format read, with its extensions and its reader: one line a format.
-pub static REGISTRY: [Entry; 10] = [
+pub static REGISTRY: [Entry; 11] = [
     Entry::new(Format::Text, &["txt", "text"], plain::read),
     Entry::new(Format::Markdown, &["md", "markdown"], front_matter::read),
     Entry::new(Format::Html, &["html", "htm", "xhtml"], html::read),
@@ -97,6 +100,7 @@ pub static REGISTRY: [Entry; 10] = [
     Entry::new(Format::Wacz, &["wacz"], wacz::read).at_most(MAX_ARCHIVE_BYTES),
     Entry::new(Format::Mhtml, &["mhtml", "mht"], mhtml::read).at_most(MAX_ARCHIVE_BYTES),
     Entry::new(Format::Pdf, &["pdf"], pdf::read),
+    Entry::new(Format::Rtf, &["rtf"], rtf::read),
 ];
 
 /// Files without an extension are read as plain text: mail and news archives often have none.
@@ -129,8 +133,8 @@ impl Format {
     }
 }
 
-/// The extensions read, for people: ".txt, .md, .html, .jsonl, .csv, .docx, .warc, .wacz, .mhtml
-/// or .pdf".
+/// The extensions read, for people: ".txt, .md, .html, .jsonl, .csv, .docx, .warc, .wacz, .mhtml,
+/// .pdf or .rtf".
 pub fn extensions_read() -> String {
     let names: Vec<String> = REGISTRY
         .iter()
@@ -179,6 +183,16 @@ pub struct Part {
     /// for a file that is one article.
     pub id: Option<PartId>,
     pub piece: Result<Piece, String>,
+}
+
+impl Part {
+    /// The part's number, for a part known by its place.
+    pub fn number(&self) -> Option<usize> {
+        match self.id {
+            Some(PartId::Number(n)) => Some(n),
+            _ => None,
+        }
+    }
 }
 
 /// How one of several articles of a file is told from the others.
@@ -302,6 +316,7 @@ mod tests {
             ("h.DOCX", Some(Format::Docx)),
             ("i.doc", None),
             ("f.PDF", Some(Format::Pdf)),
+            ("letter.RTF", Some(Format::Rtf)),
             ("g.png", None),
             ("crawl.warc", Some(Format::Warc)),
             ("crawl.WARC.GZ", Some(Format::Warc)),
@@ -331,7 +346,7 @@ mod tests {
         assert_eq!(all.len(), count, "an extension in two rows");
         assert_eq!(
             extensions_read(),
-            ".txt, .md, .html, .jsonl, .csv, .docx, .warc, .wacz, .mhtml or .pdf"
+            ".txt, .md, .html, .jsonl, .csv, .docx, .warc, .wacz, .mhtml, .pdf or .rtf"
         );
         assert_eq!(
             Format::of(Path::new("x.")),

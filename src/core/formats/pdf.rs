@@ -103,10 +103,10 @@ fn read_pdf(bytes: &[u8], options: &ReadOptions) -> Result<Reading, PdfError> {
     })
 }
 
-/// The one place where a PDF's text goes to the news-database splitters: a Nexis export saved
-/// as PDF is many articles.
+/// The one place where a PDF's text goes to the news-database splitters: a Nexis or Factiva
+/// export saved as PDF is many articles.
 fn split_export(text: &str) -> Option<Vec<Part>> {
-    super::nexis::split(text)
+    super::nexis::split(text).or_else(|| super::factiva::split(text))
 }
 
 /// The parsed document, decrypted when it opens without a password (an owner-only lock, as on

@@ -1,14 +1,15 @@
 //! Plain text: the text as it is, its first lines still to be read for a headline, date and
-//! byline — unless it is really markup, which is read as HTML.
+//! byline — unless it is really markup, which is read as HTML, or a Factiva export, split into
+//! its articles.
 
 use super::encoding::decode_owned;
-use super::{Fields, Header, Piece, ReadOptions, Reading, html, nexis};
+use super::{Fields, Header, Piece, ReadOptions, Reading, factiva, html, nexis};
 
 /// Reads a plain-text file (or one without an extension).
 pub fn read(bytes: Vec<u8>, options: &ReadOptions) -> Result<Reading, String> {
     let decoded = decode_owned(bytes, false)?;
     // A news-database export holds many articles; the cover page is none of them.
-    if let Some(parts) = nexis::split(&decoded.text) {
+    if let Some(parts) = nexis::split(&decoded.text).or_else(|| factiva::split(&decoded.text)) {
         return Ok(Reading {
             warnings: decoded.warning.into_iter().collect(),
             parts,
@@ -70,6 +71,25 @@ mod tests {
         assert_eq!((p.text.as_str(), p.start), ("Head\n\nBody.", 6));
         assert_eq!(p.fields.title.as_deref(), Some("Head"));
         assert!(!looks_like_markup("<p>not a whole page</p>"));
+        Ok(())
+    }
+
+    #[test]
+    fn a_factiva_export_in_text_is_split() -> Result<(), String> {
+        let text = "HD  Ferry line opens\nWC  120 words\nPD  28 February 2017\nSN  The Caspian Post\nTD  The line opened.\nAN  Document CASPLD0020170228ed2s0000b\nHD  Budget passed\nPD  1 March 2017\nTD  Deputies voted.\nAN  Document CASPLD0020170301ed31000001\n";
+        let reading = read(text.as_bytes().to_vec(), &ReadOptions { headers: true })?;
+        let got: Vec<_> = reading
+            .parts
+            .iter()
+            .map(|p| (p.number(), p.piece.as_ref().map(|p| p.text.as_str()).ok()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some(1), Some("Ferry line opens\n\nThe line opened.")),
+                (Some(2), Some("Budget passed\n\nDeputies voted.")),
+            ]
+        );
         Ok(())
     }
 }
