@@ -53,6 +53,9 @@ fn child_saver() {
     } else {
         Vec::new()
     };
+    // Ready to save: the parent starts its random countdown now, so that a slow start on a
+    // busy machine does not use up the moments to kill at.
+    let _ = std::fs::write(ready_marker(&path), "");
     for k in 0.. {
         if raw {
             let _ = store::write_atomically(&path, texts[k % 2].as_bytes());
@@ -60,6 +63,11 @@ fn child_saver() {
             let _ = store::save(&path, &versions[k % 2]);
         }
     }
+}
+
+/// The file a child writes once it is about to save.
+fn ready_marker(path: &std::path::Path) -> PathBuf {
+    path.with_extension("ready")
 }
 
 #[test]
@@ -102,7 +110,13 @@ fn killed_at_random(rounds: usize, mode: &str) {
             .stderr(Stdio::null())
             .spawn()
             .expect("child starts");
-        std::thread::sleep(Duration::from_micros(5_000 + next() % 60_000));
+        let marker = ready_marker(&path);
+        let started = std::time::Instant::now();
+        while !marker.exists() && started.elapsed() < Duration::from_secs(30) {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        let _ = std::fs::remove_file(&marker);
+        std::thread::sleep(Duration::from_micros(2_000 + next() % 40_000));
         child.kill().expect("kill");
         let _ = child.wait();
         match store::load(&path) {
