@@ -293,6 +293,9 @@ struct ArticleLine<'a> {
     dateline: Option<&'a str>,
     source: Option<&'a str>,
     language: &'a str,
+    /// Where a web page says it lives (or the address it was captured or saved from).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
     /// Set when the publication date is the one the file's path gives.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     date_from_path: bool,
@@ -322,6 +325,7 @@ pub fn article_json(a: &Article) -> String {
         dateline: m.dateline.as_deref(),
         source: m.source.as_deref(),
         language: m.language,
+        url: m.url.as_deref(),
         date_from_path: m.date_from_path,
         fields: m
             .extra

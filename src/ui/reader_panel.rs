@@ -243,6 +243,10 @@ impl ReaderPanel {
         }
         parts.push(article.path.clone());
         ui.add(egui::Label::new(RichText::new(parts.join(" · ")).weak()).wrap());
+        if let Some(url) = &m.url {
+            ui.hyperlink_to(RichText::new(url).small(), url)
+                .on_hover_text("The page's address: opens in your browser");
+        }
         if !m.extra.is_empty() {
             let fields: Vec<String> = m.extra.iter().map(|(k, v)| format!("{k}: {v}")).collect();
             ui.add(egui::Label::new(RichText::new(fields.join(" · ")).weak().small()).wrap());
