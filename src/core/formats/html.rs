@@ -2,6 +2,7 @@
 //! fields of `<title>`, `<h1>`, `<meta>`, `<time>` and the canonical link.
 
 use super::encoding::decode_owned;
+use super::main_text::main_text;
 use super::{Fields, Header, Piece, ReadOptions, Reading};
 
 /// Reads an HTML file: a `<meta charset>` may choose the encoding; a page with no readable text
@@ -24,7 +25,11 @@ pub fn page(markup: &str) -> Piece {
     if let Some(h1) = doc.h1 {
         fields.title = Some(h1);
     }
-    let text = doc.text;
+    // The article, not the page around it; a page whose article cannot be told keeps its text.
+    let mut text = main_text(markup);
+    if text.trim().is_empty() {
+        text = doc.text;
+    }
     let mut start = 0;
     if let Some(title) = &fields.title
         && let Some(rest) = text.strip_prefix(title.as_str())

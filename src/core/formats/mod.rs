@@ -16,6 +16,7 @@ mod front_matter;
 mod html;
 mod http;
 mod jsonl;
+mod main_text;
 mod mhtml;
 mod mime;
 mod nexis;
