@@ -139,7 +139,6 @@ const BOILERPLATE: &[&str] = &[
     "signup",
     "popup",
     "modal",
-    "widget",
     "byline",
     "author-bio",
     "authorbio",
@@ -157,6 +156,13 @@ const BOILERPLATE: &[&str] = &[
     "tag-list",
     "taglist",
     "skip",
+    "aside",
+    "widget_",
+    "copyright",
+    "disclosure",
+    "affiliate",
+    "ratings",
+    "noprint",
 ];
 /// Whole words of class and id names (split at `-` and `_`) that mark boilerplate.
 const BOILERPLATE_WORDS: &[&str] = &[
@@ -483,15 +489,16 @@ impl Tree {
             return vec![body];
         };
         // A container that adds little prose to the best one is the article with its
-        // headline, standfirst and pictures around the text.
+        // headline, standfirst and pictures around the text; one that holds less than half
+        // the page's prose (what is left of it once the boilerplate is out) is a part of the
+        // article, split in sections.
+        let page_prose = stats[body].prose;
         loop {
             let parent = self.elements[best].parent;
             let (p, b) = (stats[parent], stats[best]);
-            if parent == 0
-                || parent == body
-                || p.prose * 10 > b.prose * 13
-                || p.link_density() > 0.3
-            {
+            let little_more = p.prose * 10 <= b.prose * 13;
+            let a_part = b.prose * 2 < page_prose;
+            if parent == 0 || parent == body || !(little_more || a_part) || p.link_density() > 0.3 {
                 break;
             }
             best = parent;
@@ -580,13 +587,27 @@ impl Tree {
             "td" | "th" if !out.line.trim().is_empty() => out.line.push_str(" | "),
             _ => {}
         }
-        for child in &e.children {
+        let left_out = |c: usize| dropped[c] || Some(c) == skip || self.is_link_list(c, stats);
+        for (at, child) in e.children.iter().enumerate() {
             match child {
                 Node::Text(t) => out.line.push_str(t),
                 Node::Break => out.line.push(BREAK),
                 Node::Element(c) => {
-                    if dropped[*c] || Some(*c) == skip || self.is_link_list(*c, stats) {
+                    if left_out(*c) {
                         continue;
+                    }
+                    // A heading over a box left out ("Related", "Read more") goes with it.
+                    if matches!(&*self.elements[*c].tag, "h2" | "h3" | "h4" | "h5" | "h6") {
+                        let next = e.children[at + 1..].iter().find_map(|n| match n {
+                            Node::Element(n) => Some(Some(*n)),
+                            Node::Text(t) if t.trim().is_empty() => None,
+                            _ => Some(None),
+                        });
+                        if let Some(Some(next)) = next
+                            && left_out(next)
+                        {
+                            continue;
+                        }
                     }
                     self.write(*c, stats, dropped, skip, out);
                 }
@@ -638,11 +659,7 @@ fn class_weight(marks: &str) -> i32 {
         }
         // A modifier (`section--has-ads`) says how the element looks, not what it is.
         let name = name.split("--").next().unwrap_or(name);
-        if BOILERPLATE.iter().any(|w| name.contains(w))
-            || name
-                .split(['-', '_'])
-                .any(|word| BOILERPLATE_WORDS.contains(&word))
-        {
+        if BOILERPLATE.iter().any(|w| name.contains(w)) || is_boilerplate_word(name) {
             return -1;
         }
         if ARTICLE.iter().any(|w| name.contains(w)) {
@@ -655,10 +672,22 @@ fn class_weight(marks: &str) -> i32 {
 /// A `<br>` in a line being written (white space in the markup is no new line).
 const BREAK: char = '\0';
 
+/// Whether a class name says boilerplate in a word of its own: the whole name or its last word
+/// (`post-tags`), or its first for navigation and ads (`nav-main`); not `tag-elections`, a
+/// label a blog gives a post.
+fn is_boilerplate_word(name: &str) -> bool {
+    let mut words = name.split(['-', '_']).filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    let last = words.next_back().unwrap_or(first);
+    BOILERPLATE_WORDS.contains(&last) || matches!(first, "nav" | "ad" | "ads" | "menu")
+}
+
 /// Text being written: blocks apart by a blank line, whitespace in a line collapsed.
 #[derive(Default)]
 struct Text {
     out: String,
+    /// Where each block of `out` ends the text before it.
+    starts: Vec<usize>,
     line: String,
     /// What the next block starts with (a list item's dash).
     prefix: &'static str,
@@ -686,6 +715,7 @@ impl Text {
         if block.is_empty() {
             return;
         }
+        self.starts.push(self.out.len());
         if !self.out.is_empty() {
             self.out.push_str("\n\n");
         }
@@ -694,8 +724,20 @@ impl Text {
         self.out.push_str(&block);
     }
 
+    /// The text, less the short lines that end it and are no sentence ("Contact:", "Tags",
+    /// a time): what is left of the page after the article, as jusText finds it.
     fn finish(mut self) -> String {
         self.flush();
+        while self.starts.len() > 2 {
+            let start = self.starts[self.starts.len() - 1];
+            let last = self.out[start..].trim();
+            let sentence = last.ends_with(['.', '!', '?', '…', '"', '”', '»', ')', '。']);
+            if sentence || last.chars().count() >= 40 {
+                break;
+            }
+            self.out.truncate(start);
+            self.starts.pop();
+        }
         self.out
     }
 }
