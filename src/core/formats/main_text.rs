@@ -163,11 +163,19 @@ const BOILERPLATE: &[&str] = &[
     "affiliate",
     "ratings",
     "noprint",
+    "authorbox",
+    "postmeta",
+    "next-post",
+    "prev-post",
+    "visually-hidden",
+    "sr-only",
+    "screen-reader",
+    "notice",
 ];
 /// Whole words of class and id names (split at `-` and `_`) that mark boilerplate.
 const BOILERPLATE_WORDS: &[&str] = &[
-    "nav", "ad", "ads", "menu", "tags", "tag", "meta", "print", "foot", "header", "author",
-    "share", "more", "toolbar",
+    "nav", "ad", "ads", "menu", "tags", "tag", "meta", "foot", "header", "author", "share", "more",
+    "toolbar",
 ];
 /// How class names that say a state, not what the element is, begin (`has-sidebar`).
 const STATES: &[&str] = &["has-", "is-", "no-", "with-", "js-"];
@@ -225,8 +233,9 @@ impl Stats {
 
 impl Tree {
     fn parse(markup: &str) -> Tree {
-        let mut emitter = DefaultEmitter::default();
-        emitter.naively_switch_states(true);
+        // States are switched here rather than by html5gum's naive switch, which takes a
+        // self-closing `<title/>` in an SVG icon for a title running to the end of the page.
+        let mut tokenizer = Tokenizer::new_with_emitter(markup, DefaultEmitter::default());
         let mut elements = vec![Element {
             tag: "#document".into(),
             marks: "".into(),
@@ -240,9 +249,15 @@ impl Tree {
         // The name of an opaque element being skipped, and how deep in it.
         let mut opaque: Option<(String, usize)> = None;
         let mut h1 = None;
-        for token in Tokenizer::new_with_emitter(markup, emitter).flatten() {
+        while let Some(token) = tokenizer.next() {
+            let Ok(token) = token;
             match token {
                 Token::StartTag(tag) => {
+                    if !tag.self_closing
+                        && let Some(state) = html5gum::naive_next_state(&tag.name)
+                    {
+                        tokenizer.set_state(state);
+                    }
                     let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
                     if let Some((skipped, depth)) = &mut opaque {
                         if *skipped == name && !tag.self_closing {
@@ -628,7 +643,9 @@ impl Tree {
             tag,
             "ul" | "ol" | "dl" | "div" | "section" | "table" | "p" | "li" | "span"
         );
-        block && !s.holds_key && s.link_density() > 0.5
+        block
+            && !s.holds_key
+            && (s.link_density() > 0.5 || (s.chars < 300 && s.link_density() > 0.3))
     }
 }
 
