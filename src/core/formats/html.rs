@@ -5,6 +5,7 @@
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
 use super::encoding::decode_owned;
+use super::main_text::main_text;
 use super::{Fields, Header, Piece, ReadOptions, Reading, factiva};
 
 /// Reads an HTML file: a `<meta charset>` may choose the encoding; a page with no readable text
@@ -35,7 +36,11 @@ pub fn page(markup: &str) -> Piece {
     if let Some(h1) = doc.h1 {
         fields.title = Some(h1);
     }
-    let text = doc.text;
+    // The article, not the page around it; a page whose article cannot be told keeps its text.
+    let mut text = main_text(markup);
+    if text.trim().is_empty() {
+        text = doc.text;
+    }
     let mut start = 0;
     if let Some(title) = &fields.title
         && let Some(rest) = text.strip_prefix(title.as_str())

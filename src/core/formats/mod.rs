@@ -17,6 +17,7 @@ mod front_matter;
 mod html;
 mod http;
 mod jsonl;
+mod main_text;
 mod mhtml;
 mod mime;
 mod nexis;

@@ -1,0 +1,891 @@
+//! The article of a web page, not the page around it: a light tree of the page's elements, the
+//! container that scores best as the article (readability's measures: text, commas, paragraphs,
+//! link density, class words), and its text with the boilerplate inside it left out.
+//!
+//! The headline (the page's first `<h1>`) heads the text, as in the whole page's text, so that
+//! `html::page` finds it there.
+
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+
+/// Readable text of the article of a page: headline first, then standfirst, paragraphs, quotes,
+/// lists (`- ` an item), tables (a row a line, cells apart by ` | `) and figure captions, each
+/// block apart by a blank line.
+pub fn main_text(markup: &str) -> String {
+    let tree = Tree::parse(markup);
+    let dropped = tree.boilerplate(&tree.stats(&[]));
+    // Measured again without the boilerplate, the article's container stands out.
+    let stats = tree.stats(&dropped);
+    let content = tree.article(&stats, &dropped);
+    let mut out = Text::default();
+    if let Some(h1) = tree.h1 {
+        tree.write(h1, &stats, &dropped, None, &mut out);
+        out.flush();
+    }
+    for element in content {
+        tree.write(element, &stats, &dropped, tree.h1, &mut out);
+    }
+    out.finish()
+}
+
+/// Elements whose content is never text.
+const OPAQUE: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "head", "iframe", "select", "button",
+    "textarea", "object", "math",
+];
+/// Elements with no content.
+const VOID: &[&str] = &[
+    "br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "base", "col", "embed",
+    "param", "track",
+];
+/// Elements that end a `<p>` still open.
+const CLOSES_P: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "section",
+    "article",
+    "aside",
+    "header",
+    "footer",
+    "nav",
+    "blockquote",
+    "pre",
+    "hr",
+    "figure",
+    "form",
+    "main",
+];
+/// Elements that are a block of text of their own.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "thead",
+    "tbody",
+    "section",
+    "article",
+    "aside",
+    "header",
+    "footer",
+    "nav",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "form",
+    "main",
+    "address",
+    "details",
+    "summary",
+    "caption",
+];
+/// Elements never of the article, wherever they are.
+const NEVER: &[&str] = &["nav", "aside", "footer", "menu", "dialog", "input"];
+/// ARIA roles never of the article.
+const NEVER_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "dialog",
+    "alertdialog",
+    "search",
+    "menu",
+    "menubar",
+    "toolbar",
+];
+/// Parts of class and id names that mark boilerplate, found anywhere in a name.
+const BOILERPLATE: &[&str] = &[
+    "comment",
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "cookie",
+    "consent",
+    "gdpr",
+    "sidebar",
+    "advert",
+    "promo",
+    "teaser",
+    "breadcrumb",
+    "footer",
+    "navigation",
+    "navbar",
+    "subscri",
+    "signup",
+    "popup",
+    "modal",
+    "byline",
+    "author-bio",
+    "authorbio",
+    "author-box",
+    "about-author",
+    "banner",
+    "masthead",
+    "sponsor",
+    "recommend",
+    "readmore",
+    "read-more",
+    "pagination",
+    "pager",
+    "login",
+    "tag-list",
+    "taglist",
+    "skip",
+    "aside",
+    "widget_",
+    "copyright",
+    "disclosure",
+    "affiliate",
+    "ratings",
+    "noprint",
+    "authorbox",
+    "postmeta",
+    "next-post",
+    "prev-post",
+    "visually-hidden",
+    "sr-only",
+    "screen-reader",
+    "notice",
+];
+/// Whole words of class and id names (split at `-` and `_`) that mark boilerplate.
+const BOILERPLATE_WORDS: &[&str] = &[
+    "nav", "ad", "ads", "menu", "tags", "tag", "meta", "foot", "header", "author", "share", "more",
+    "toolbar",
+];
+/// How class names that say a state, not what the element is, begin (`has-sidebar`).
+const STATES: &[&str] = &["has-", "is-", "no-", "with-", "js-"];
+/// Parts of class and id names that mark the article.
+const ARTICLE: &[&str] = &[
+    "article", "content", "entry", "post", "story", "body", "main", "text", "blog", "hentry",
+];
+
+/// An element of the page.
+struct Element {
+    tag: Box<str>,
+    /// `id`, `class`, `role` and `itemprop`, lower case, space apart.
+    marks: Box<str>,
+    role: Option<Box<str>>,
+    itemprop_body: bool,
+    hidden: bool,
+    children: Vec<Node>,
+    parent: usize,
+}
+
+enum Node {
+    Element(usize),
+    Text(String),
+    /// `<br>`: a new line within a block.
+    Break,
+}
+
+/// A page as a tree of elements; the first is the document, standing for no element.
+struct Tree {
+    elements: Vec<Element>,
+    h1: Option<usize>,
+}
+
+/// What is measured of each element, its descendants' included.
+#[derive(Clone, Copy, Default)]
+struct Stats {
+    chars: usize,
+    link_chars: usize,
+    commas: usize,
+    /// Text of the paragraphs in it that are not mostly links.
+    prose: usize,
+    /// Whether it holds the headline or an element marked as the article body.
+    holds_key: bool,
+}
+
+impl Stats {
+    fn link_density(&self) -> f64 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f64 / self.chars as f64
+        }
+    }
+}
+
+impl Tree {
+    fn parse(markup: &str) -> Tree {
+        // States are switched here rather than by html5gum's naive switch, which takes a
+        // self-closing `<title/>` in an SVG icon for a title running to the end of the page.
+        let mut tokenizer = Tokenizer::new_with_emitter(markup, DefaultEmitter::default());
+        let mut elements = vec![Element {
+            tag: "#document".into(),
+            marks: "".into(),
+            role: None,
+            itemprop_body: false,
+            hidden: false,
+            children: Vec::new(),
+            parent: 0,
+        }];
+        let mut open: Vec<usize> = vec![0];
+        // The name of an opaque element being skipped, and how deep in it.
+        let mut opaque: Option<(String, usize)> = None;
+        let mut h1 = None;
+        while let Some(token) = tokenizer.next() {
+            let Ok(token) = token;
+            match token {
+                Token::StartTag(tag) => {
+                    if !tag.self_closing
+                        && let Some(state) = html5gum::naive_next_state(&tag.name)
+                    {
+                        tokenizer.set_state(state);
+                    }
+                    let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                    if let Some((skipped, depth)) = &mut opaque {
+                        if *skipped == name && !tag.self_closing {
+                            *depth += 1;
+                        }
+                        continue;
+                    }
+                    if OPAQUE.contains(&name.as_str()) {
+                        if !tag.self_closing {
+                            opaque = Some((name, 1));
+                        }
+                        continue;
+                    }
+                    let top = |open: &[usize]| open.last().copied().unwrap_or(0);
+                    if CLOSES_P.contains(&name.as_str()) && &*elements[top(&open)].tag == "p" {
+                        open.pop();
+                    }
+                    match name.as_str() {
+                        "li" => close_up_to(&mut open, &elements, "li", &["ul", "ol"]),
+                        "tr" => close_up_to(&mut open, &elements, "tr", &["table"]),
+                        "td" | "th" => {
+                            close_up_to(&mut open, &elements, "td", &["tr", "table"]);
+                            close_up_to(&mut open, &elements, "th", &["tr", "table"]);
+                        }
+                        "dt" | "dd" => {
+                            close_up_to(&mut open, &elements, "dt", &["dl"]);
+                            close_up_to(&mut open, &elements, "dd", &["dl"]);
+                        }
+                        _ => {}
+                    }
+                    let parent = top(&open);
+                    if name == "br" || name == "hr" {
+                        elements[parent].children.push(Node::Break);
+                        continue;
+                    }
+                    if VOID.contains(&name.as_str()) {
+                        continue;
+                    }
+                    let attr = |k: &str| {
+                        tag.attributes
+                            .get(k.as_bytes())
+                            .map(|v| String::from_utf8_lossy(&v.value).to_lowercase())
+                    };
+                    let mut marks = String::new();
+                    for key in ["id", "class", "role", "itemprop"] {
+                        if let Some(v) = attr(key) {
+                            marks.push_str(&v);
+                            marks.push(' ');
+                        }
+                    }
+                    let itemprop_body = attr("itemprop").is_some_and(|v| v.contains("articlebody"));
+                    let style = attr("style").unwrap_or_default().replace(' ', "");
+                    let hidden = tag.attributes.contains_key(b"hidden".as_slice())
+                        || style.contains("display:none")
+                        || style.contains("visibility:hidden");
+                    let index = elements.len();
+                    if name == "h1" && h1.is_none() {
+                        h1 = Some(index);
+                    }
+                    elements.push(Element {
+                        tag: name.into(),
+                        marks: marks.into(),
+                        role: attr("role").map(Into::into),
+                        itemprop_body,
+                        hidden,
+                        children: Vec::new(),
+                        parent,
+                    });
+                    elements[parent].children.push(Node::Element(index));
+                    if !tag.self_closing {
+                        open.push(index);
+                    }
+                }
+                Token::EndTag(tag) => {
+                    let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                    if let Some((skipped, depth)) = &mut opaque {
+                        if *skipped == name {
+                            *depth -= 1;
+                            if *depth == 0 {
+                                opaque = None;
+                            }
+                        }
+                        continue;
+                    }
+                    if let Some(at) = open.iter().rposition(|&e| *elements[e].tag == *name) {
+                        open.truncate(at.max(1));
+                    } else if name == "p" || name == "br" {
+                        let top = open.last().copied().unwrap_or(0);
+                        elements[top].children.push(Node::Break);
+                    }
+                }
+                Token::String(s) if opaque.is_none() => {
+                    let s = String::from_utf8_lossy(&s.value);
+                    let top = open.last().copied().unwrap_or(0);
+                    match elements[top].children.last_mut() {
+                        Some(Node::Text(text)) => text.push_str(&s),
+                        _ => elements[top].children.push(Node::Text(s.into_owned())),
+                    }
+                }
+                _ => {}
+            }
+        }
+        // An h1 with no text is no headline.
+        let mut tree = Tree { elements, h1: None };
+        tree.h1 = h1.filter(|&h| tree.plain_text(h).chars().any(|c| !c.is_whitespace()));
+        tree
+    }
+
+    fn plain_text(&self, element: usize) -> String {
+        let mut out = String::new();
+        for child in &self.elements[element].children {
+            match child {
+                Node::Element(e) => out.push_str(&self.plain_text(*e)),
+                Node::Text(t) => out.push_str(t),
+                Node::Break => out.push(' '),
+            }
+        }
+        out
+    }
+
+    /// Each element's measures, those `dropped` left out; a child always comes after its
+    /// parent, so one pass backwards adds children into parents.
+    fn stats(&self, dropped: &[bool]) -> Vec<Stats> {
+        let mut stats = vec![Stats::default(); self.elements.len()];
+        for (i, element) in self.elements.iter().enumerate().rev() {
+            let mut s = stats[i];
+            for child in &element.children {
+                if let Node::Text(text) = child {
+                    s.chars += text.chars().filter(|c| !c.is_whitespace()).count();
+                    s.commas += text
+                        .chars()
+                        .filter(|c| matches!(c, ',' | '，' | '、')) // glyphs: read, not drawn
+                        .count();
+                }
+            }
+            if &*element.tag == "a" {
+                s.link_chars = s.chars;
+            }
+            if &*element.tag == "p" && s.link_chars * 2 < s.chars {
+                s.prose = s.chars;
+            }
+            s.holds_key |= Some(i) == self.h1 || element.itemprop_body;
+            stats[i] = s;
+            if i > 0 && !dropped.get(i).copied().unwrap_or(false) {
+                let p = &mut stats[element.parent];
+                p.chars += s.chars;
+                p.link_chars += s.link_chars;
+                p.commas += s.commas;
+                p.prose += s.prose;
+                p.holds_key |= s.holds_key;
+            }
+        }
+        stats
+    }
+
+    /// Elements that are boilerplate wherever they are (their descendants with them).
+    fn boilerplate(&self, stats: &[Stats]) -> Vec<bool> {
+        let mut dropped = vec![false; self.elements.len()];
+        let prose = stats[0].prose;
+        for (i, element) in self.elements.iter().enumerate().skip(1) {
+            if dropped[element.parent] {
+                dropped[i] = true;
+                continue;
+            }
+            let tag = &*element.tag;
+            if matches!(tag, "html" | "body" | "article" | "main") || stats[i].holds_key {
+                continue;
+            }
+            let role = element.role.as_deref().unwrap_or("");
+            dropped[i] = element.hidden
+                || NEVER.contains(&tag)
+                || NEVER_ROLES.contains(&role)
+                || (tag == "header" && !self.has_ancestor(i, "article"))
+                || (tag == "form" && stats[i].chars < 2000)
+                || (class_weight(&element.marks) < 0
+                    // A box named for boilerplate that holds most of the page's prose is a
+                    // wrapper named for its neighbour (`sidebar-and-content`).
+                    && (stats[i].prose * 2 <= prose || element.marks.contains("comment")));
+        }
+        dropped
+    }
+
+    fn has_ancestor(&self, mut element: usize, tag: &str) -> bool {
+        while element != 0 {
+            element = self.elements[element].parent;
+            if &*self.elements[element].tag == tag {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The elements whose text is the article, in page order: the best-scoring container and
+    /// those of its siblings that score near it.
+    fn article(&self, stats: &[Stats], dropped: &[bool]) -> Vec<usize> {
+        let body = self
+            .elements
+            .iter()
+            .position(|e| &*e.tag == "body")
+            .unwrap_or(0);
+        // An element marked as the article body, with text enough, is the article.
+        let marked = (1..self.elements.len())
+            .filter(|&i| self.elements[i].itemprop_body && !dropped[i] && stats[i].chars >= 400)
+            .max_by_key(|&i| stats[i].chars);
+        if let Some(marked) = marked {
+            return vec![marked];
+        }
+        // Readability's scores: each paragraph gives its parent its worth, half to the
+        // grandparent, a third to the ones above.
+        let mut score = vec![0.0f64; self.elements.len()];
+        let mut scored = vec![false; self.elements.len()];
+        for (i, element) in self.elements.iter().enumerate().skip(1) {
+            if dropped[i] || !self.is_paragraph(i) {
+                continue;
+            }
+            let s = stats[i];
+            let own = self.own_chars(i);
+            if own < 25 {
+                continue;
+            }
+            let worth = 1.0 + s.commas as f64 + (own as f64 / 100.0).min(3.0);
+            let mut ancestor = element.parent;
+            for level in 0..5 {
+                if ancestor == 0 || dropped[ancestor] {
+                    break;
+                }
+                if !scored[ancestor] {
+                    scored[ancestor] = true;
+                    score[ancestor] += self.base_score(ancestor);
+                }
+                score[ancestor] += match level {
+                    0 => worth,
+                    1 => worth / 2.0,
+                    _ => worth / (level as f64 * 3.0),
+                };
+                ancestor = self.elements[ancestor].parent;
+            }
+        }
+        let final_score = |i: usize| score[i] * (1.0 - stats[i].link_density());
+        let best = (1..self.elements.len())
+            .filter(|&i| scored[i])
+            .max_by(|&a, &b| final_score(a).total_cmp(&final_score(b)));
+        let Some(mut best) = best else {
+            return vec![body];
+        };
+        // A container that adds little prose to the best one is the article with its
+        // headline, standfirst and pictures around the text; one that holds less than half
+        // the page's prose (what is left of it once the boilerplate is out) is a part of the
+        // article, split in sections.
+        let page_prose = stats[body].prose;
+        loop {
+            let parent = self.elements[best].parent;
+            let (p, b) = (stats[parent], stats[best]);
+            let little_more = p.prose * 10 <= b.prose * 13;
+            let a_part = b.prose * 2 < page_prose;
+            if parent == 0 || parent == body || !(little_more || a_part) || p.link_density() > 0.3 {
+                break;
+            }
+            best = parent;
+        }
+        // Siblings that score near the best, or are paragraphs of prose, belong with it.
+        let parent = self.elements[best].parent;
+        let threshold = (final_score(best) * 0.2).max(10.0);
+        let mut chosen = Vec::new();
+        for child in &self.elements[parent].children {
+            let Node::Element(c) = *child else { continue };
+            if dropped[c] {
+                continue;
+            }
+            let s = stats[c];
+            let prose = &*self.elements[c].tag == "p"
+                && ((s.chars > 80 && s.link_density() < 0.25)
+                    || (s.chars > 0
+                        && s.link_density() == 0.0
+                        && self.plain_text(c).contains(". ")));
+            if c == best || (scored[c] && final_score(c) >= threshold) || prose {
+                chosen.push(c);
+            }
+        }
+        let chars: usize = chosen.iter().map(|&c| stats[c].chars).sum();
+        if chars < 250 {
+            return vec![body];
+        }
+        chosen
+    }
+
+    /// A paragraph is a `<p>`, `<pre>`, `<td>` or `<blockquote>`, or a `<div>` or `<section>`
+    /// with text of its own.
+    fn is_paragraph(&self, element: usize) -> bool {
+        match &*self.elements[element].tag {
+            "p" | "pre" | "td" | "blockquote" | "dd" => true,
+            "div" | "section" | "article" | "span" => self.own_chars(element) >= 25,
+            _ => false,
+        }
+    }
+
+    /// Text directly in an element and in its inline children.
+    fn own_chars(&self, element: usize) -> usize {
+        self.elements[element]
+            .children
+            .iter()
+            .map(|child| match child {
+                Node::Text(t) => t.chars().filter(|c| !c.is_whitespace()).count(),
+                Node::Element(e) if !BLOCKS.contains(&&*self.elements[*e].tag) => {
+                    self.own_chars(*e)
+                }
+                _ => 0,
+            })
+            .sum()
+    }
+
+    fn base_score(&self, element: usize) -> f64 {
+        let e = &self.elements[element];
+        let tag_score = match &*e.tag {
+            "div" | "article" => 5.0,
+            "pre" | "td" | "blockquote" => 3.0,
+            "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+            _ => 0.0,
+        };
+        tag_score + 25.0 * f64::from(class_weight(&e.marks))
+    }
+
+    /// Writes an element's text into `out`, leaving out dropped elements, blocks whose text
+    /// is mostly links, and `skip`.
+    fn write(
+        &self,
+        element: usize,
+        stats: &[Stats],
+        dropped: &[bool],
+        skip: Option<usize>,
+        out: &mut Text,
+    ) {
+        let e = &self.elements[element];
+        let tag = &*e.tag;
+        let block = BLOCKS.contains(&tag);
+        if block {
+            out.flush();
+        }
+        match tag {
+            "li" => out.prefix = "- ",
+            "td" | "th" if !out.line.trim().is_empty() => out.line.push_str(" | "),
+            _ => {}
+        }
+        let left_out = |c: usize| dropped[c] || Some(c) == skip || self.is_link_list(c, stats);
+        for (at, child) in e.children.iter().enumerate() {
+            match child {
+                Node::Text(t) => out.line.push_str(t),
+                Node::Break => out.line.push(BREAK),
+                Node::Element(c) => {
+                    if left_out(*c) {
+                        continue;
+                    }
+                    // A heading over a box left out ("Related", "Read more") goes with it.
+                    if matches!(&*self.elements[*c].tag, "h2" | "h3" | "h4" | "h5" | "h6") {
+                        let next = e.children[at + 1..].iter().find_map(|n| match n {
+                            Node::Element(n) => Some(Some(*n)),
+                            Node::Text(t) if t.trim().is_empty() => None,
+                            _ => Some(None),
+                        });
+                        if let Some(Some(next)) = next
+                            && left_out(next)
+                        {
+                            continue;
+                        }
+                    }
+                    self.write(*c, stats, dropped, skip, out);
+                }
+            }
+        }
+        if block {
+            out.flush();
+            out.prefix = "";
+        }
+    }
+
+    /// A block inside the article that is mostly links: a list of related pages, a row of
+    /// tags, a "read more" line.
+    fn is_link_list(&self, element: usize, stats: &[Stats]) -> bool {
+        let s = stats[element];
+        let tag = &*self.elements[element].tag;
+        let block = matches!(
+            tag,
+            "ul" | "ol" | "dl" | "div" | "section" | "table" | "p" | "li" | "span"
+        );
+        block
+            && !s.holds_key
+            && (s.link_density() > 0.5 || (s.chars < 300 && s.link_density() > 0.3))
+    }
+}
+
+/// Pops the open elements down to and including the nearest `tag`, unless one of `scope` comes
+/// first: the end tags HTML leaves out (`<li>`, `<td>`, `<p>`).
+fn close_up_to(open: &mut Vec<usize>, elements: &[Element], tag: &str, scope: &[&str]) {
+    for at in (1..open.len()).rev() {
+        let name = &*elements[open[at]].tag;
+        if name == tag {
+            open.truncate(at);
+            return;
+        }
+        if scope.contains(&name) {
+            return;
+        }
+    }
+}
+
+/// -1 for class or id names of boilerplate, 1 for those of an article, 0 otherwise.
+fn class_weight(marks: &str) -> i32 {
+    if marks.is_empty() {
+        return 0;
+    }
+    let mut weight = 0;
+    for name in marks.split_whitespace() {
+        if STATES.iter().any(|s| name.starts_with(s)) {
+            continue;
+        }
+        // A modifier (`section--has-ads`) says how the element looks, not what it is.
+        let name = name.split("--").next().unwrap_or(name);
+        if BOILERPLATE.iter().any(|w| name.contains(w)) || is_boilerplate_word(name) {
+            return -1;
+        }
+        if ARTICLE.iter().any(|w| name.contains(w)) {
+            weight = 1;
+        }
+    }
+    weight
+}
+
+/// A `<br>` in a line being written (white space in the markup is no new line).
+const BREAK: char = '\0';
+
+/// Whether a class name says boilerplate in a word of its own: the whole name or its last word
+/// (`post-tags`), or its first for navigation and ads (`nav-main`); not `tag-elections`, a
+/// label a blog gives a post.
+fn is_boilerplate_word(name: &str) -> bool {
+    let mut words = name.split(['-', '_']).filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    let last = words.next_back().unwrap_or(first);
+    BOILERPLATE_WORDS.contains(&last) || matches!(first, "nav" | "ad" | "ads" | "menu")
+}
+
+/// Text being written: blocks apart by a blank line, whitespace in a line collapsed.
+#[derive(Default)]
+struct Text {
+    out: String,
+    /// Where each block of `out` ends the text before it.
+    starts: Vec<usize>,
+    line: String,
+    /// What the next block starts with (a list item's dash).
+    prefix: &'static str,
+}
+
+impl Text {
+    fn flush(&mut self) {
+        let mut block = String::new();
+        for line in self.line.split(BREAK) {
+            let mut words = line.split_whitespace().peekable();
+            if words.peek().is_none() {
+                continue;
+            }
+            if !block.is_empty() {
+                block.push('\n');
+            }
+            for (i, word) in words.enumerate() {
+                if i > 0 {
+                    block.push(' ');
+                }
+                block.push_str(word);
+            }
+        }
+        self.line.clear();
+        if block.is_empty() {
+            return;
+        }
+        self.starts.push(self.out.len());
+        if !self.out.is_empty() {
+            self.out.push_str("\n\n");
+        }
+        self.out.push_str(self.prefix);
+        self.prefix = "";
+        self.out.push_str(&block);
+    }
+
+    /// The text, less the short lines that end it and are no sentence ("Contact:", "Tags",
+    /// a time): what is left of the page after the article, as jusText finds it.
+    fn finish(mut self) -> String {
+        self.flush();
+        while self.starts.len() > 2 {
+            let start = self.starts[self.starts.len() - 1];
+            let last = self.out[start..].trim();
+            let sentence = last.ends_with(['.', '!', '?', '…', '"', '”', '»', ')', '。']); // glyphs: read, not drawn
+            if sentence || last.chars().count() >= 40 {
+                break;
+            }
+            self.out.truncate(start);
+            self.starts.pop();
+        }
+        self.out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An article with every kind of boilerplate around it and inside it.
+    const PAGE: &str = r##"<!DOCTYPE html><html><head><title>Site | Talks</title>
+        <script>var x = "<p>not text</p>";</script></head><body>
+        <div id="cookie-banner"><p>We use cookies to improve your experience. Accept all?</p></div>
+        <header class="site-header"><a href="/">The Daily Site</a>
+          <nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav></header>
+        <div class="breadcrumbs"><a href="/">Home</a> › <a href="/world">World</a></div>
+        <main><article class="post">
+          <h1>Talks resume in Baku</h1>
+          <p class="standfirst">Negotiators met again on Monday, after a pause of six months.</p>
+          <div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
+          <div class="article-body">
+            <p>The talks, which had stalled in spring, resumed with a meeting of the two
+            delegations, officials said.</p>
+            <figure><img src="a.jpg"><figcaption>The delegations in Baku.</figcaption></figure>
+            <blockquote><p>We are ready to sign, if the other side is.</p></blockquote>
+            <p>Three points remain open:</p>
+            <ul><li>the border, in the north;</li><li>the prisoners, on both sides.</li></ul>
+            <table><tr><th>Round</th><th>Date</th></tr><tr><td>First</td><td>March</td></tr></table>
+            <div class="newsletter-signup"><p>Get our morning briefing, every day, in your inbox.</p>
+              <form><input type="email"><button>Subscribe</button></form></div>
+            <p>A further meeting is planned for June, in Geneva, the ministry said.</p>
+          </div>
+          <div class="author-bio"><p>Jane Doe covers the Caucasus, from Tbilisi, for the site.</p></div>
+          <div class="tags"><a href="/t/a">Diplomacy</a> <a href="/t/b">Caucasus</a></div>
+        </article>
+        <section class="related-articles"><h2>Related</h2><ul>
+          <li><a href="/1">Earlier talks broke down, in a row over maps</a></li>
+          <li><a href="/2">What the ceasefire means, for the region</a></li></ul></section>
+        <section id="comments"><h2>3 comments</h2><div class="comment"><p>Finally, some good news,
+          and about time, I say.</p></div><form><textarea></textarea><button>Post</button></form></section>
+        </main>
+        <aside><p>Most read: a story, with commas, that is not the article at all.</p></aside>
+        <footer><p>© 2023 The Daily Site, all rights reserved, everywhere.</p></footer>
+        </body></html>"##;
+
+    #[test]
+    fn the_article_stays() {
+        let text = main_text(PAGE);
+        let want = "Talks resume in Baku\n\n\
+            Negotiators met again on Monday, after a pause of six months.\n\n\
+            The talks, which had stalled in spring, resumed with a meeting of the two delegations, \
+            officials said.\n\n\
+            The delegations in Baku.\n\n\
+            We are ready to sign, if the other side is.\n\n\
+            Three points remain open:\n\n\
+            - the border, in the north;\n\n\
+            - the prisoners, on both sides.\n\n\
+            Round | Date\n\n\
+            First | March\n\n\
+            A further meeting is planned for June, in Geneva, the ministry said.";
+        assert_eq!(text, want);
+    }
+
+    #[test]
+    fn the_boilerplate_goes() {
+        let text = main_text(PAGE);
+        for gone in [
+            "cookies",          // cookie banner
+            "The Daily Site",   // site header and footer
+            "World",            // navigation and breadcrumbs
+            "Facebook",         // share bar
+            "morning briefing", // newsletter box
+            "Subscribe",        // its form
+            "Jane Doe",         // author bio
+            "Diplomacy",        // tags
+            "Earlier talks",    // related articles
+            "good news",        // comments
+            "Most read",        // sidebar
+            "rights reserved",  // footer
+            "not text",         // script
+        ] {
+            assert!(!text.contains(gone), "{gone:?} kept in:\n{text}");
+        }
+    }
+
+    #[test]
+    fn a_page_with_no_container_keeps_its_prose() {
+        let page = "<body><nav><a href='/'>Home</a></nav><h1>Note</h1>\
+            <p>One short line.</p><footer>Footer text</footer></body>";
+        assert_eq!(main_text(page), "Note\n\nOne short line.");
+    }
+
+    #[test]
+    fn prose_paragraphs_beside_the_best_container_are_kept() {
+        let long = "This sentence, with a comma, is long enough to count as prose. ".repeat(4);
+        let page = format!(
+            "<body><div class='content'><h1>Head</h1><div><p>{long}</p><p>{long}</p></div>\
+             <p>A closing paragraph of the article, which stands beside the text's box.</p>\
+             <ul class='menu'><li><a href='/'>Menu link</a></li></ul></div></body>"
+        );
+        let text = main_text(&page);
+        assert!(text.starts_with("Head\n\nThis sentence"), "{text}");
+        assert!(text.contains("A closing paragraph"), "{text}");
+        assert!(!text.contains("Menu link"), "{text}");
+    }
+
+    #[test]
+    fn an_article_body_marked_as_such_wins() {
+        let long = "Words of the article body, which is marked as such, go on. ".repeat(10);
+        let other = "Other words, in a box with more commas, that, is, not, it. ".repeat(20);
+        let page = format!(
+            "<body><h1>Head</h1><div><p>{other}</p></div>\
+             <div itemprop='articleBody'><p>{long}</p></div></body>"
+        );
+        let text = main_text(&page);
+        assert!(text.contains("Words of the article"), "{text}");
+        assert!(!text.contains("Other words"), "{text}");
+    }
+
+    #[test]
+    fn class_words() {
+        for (marks, weight) in [
+            ("post-content entry", 1),
+            ("share-buttons", -1),
+            ("nav-main", -1),
+            ("navigation", -1),
+            ("canvas", 0),
+            ("header-ad", -1),
+            ("loaded", 0),
+            ("", 0),
+        ] {
+            assert_eq!(class_weight(marks), weight, "{marks:?}");
+        }
+    }
+}
