@@ -19,6 +19,7 @@ mod jsonl;
 mod mhtml;
 mod mime;
 mod nexis;
+mod page_date;
 mod pdf;
 mod plain;
 mod rows;
