@@ -575,11 +575,13 @@ fn dates(tests: &Path) -> Result<(), String> {
         let is_dev = dev.contains(page.file.as_str());
         halves[usize::from(!is_dev)] += counts;
         if is_dev && found.as_deref() != truth {
+            let from = meta.and_then(|m| m.extra.iter().find(|(k, _)| k == "Date from"));
             errors.push_str(&format!(
-                "{}\t{}\t{}\n",
+                "{}\t{}\t{}\t{}\n",
                 page.file,
                 found.as_deref().unwrap_or("none"),
-                truth.unwrap_or("none")
+                truth.unwrap_or("none"),
+                from.map_or("", |(_, v)| v.as_str())
             ));
         }
         let set = &mut per_set[set_index(page.truth.set)];
@@ -625,7 +627,7 @@ fn dates(tests: &Path) -> Result<(), String> {
     );
     println!("  held-out half: {}", halves[1].summary());
     // With `DATELINE_WEBPAGES_DATE_ERRORS=FILE`, the development half's misses go to FILE
-    // (file, found, true), one a line; the held-out half's are never listed.
+    // (file, found, true, where found), one a line; the held-out half's are never listed.
     if let Some(path) = std::env::var_os("DATELINE_WEBPAGES_DATE_ERRORS")
         && let Err(e) = std::fs::write(&path, &errors)
     {

@@ -130,6 +130,29 @@ const ELSEWHERE: &[&str] = &[
     "newsletter",
 ];
 
+/// RDFa `property` names of the publication date, on any element with a `content`.
+const RDFA_PUBLISHED: &[&str] = &[
+    "schema:datepublished",
+    "schema:datecreated",
+    "datepublished",
+    "dc:date",
+    "dc:created",
+    "dcterms:created",
+    "dcterms:issued",
+];
+
+/// Keys of the publication date in a script's JSON that is not JSON-LD (a page's state).
+const SCRIPT_KEYS: &[&str] = &[
+    "\"datePublished\"",
+    "\"date_published\"",
+    "\"publishedAt\"",
+    "\"published_at\"",
+    "\"publishedDate\"",
+    "\"publishDate\"",
+    "\"publish_date\"",
+    "\"pubDate\"",
+];
+
 /// Tags whose whole content is elsewhere than the article.
 const ELSEWHERE_TAGS: &[&str] = &["aside", "footer", "nav", "blockquote", "iframe"];
 
@@ -195,6 +218,8 @@ struct Scan {
     times: Vec<TimeTag>,
     snippets: Vec<Snippet>,
     near_h1: String,
+    /// The start of the visible text, for a page with no headline.
+    before_h1: String,
     h1_seen: bool,
 }
 
@@ -260,15 +285,19 @@ fn scan(markup: &str) -> Scan {
                     }
                     _ => {}
                 }
+                let property = attr("property").unwrap_or_default().to_ascii_lowercase();
+                let rdfa_published = RDFA_PUBLISHED.contains(&property.as_str());
                 let dated = attr("datetime").or_else(|| {
-                    (itemprop == "datepublished" && name != "meta")
+                    (itemprop == "datepublished" || rdfa_published)
                         .then(|| attr("content"))
                         .flatten()
                 });
                 if let Some(value) = dated.filter(|_| name != "meta") {
                     s.times.push(TimeTag {
                         value,
-                        marked_published: attr("pubdate").is_some() || itemprop == "datepublished",
+                        marked_published: attr("pubdate").is_some()
+                            || itemprop == "datepublished"
+                            || rdfa_published,
                         elsewhere,
                         after_h1: s.h1_seen,
                         in_article,
@@ -282,7 +311,7 @@ fn scan(markup: &str) -> Scan {
                 }
                 let byline = !marks.trim().is_empty() && contains_any(&marks, BYLINE)
                     || itemprop.contains("date");
-                let snippet = (byline && !stack.iter().any(|o| o.snippet.is_some())).then(|| {
+                let snippet = byline.then(|| {
                     s.snippets.push(Snippet {
                         text: String::new(),
                         elsewhere,
@@ -292,7 +321,8 @@ fn scan(markup: &str) -> Scan {
                 });
                 stack.push(Open {
                     elsewhere: ELSEWHERE_TAGS.contains(&name.as_str())
-                        || contains_any(&marks, ELSEWHERE),
+                        || (!["html", "body", "main", "article"].contains(&name.as_str())
+                            && marks_elsewhere(&marks)),
                     article: name == "article" || itemprop == "articlebody",
                     name,
                     snippet,
@@ -325,27 +355,58 @@ fn scan(markup: &str) -> Scan {
                 }) {
                     continue;
                 }
-                if let Some(i) = stack.iter().find_map(|o| o.snippet)
-                    && s.snippets[i].text.len() < BYLINE_TEXT
-                {
-                    s.snippets[i].text.push_str(&text);
-                    s.snippets[i].text.push(' ');
+                // Every open byline-like element takes the text, the innermost too.
+                for i in stack.iter().filter_map(|o| o.snippet) {
+                    let snippet = &mut s.snippets[i].text;
+                    if snippet.len() < BYLINE_TEXT {
+                        snippet.push_str(&text);
+                        snippet.push(' ');
+                    }
                 }
                 let elsewhere = stack.iter().any(|o| o.elsewhere);
-                if s.h1_seen && !elsewhere && s.near_h1.len() < NEAR_HEADLINE {
-                    s.near_h1.push_str(&text);
-                    s.near_h1.push(' ');
+                let text = text.trim();
+                if !elsewhere && !text.is_empty() {
+                    let near = if s.h1_seen {
+                        &mut s.near_h1
+                    } else {
+                        &mut s.before_h1
+                    };
+                    if near.len() < NEAR_HEADLINE {
+                        near.push_str(text);
+                        near.push(' ');
+                    }
                 }
             }
             _ => {}
         }
     }
+    // A page with no headline: all of it is near the headline.
+    if !s.h1_seen {
+        s.near_h1 = std::mem::take(&mut s.before_h1);
+        for t in &mut s.times {
+            t.after_h1 = true;
+        }
+        for p in &mut s.snippets {
+            p.after_h1 = true;
+        }
+    }
     s
+}
+
+/// Whether a `class` and `id` name a part of the page that is not the article's own; a page
+/// "with-sidebar" or "no-comments" is not a sidebar.
+fn marks_elsewhere(marks: &str) -> bool {
+    marks.split_ascii_whitespace().any(|token| {
+        !["has-", "no-", "with-", "without-"]
+            .iter()
+            .any(|p| token.starts_with(p))
+            && contains_any(token, ELSEWHERE)
+    })
 }
 
 /// `"datePublished": "2020-06-07…"` in a script that is not JSON-LD (a page's state object).
 fn script_dates(text: &str, out: &mut Vec<String>) {
-    for key in ["\"datePublished\"", "\"date_published\"", "\"publishedAt\""] {
+    for key in SCRIPT_KEYS {
         if let Some(i) = text.find(key) {
             let rest = text[i + key.len()..].trim_start();
             if let Some(rest) = rest.strip_prefix(':') {
@@ -371,28 +432,38 @@ pub fn read(markup: &str) -> PageFacts {
     facts.publisher = ld.publisher.clone();
     facts.modified = ld.modified.as_deref().and_then(value);
 
-    let mut published: Option<(Timestamp, String)> = None;
-    if let Some((date, key)) = ld
+    let from_ld = ld
         .published
         .iter()
-        .find_map(|(v, key)| Some((value(v)?, *key)))
-    {
-        published = Some((date, format!("schema.org {key}")));
-    }
+        .find_map(|(v, key)| Some((value(v)?, format!("schema.org {key}"))));
+    let mut from_meta = None;
     for (key, content) in &s.metas {
         if facts.modified.is_none() && MODIFIED_KEYS.contains(&key.as_str()) {
             facts.modified = value(content);
         }
-        if published.is_none()
+        if from_meta.is_none()
             && PUBLISHED_KEYS.contains(&key.as_str())
             && let Some(date) = value(content)
         {
-            published = Some((date, format!("meta {key}")));
+            from_meta = Some((date, format!("meta {key}")));
         }
         if facts.author.is_none() && key == "author" && !content.trim().is_empty() {
             facts.author = Some(content.trim().to_string());
         }
     }
+    let url = s.canonical.clone().or_else(|| {
+        s.metas
+            .iter()
+            .find(|(k, _)| k == "og:url")
+            .map(|(_, v)| v.clone())
+    });
+    let from_url = url
+        .as_deref()
+        .and_then(url_date)
+        .map(|d| (Timestamp::from_date(d), "the URL".to_string()));
+    // A full date in the URL's path first, then `<meta>`, then JSON-LD: htmldate's order,
+    // and the best of the orders tried on the development half.
+    let mut published = from_url.or(from_meta).or(from_ld);
     let time = |pick: &dyn Fn(&TimeTag) -> bool| {
         s.times
             .iter()
@@ -408,17 +479,6 @@ pub fn read(markup: &str) -> PageFacts {
         && let Some(date) = s.script_dates.iter().find_map(|v| value(v))
     {
         published = Some((date, "a script's datePublished".into()));
-    }
-    let url = s.canonical.clone().or_else(|| {
-        s.metas
-            .iter()
-            .find(|(k, _)| k == "og:url")
-            .map(|(_, v)| v.clone())
-    });
-    if published.is_none()
-        && let Some(date) = url.as_deref().and_then(url_date)
-    {
-        published = Some((Timestamp::from_date(date), "the URL".into()));
     }
     if published.is_none()
         && let Some(date) = time(&|t| t.after_h1 || t.in_article)
