@@ -1,5 +1,5 @@
 //! The publication date of a web page and where it came from, read in htmldate's order of
-//! trust: schema.org and `<meta>` data first, then a `<time>` of the article, the URL's path,
+//! trust: a full date in the URL, `<meta>` and schema.org data, then a `<time>` of the article,
 //! byline-like elements and last the visible text near the headline. Also the modification
 //! date, and the author and outlet the structured data name.
 //!
@@ -423,7 +423,9 @@ fn script_dates(text: &str, out: &mut Vec<String>) {
 pub fn read(markup: &str) -> PageFacts {
     let s = scan(markup);
     let month_first = s.lang == "en" || s.lang.starts_with("en-us");
-    let value = |v: &str| date_value(v, month_first);
+    // A machine writes `11/01/2023` month first whatever the page's language (as the US
+    // does); people write it as their language does.
+    let value = |v: &str| date_value(v, true);
     let mut facts = PageFacts::default();
 
     // schema.org
@@ -461,8 +463,8 @@ pub fn read(markup: &str) -> PageFacts {
         .as_deref()
         .and_then(url_date)
         .map(|d| (Timestamp::from_date(d), "the URL".to_string()));
-    // A full date in the URL's path first, then `<meta>`, then JSON-LD: htmldate's order,
-    // and the best of the orders tried on the development half.
+    // A full date in the URL's path first, then `<meta>`, then JSON-LD: htmldate's order (on
+    // the development half, as good as metadata first).
     let mut published = from_url.or(from_meta).or(from_ld);
     let time = |pick: &dyn Fn(&TimeTag) -> bool| {
         s.times
@@ -737,23 +739,7 @@ fn url_date(url: &str) -> Option<NaiveDate> {
                 rest[6..8].parse().ok()?,
             )
         } else if run == 4 && matches!(b[i - 1], b'/' | b'-' | b'_') {
-            let mut parts = rest.split(['/', '-', '_']);
-            let year = parts.next()?.parse().ok();
-            let month = parts.next().filter(|p| (1..=2).contains(&p.len()));
-            let day = parts.next().map(|p| {
-                let n = p.bytes().take_while(u8::is_ascii_digit).count();
-                if n == p.len() || n > 0 && n <= 2 && !p.as_bytes()[n].is_ascii_digit() {
-                    &p[..n]
-                } else {
-                    ""
-                }
-            });
-            match (year, month, day) {
-                (Some(y), Some(m), Some(d)) if (1..=2).contains(&d.len()) => {
-                    NaiveDate::from_ymd_opt(y, m.parse().ok()?, d.parse().ok()?)
-                }
-                _ => None,
-            }
+            url_ymd(rest.as_bytes())
         } else {
             None
         };
@@ -762,6 +748,36 @@ fn url_date(url: &str) -> Option<NaiveDate> {
         }
     }
     None
+}
+
+/// `2020/06/07`, `2020-6-7`, `2020_06_07` at the start of `b`. A one-digit day before a
+/// hyphen is a word of the slug (`/2023/10/3-questions-for/`).
+fn url_ymd(b: &[u8]) -> Option<NaiveDate> {
+    let digits = |from: usize| {
+        b.get(from..)
+            .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count())
+    };
+    let number = |from: usize, len: usize| -> Option<u32> {
+        std::str::from_utf8(b.get(from..from + len)?)
+            .ok()?
+            .parse()
+            .ok()
+    };
+    let separator = |at: usize| b.get(at).is_some_and(|c| matches!(c, b'/' | b'-' | b'_'));
+    let month_len = digits(5);
+    if !separator(4) || !(1..=2).contains(&month_len) || !separator(5 + month_len) {
+        return None;
+    }
+    let day_at = 6 + month_len;
+    let day_len = digits(day_at);
+    if !(1..=2).contains(&day_len) || (day_len == 1 && b.get(day_at + 1) == Some(&b'-')) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(
+        number(0, 4)? as i32,
+        number(5, month_len)?,
+        number(day_at, day_len)?,
+    )
 }
 
 /// The first plausible date in a text: `2020-06-07`, `07.06.2020`, `7 June 2020`, `7. Juni

@@ -108,18 +108,34 @@ fn urls_and_text() {
 }
 
 #[test]
-fn numeric_dates_follow_the_page_language() {
-    let us = r#"<html lang="en-US"><meta name="date" content="11/01/2023"><h1>A</h1>"#;
-    is(us, "2023-11-01", "meta date");
-    let de = r#"<html lang="de-DE"><meta name="date" content="11/01/2023"><h1>A</h1>"#;
-    is(de, "2023-01-11", "meta date");
+fn numeric_dates() {
+    // In metadata, a machine's slashes put the month first, whatever the page's language.
+    let meta = r#"<html lang="de-DE"><meta name="date" content="11/01/2023 12:43:42"><h1>A</h1>"#;
+    is(meta, "2023-11-01", "meta date");
     // A day above 12 settles it either way.
     let clear = r#"<html lang="en-US"><meta name="date" content="25/01/2023"><h1>A</h1>"#;
     is(clear, "2023-01-25", "meta date");
-    assert_eq!(
-        url_date("https://x.org/a/20200607/b"),
-        NaiveDate::from_ymd_opt(2020, 6, 7)
-    );
+    // In the text, the page's language says: US English month first, others day first.
+    let us = r#"<html lang="en-US"><h1>A</h1><p class="date">11/01/2023</p>"#;
+    is(us, "2023-11-01", "a date line near the headline");
+    let de = r#"<html lang="de"><h1>A</h1><p class="date">11/01/2023</p>"#;
+    is(de, "2023-01-11", "a date line near the headline");
+}
+
+#[test]
+fn dates_in_urls() {
+    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+    assert_eq!(url_date("https://x.org/a/20200607/b"), date(2020, 6, 7));
     assert_eq!(url_date("https://x.org/a/2020/13/07/b"), None);
     assert_eq!(url_date("https://x.org/id/123456789012"), None);
+    // A one-digit "day" before a hyphen is a word of the slug.
+    assert_eq!(url_date("https://x.org/2023/10/3-questions-for-ann/"), None);
+    assert_eq!(
+        url_date("https://x.org/2023/10/03-questions/"),
+        date(2023, 10, 3)
+    );
+    // A full date in the URL beats the metadata's (as htmldate has it).
+    let moved = r#"<link rel="canonical" href="https://x.org/2017/7/12/story">
+        <meta itemprop="datePublished" content="2019-06-17T18:28:00+0200"><h1>A</h1>"#;
+    is(moved, "2017-07-12", "the URL");
 }
