@@ -185,6 +185,8 @@ const VOID: &[&str] = &[
 
 /// How much of the text after the headline is searched for a date, in bytes.
 const NEAR_HEADLINE: usize = 3000;
+/// How much of the text further on is searched for a date when nothing else gives one.
+const FAR_TEXT: usize = 30_000;
 /// How much of a byline-like element's text is kept.
 const BYLINE_TEXT: usize = 160;
 
@@ -220,6 +222,8 @@ struct Scan {
     near_h1: String,
     /// The start of the visible text, for a page with no headline.
     before_h1: String,
+    /// The text after [`Scan::near_h1`], for a last look.
+    far_text: String,
     h1_seen: bool,
 }
 
@@ -374,6 +378,9 @@ fn scan(markup: &str) -> Scan {
                     if near.len() < NEAR_HEADLINE {
                         near.push_str(text);
                         near.push(' ');
+                    } else if s.h1_seen && s.far_text.len() < FAR_TEXT {
+                        s.far_text.push_str(text);
+                        s.far_text.push(' ');
                     }
                 }
             }
@@ -522,6 +529,34 @@ pub fn read(markup: &str) -> PageFacts {
             .find_map(|p| first_date(&p.text, month_first))
     {
         published = Some((Timestamp::from_date(date), "a date line".into()));
+    }
+    // Last, what is left: a guess is better than none, since a page with no date is as wrong
+    // as a page with a wrong one.
+    if published.is_none()
+        && let Some(date) = s
+            .snippets
+            .iter()
+            .find_map(|p| first_date(&p.text, month_first))
+    {
+        published = Some((Timestamp::from_date(date), "a date line aside".into()));
+    }
+    if published.is_none()
+        && let Some(date) = s.times.iter().find_map(|t| value(&t.value))
+    {
+        published = Some((date, "a <time> aside".into()));
+    }
+    if published.is_none()
+        && let Some(date) = first_date(&s.far_text, month_first)
+    {
+        published = Some((Timestamp::from_date(date), "the text".into()));
+    }
+    if published.is_none()
+        && let Some(date) = first_date(&s.before_h1, month_first)
+    {
+        published = Some((
+            Timestamp::from_date(date),
+            "the text before the headline".into(),
+        ));
     }
     facts.published = published;
     facts
@@ -732,7 +767,11 @@ fn url_date(url: &str) -> Option<NaiveDate> {
         }
         let rest = &url[i..];
         let run = rest.bytes().take_while(u8::is_ascii_digit).count();
-        let date = if run == 8 && matches!(b[i - 1], b'/' | b'-' | b'_') {
+        let date = if run <= 2 && b[i - 1] == b'/' {
+            // `/29-10-2021`: a segment that is a date, day first.
+            let segment = rest.split(['/', '?', '#']).next().unwrap_or("");
+            numeric_date(segment, false).filter(|_| segment.len() <= 10)
+        } else if run == 8 && matches!(b[i - 1], b'/' | b'-' | b'_') {
             NaiveDate::from_ymd_opt(
                 rest[..4].parse().ok()?,
                 rest[4..6].parse().ok()?,
@@ -788,7 +827,7 @@ pub fn first_date(text: &str, month_first: bool) -> Option<NaiveDate> {
         if text[..at].ends_with("© ") || text[..at].ends_with('©') {
             continue;
         }
-        let date = if let Some(month) = header_month_number(word) {
+        let date = if let Some(month) = month_of(word) {
             word_date(&words, n, month)
         } else if word.bytes().all(|c| c.is_ascii_digit()) {
             numeric_in_text(text, at, month_first)
@@ -800,6 +839,88 @@ pub fn first_date(text: &str, month_first: bool) -> Option<NaiveDate> {
         }
     }
     None
+}
+
+/// Month names of languages the header lexicon does not hold (Italian, Portuguese, Dutch,
+/// Romanian, Indonesian; Polish and Czech in the genitive of a date).
+const MORE_MONTHS: &[(&str, u32)] = &[
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("marzo", 3),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("agosto", 8),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("augustus", 8),
+    ("maret", 3),
+    ("agustus", 8),
+    ("desember", 12),
+    ("ianuarie", 1),
+    ("februarie", 2),
+    ("martie", 3),
+    ("aprilie", 4),
+    ("iunie", 6),
+    ("iulie", 7),
+    ("septembrie", 9),
+    ("octombrie", 10),
+    ("noiembrie", 11),
+    ("decembrie", 12),
+    ("stycznia", 1),
+    ("lutego", 2),
+    ("marca", 3),
+    ("kwietnia", 4),
+    ("maja", 5),
+    ("czerwca", 6),
+    ("lipca", 7),
+    ("sierpnia", 8),
+    ("września", 9),
+    ("października", 10),
+    ("listopada", 11),
+    ("grudnia", 12),
+    ("ledna", 1),
+    ("února", 2),
+    ("března", 3),
+    ("dubna", 4),
+    ("května", 5),
+    ("června", 6),
+    ("července", 7),
+    ("srpna", 8),
+    ("září", 9),
+    ("října", 10),
+    ("listopadu", 11),
+    ("prosince", 12),
+];
+
+/// A month's number from its name in any language the page may be in.
+fn month_of(word: &str) -> Option<u32> {
+    if word.len() < 3 || word.bytes().next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    header_month_number(word).or_else(|| {
+        let lower = word.to_lowercase();
+        MORE_MONTHS
+            .iter()
+            .find(|(name, _)| *name == lower)
+            .map(|(_, n)| *n)
+    })
 }
 
 /// The words of a text with their byte offsets: runs of letters, or of digits.
