@@ -185,6 +185,10 @@ const VOID: &[&str] = &[
 
 /// How much of the text after the headline is searched for a date, in bytes.
 const NEAR_HEADLINE: usize = 3000;
+/// How far after the headline (in bytes of text) a date line is the article's own.
+const BYLINE_REACH: usize = 1500;
+/// How far after the headline a date in the text is the article's own.
+const NEAR_TEXT_REACH: usize = 600;
 /// How much of the text further on is searched for a date when nothing else gives one.
 const FAR_TEXT: usize = 30_000;
 /// How much of a byline-like element's text is kept.
@@ -203,6 +207,8 @@ struct TimeTag {
 /// The text of a byline-like element.
 struct Snippet {
     text: String,
+    /// How far into the text after the headline it starts, in bytes.
+    near_at: usize,
     elsewhere: bool,
     after_h1: bool,
 }
@@ -316,8 +322,14 @@ fn scan(markup: &str) -> Scan {
                 let byline = !marks.trim().is_empty() && contains_any(&marks, BYLINE)
                     || itemprop.contains("date");
                 let snippet = byline.then(|| {
+                    let near_at = if s.h1_seen {
+                        s.near_h1.len()
+                    } else {
+                        s.before_h1.len()
+                    };
                     s.snippets.push(Snippet {
                         text: String::new(),
+                        near_at,
                         elsewhere,
                         after_h1: s.h1_seen,
                     });
@@ -473,6 +485,30 @@ pub fn read(markup: &str) -> PageFacts {
     // A full date in the URL's path first, then `<meta>`, then JSON-LD: htmldate's order (on
     // the development half, as good as metadata first).
     let mut published = from_url.or(from_meta).or(from_ld);
+    let visible = s
+        .snippets
+        .iter()
+        .filter(|p| !p.elsewhere && p.after_h1 && p.near_at < BYLINE_REACH)
+        .find_map(|p| first_date(&p.text, month_first))
+        .map(|d| (d, "a date line near the headline"))
+        .or_else(|| {
+            let mut end = NEAR_TEXT_REACH.min(s.near_h1.len());
+            while !s.near_h1.is_char_boundary(end) {
+                end -= 1;
+            }
+            first_date(&s.near_h1[..end], month_first).map(|d| (d, "the text near the headline"))
+        });
+    // What the page shows its readers under the headline ("Updated 4 June 2020") is the date
+    // people give it, when the metadata say otherwise; with no headline to be under, the top of
+    // the page may be a site bar's "today".
+    if let Some((date, from)) = visible
+        && s.h1_seen
+        && published
+            .as_ref()
+            .is_some_and(|(found, _)| found.date != date)
+    {
+        published = Some((Timestamp::from_date(date), from.to_string()));
+    }
     let time = |pick: &dyn Fn(&TimeTag) -> bool| {
         s.times
             .iter()

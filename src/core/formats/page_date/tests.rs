@@ -93,6 +93,14 @@ fn urls_and_text() {
     let today = r#"<div class="topbar"><span class="date">Monday, 4 December 2023</span></div>
         <h1>Story</h1><div class="byline">By Ann, 7 June 2020</div><p>Text.</p>"#;
     is(today, "2020-06-07", "a date line near the headline");
+    // The date shown under the headline beats the metadata's.
+    let shown = r#"<meta property="article:published_time" content="2019-06-17T00:00:00Z">
+        <h1>Story</h1><p class="byline">by Ann, last updated 04 Jun 2020</p><p>Text.</p>"#;
+    is(shown, "2020-06-04", "a date line near the headline");
+    // With no headline, the top of the page may be the site bar's "today".
+    let no_headline = r#"<meta property="article:published_time" content="2019-06-17T00:00:00Z">
+        <div class="date">4 December 2023</div><p>Text.</p>"#;
+    is(no_headline, "2019-06-17", "meta article:published_time");
     let german =
         r#"<html lang="de"><h1>Bericht</h1><p class="meta">Veröffentlicht am 7. Juni 2020</p>"#;
     is(german, "2020-06-07", "a date line near the headline");
