@@ -112,7 +112,11 @@ fn pages_with_their_fields_and_the_latest_capture() {
         assert_eq!(extra(a, "Captured"), Some(captured), "{path}");
         assert_eq!(
             extra(a, "Date from"),
-            from_capture.then_some("the capture time"),
+            Some(if from_capture {
+                "the capture time"
+            } else {
+                "meta article:published_time"
+            }),
             "{path}"
         );
         assert!(a.body().starts_with(body), "{path}: {:?}", a.body());

@@ -559,6 +559,13 @@ fn dates(tests: &Path) -> Result<(), String> {
     // (days off, file, found, true) of each wrong date; the files of pages with none.
     let mut wrong: Vec<(i64, String, String, String)> = Vec::new();
     let mut none: Vec<(String, String)> = Vec::new();
+    // Tuning looks at one half only: every other page by file name is the development half, the
+    // rest is held out, so a rule can be checked on pages it was not made from.
+    let mut names: Vec<&str> = pages.found.iter().map(|p| p.file.as_str()).collect();
+    names.sort_unstable();
+    let dev: std::collections::HashSet<&str> = names.iter().step_by(2).copied().collect();
+    let mut halves = [Confusion::default(); 2];
+    let mut errors = String::new();
     for page in &pages.found {
         let (article, _) = read_page(&page.path);
         dump("date", &page.file, &article);
@@ -576,6 +583,18 @@ fn dates(tests: &Path) -> Result<(), String> {
         let truth = page.truth.date.as_deref();
         let counts = score_date(found.as_deref(), truth);
         total += counts;
+        let is_dev = dev.contains(page.file.as_str());
+        halves[usize::from(!is_dev)] += counts;
+        if is_dev && found.as_deref() != truth {
+            let from = meta.and_then(|m| m.extra.iter().find(|(k, _)| k == "Date from"));
+            errors.push_str(&format!(
+                "{}\t{}\t{}\t{}\n",
+                page.file,
+                found.as_deref().unwrap_or("none"),
+                truth.unwrap_or("none"),
+                from.map_or("", |(_, v)| v.as_str())
+            ));
+        }
         let set = &mut per_set[set_index(page.truth.set)];
         set.0 += 1;
         set.1 += counts;
@@ -613,6 +632,18 @@ fn dates(tests: &Path) -> Result<(), String> {
         bytes as f64 / 1e6,
     );
     print_not_read(not_read.iter().map(|(f, p)| (f, p)));
+    println!(
+        "  development half (every other file by name): {}",
+        halves[0].summary()
+    );
+    println!("  held-out half: {}", halves[1].summary());
+    // With `DATELINE_WEBPAGES_DATE_ERRORS=FILE`, the development half's misses go to FILE
+    // (file, found, true, where found), one a line; the held-out half's are never listed.
+    if let Some(path) = std::env::var_os("DATELINE_WEBPAGES_DATE_ERRORS")
+        && let Err(e) = std::fs::write(&path, &errors)
+    {
+        eprintln!("webpages: cannot write the date errors: {e}");
+    }
     for (set, (pages, counts)) in DATE_SETS.iter().zip(per_set) {
         println!("  {set}: pages={pages} {}", counts.summary());
     }

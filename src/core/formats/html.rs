@@ -32,6 +32,7 @@ pub fn read(bytes: Vec<u8>, _options: &ReadOptions) -> Result<Reading, String> {
 pub fn page(markup: &str) -> Piece {
     let doc = html(markup);
     let mut fields = doc.fields;
+    super::page_date::complete(markup, &mut fields);
     // The page's first heading beats its <title>, which often carries the site's name.
     if let Some(h1) = doc.h1 {
         fields.title = Some(h1);

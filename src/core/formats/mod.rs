@@ -21,6 +21,7 @@ mod main_text;
 mod mhtml;
 mod mime;
 mod nexis;
+mod page_date;
 mod pdf;
 mod plain;
 mod rows;
