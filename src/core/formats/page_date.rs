@@ -1,11 +1,13 @@
 //! The publication date of a web page and where it came from, read in htmldate's order of
 //! trust: a full date in the URL, `<meta>` and schema.org data, then a `<time>` of the article,
-//! byline-like elements and last the visible text near the headline. Also the modification
-//! date, and the author and outlet the structured data name.
+//! byline-like elements and last the visible text near the headline. A date line shown under
+//! the headline beats the metadata when they differ: it is the date people give the page. Also
+//! the modification date, and the author and outlet the structured data name.
 //!
-//! Numeric dates such as `11/01/2023` are read month first when the page says it is in US
-//! English (`<html lang="en-US">` or plain `en`), day first otherwise; a number above 12 settles
-//! the order either way, and ISO forms (`2023-01-11`) are never ambiguous.
+//! Numeric dates such as `11/01/2023`: in metadata a machine wrote, slashes are month first
+//! (dots day first); in the text, month first in US English or English with no country said,
+//! day first in other languages and where the locale or the address's country says so. A
+//! number above 12 settles the order either way; ISO forms (`2023-01-11`) are never ambiguous.
 
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -123,7 +125,6 @@ const ELSEWHERE: &[&str] = &[
     "instagram",
     "tweet",
     "twitter",
-    "footer",
     "readmore",
     "read-more",
     "more-stories",
@@ -187,8 +188,6 @@ const VOID: &[&str] = &[
 const NEAR_HEADLINE: usize = 3000;
 /// How far after the headline (in bytes of text) a date line is the article's own.
 const BYLINE_REACH: usize = 1500;
-/// How far after the headline a date in the text is the article's own.
-const NEAR_TEXT_REACH: usize = 600;
 /// How much of the text further on is searched for a date when nothing else gives one.
 const FAR_TEXT: usize = 30_000;
 /// How much of a byline-like element's text is kept.
@@ -423,6 +422,40 @@ fn marks_elsewhere(marks: &str) -> bool {
     })
 }
 
+/// Whether people on the page write `06/01/2020` month first: in US English, or in English
+/// with no country said — unless the page's locale or its address's country writes day
+/// first (British, Irish, Australian, New Zealand, Indian, South African English), or the
+/// page is in another language.
+fn month_first(s: &Scan) -> bool {
+    const DAY_FIRST_ENGLISH: [&str; 6] = ["gb", "uk", "ie", "au", "nz", "in"];
+    let locale = s
+        .metas
+        .iter()
+        .find(|(k, _)| k == "og:locale")
+        .map(|(_, v)| v.to_ascii_lowercase().replace('_', "-"));
+    let country_of = |tag: &str| tag.split('-').nth(1).map(str::to_string);
+    let language = if s.lang.is_empty() {
+        locale.clone().unwrap_or_default()
+    } else {
+        s.lang.clone()
+    };
+    if !language.is_empty() && !language.starts_with("en") {
+        return false;
+    }
+    let country = country_of(&s.lang).or_else(|| locale.as_deref().and_then(country_of));
+    if let Some(country) = country {
+        return country == "us";
+    }
+    let host = s
+        .canonical
+        .as_deref()
+        .and_then(|u| u.split("//").nth(1))
+        .and_then(|rest| rest.split(['/', ':']).next())
+        .unwrap_or("");
+    let tld = host.rsplit('.').next().unwrap_or("");
+    !(DAY_FIRST_ENGLISH.contains(&tld) || tld == "za")
+}
+
 /// `"datePublished": "2020-06-07…"` in a script that is not JSON-LD (a page's state object).
 fn script_dates(text: &str, out: &mut Vec<String>) {
     for key in SCRIPT_KEYS {
@@ -441,7 +474,7 @@ fn script_dates(text: &str, out: &mut Vec<String>) {
 /// The page's facts, in htmldate's order of trust.
 pub fn read(markup: &str) -> PageFacts {
     let s = scan(markup);
-    let month_first = s.lang == "en" || s.lang.starts_with("en-us");
+    let month_first = month_first(&s);
     // A machine writes `11/01/2023` month first whatever the page's language (as the US
     // does); people write it as their language does.
     let value = |v: &str| date_value(v, true);
@@ -490,14 +523,7 @@ pub fn read(markup: &str) -> PageFacts {
         .iter()
         .filter(|p| !p.elsewhere && p.after_h1 && p.near_at < BYLINE_REACH)
         .find_map(|p| first_date(&p.text, month_first))
-        .map(|d| (d, "a date line near the headline"))
-        .or_else(|| {
-            let mut end = NEAR_TEXT_REACH.min(s.near_h1.len());
-            while !s.near_h1.is_char_boundary(end) {
-                end -= 1;
-            }
-            first_date(&s.near_h1[..end], month_first).map(|d| (d, "the text near the headline"))
-        });
+        .map(|d| (d, "a date line near the headline"));
     // What the page shows its readers under the headline ("Updated 4 June 2020") is the date
     // people give it, when the metadata say otherwise; with no headline to be under, the top of
     // the page may be a site bar's "today".
