@@ -565,6 +565,8 @@ fn dates(tests: &Path) -> Result<(), String> {
     names.sort_unstable();
     let dev: std::collections::HashSet<&str> = names.iter().step_by(2).copied().collect();
     let mut halves = [Confusion::default(); 2];
+    // What each source of a date ("Date from") gave, over all pages.
+    let mut by_source: std::collections::BTreeMap<String, Confusion> = Default::default();
     let mut errors = String::new();
     for page in &pages.found {
         let (article, _) = read_page(&page.path);
@@ -584,6 +586,11 @@ fn dates(tests: &Path) -> Result<(), String> {
         let counts = score_date(found.as_deref(), truth);
         total += counts;
         let is_dev = dev.contains(page.file.as_str());
+        if found.is_some() {
+            let from = meta.and_then(|m| m.extra.iter().find(|(k, _)| k == "Date from"));
+            let from = from.map_or("the header lines", |(_, v)| v.as_str());
+            *by_source.entry(from.to_string()).or_default() += counts;
+        }
         halves[usize::from(!is_dev)] += counts;
         if is_dev && found.as_deref() != truth {
             let from = meta.and_then(|m| m.extra.iter().find(|(k, _)| k == "Date from"));
@@ -637,6 +644,12 @@ fn dates(tests: &Path) -> Result<(), String> {
         halves[0].summary()
     );
     println!("  held-out half: {}", halves[1].summary());
+    let mut sources: Vec<_> = by_source.into_iter().collect();
+    sources.sort_by_key(|(from, c)| (std::cmp::Reverse(c.tp + c.fp), from.clone()));
+    println!("  dates by where they came from (right / wrong):");
+    for (from, c) in sources {
+        println!("    {from}: {} / {}", c.tp, c.fp);
+    }
     // With `DATELINE_WEBPAGES_DATE_ERRORS=FILE`, the development half's misses go to FILE
     // (file, found, true, where found), one a line; the held-out half's are never listed.
     if let Some(path) = std::env::var_os("DATELINE_WEBPAGES_DATE_ERRORS")

@@ -127,6 +127,15 @@ fn numeric_dates() {
     let us = r#"<html lang="en-US"><h1>A</h1><p class="date">11/01/2023</p>"#;
     is(us, "2023-11-01", "a date line near the headline");
     let de = r#"<html lang="de"><h1>A</h1><p class="date">11/01/2023</p>"#;
+    // English with no country said: the address's country, or the locale, says day first.
+    let uk = r#"<html lang="en"><link rel="canonical" href="https://www.example.co.uk/story">
+        <h1>A</h1><p class="date">02/11/2023 02:00pm GMT</p>"#;
+    is(uk, "2023-11-02", "a date line near the headline");
+    let au =
+        r#"<meta property="og:locale" content="en_AU"><h1>A</h1><p class="date">02/11/2023</p>"#;
+    is(au, "2023-11-02", "a date line near the headline");
+    let plain = r#"<html lang="en"><h1>A</h1><p class="date">06/01/2020</p>"#;
+    is(plain, "2020-06-01", "a date line near the headline");
     is(de, "2023-01-11", "a date line near the headline");
 }
 
