@@ -5,7 +5,9 @@
 //! The headline (the page's first `<h1>`) heads the text, as in the whole page's text, so that
 //! `html::page` finds it there.
 
-use html5gum::{DefaultEmitter, Token, Tokenizer};
+mod tree;
+
+use tree::{Node, Tree};
 
 /// Readable text of the article of a page: headline first, then standfirst, paragraphs, quotes,
 /// lists (`- ` an item), tables (a row a line, cells apart by ` | `) and figure captions, each
@@ -27,43 +29,6 @@ pub fn main_text(markup: &str) -> String {
     out.finish()
 }
 
-/// Elements whose content is never text.
-const OPAQUE: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "head", "iframe", "select", "button",
-    "textarea", "object", "math",
-];
-/// Elements with no content.
-const VOID: &[&str] = &[
-    "br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "base", "col", "embed",
-    "param", "track",
-];
-/// Elements that end a `<p>` still open.
-const CLOSES_P: &[&str] = &[
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "dl",
-    "table",
-    "section",
-    "article",
-    "aside",
-    "header",
-    "footer",
-    "nav",
-    "blockquote",
-    "pre",
-    "hr",
-    "figure",
-    "form",
-    "main",
-];
 /// Elements that are a block of text of their own.
 const BLOCKS: &[&str] = &[
     "p",
@@ -186,31 +151,6 @@ const ARTICLE: &[&str] = &[
     "article", "content", "entry", "post", "story", "body", "main", "text", "blog", "hentry",
 ];
 
-/// An element of the page.
-struct Element {
-    tag: Box<str>,
-    /// `id`, `class`, `role` and `itemprop`, lower case, space apart.
-    marks: Box<str>,
-    role: Option<Box<str>>,
-    itemprop_body: bool,
-    hidden: bool,
-    children: Vec<Node>,
-    parent: usize,
-}
-
-enum Node {
-    Element(usize),
-    Text(String),
-    /// `<br>`: a new line within a block.
-    Break,
-}
-
-/// A page as a tree of elements; the first is the document, standing for no element.
-struct Tree {
-    elements: Vec<Element>,
-    h1: Option<usize>,
-}
-
 /// What is measured of each element, its descendants' included.
 #[derive(Clone, Copy, Default)]
 struct Stats {
@@ -234,152 +174,6 @@ impl Stats {
 }
 
 impl Tree {
-    fn parse(markup: &str) -> Tree {
-        // States are switched here rather than by html5gum's naive switch, which takes a
-        // self-closing `<title/>` in an SVG icon for a title running to the end of the page.
-        let mut tokenizer = Tokenizer::new_with_emitter(markup, DefaultEmitter::default());
-        let mut elements = vec![Element {
-            tag: "#document".into(),
-            marks: "".into(),
-            role: None,
-            itemprop_body: false,
-            hidden: false,
-            children: Vec::new(),
-            parent: 0,
-        }];
-        let mut open: Vec<usize> = vec![0];
-        // The name of an opaque element being skipped, and how deep in it.
-        let mut opaque: Option<(String, usize)> = None;
-        let mut h1 = None;
-        while let Some(token) = tokenizer.next() {
-            let Ok(token) = token;
-            match token {
-                Token::StartTag(tag) => {
-                    if !tag.self_closing
-                        && let Some(state) = html5gum::naive_next_state(&tag.name)
-                    {
-                        tokenizer.set_state(state);
-                    }
-                    let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                    if let Some((skipped, depth)) = &mut opaque {
-                        if *skipped == name && !tag.self_closing {
-                            *depth += 1;
-                        }
-                        continue;
-                    }
-                    if OPAQUE.contains(&name.as_str()) {
-                        if !tag.self_closing {
-                            opaque = Some((name, 1));
-                        }
-                        continue;
-                    }
-                    let top = |open: &[usize]| open.last().copied().unwrap_or(0);
-                    if CLOSES_P.contains(&name.as_str()) && &*elements[top(&open)].tag == "p" {
-                        open.pop();
-                    }
-                    match name.as_str() {
-                        "li" => close_up_to(&mut open, &elements, "li", &["ul", "ol"]),
-                        "tr" => close_up_to(&mut open, &elements, "tr", &["table"]),
-                        "td" | "th" => {
-                            close_up_to(&mut open, &elements, "td", &["tr", "table"]);
-                            close_up_to(&mut open, &elements, "th", &["tr", "table"]);
-                        }
-                        "dt" | "dd" => {
-                            close_up_to(&mut open, &elements, "dt", &["dl"]);
-                            close_up_to(&mut open, &elements, "dd", &["dl"]);
-                        }
-                        _ => {}
-                    }
-                    let parent = top(&open);
-                    if name == "br" || name == "hr" {
-                        elements[parent].children.push(Node::Break);
-                        continue;
-                    }
-                    if VOID.contains(&name.as_str()) {
-                        continue;
-                    }
-                    let attr = |k: &str| {
-                        tag.attributes
-                            .get(k.as_bytes())
-                            .map(|v| String::from_utf8_lossy(&v.value).to_lowercase())
-                    };
-                    let mut marks = String::new();
-                    for key in ["id", "class", "role", "itemprop"] {
-                        if let Some(v) = attr(key) {
-                            marks.push_str(&v);
-                            marks.push(' ');
-                        }
-                    }
-                    let itemprop_body = attr("itemprop").is_some_and(|v| v.contains("articlebody"));
-                    let style = attr("style").unwrap_or_default().replace(' ', "");
-                    let hidden = tag.attributes.contains_key(b"hidden".as_slice())
-                        || style.contains("display:none")
-                        || style.contains("visibility:hidden");
-                    let index = elements.len();
-                    if name == "h1" && h1.is_none() {
-                        h1 = Some(index);
-                    }
-                    elements.push(Element {
-                        tag: name.into(),
-                        marks: marks.into(),
-                        role: attr("role").map(Into::into),
-                        itemprop_body,
-                        hidden,
-                        children: Vec::new(),
-                        parent,
-                    });
-                    elements[parent].children.push(Node::Element(index));
-                    if !tag.self_closing {
-                        open.push(index);
-                    }
-                }
-                Token::EndTag(tag) => {
-                    let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                    if let Some((skipped, depth)) = &mut opaque {
-                        if *skipped == name {
-                            *depth -= 1;
-                            if *depth == 0 {
-                                opaque = None;
-                            }
-                        }
-                        continue;
-                    }
-                    if let Some(at) = open.iter().rposition(|&e| *elements[e].tag == *name) {
-                        open.truncate(at.max(1));
-                    } else if name == "p" || name == "br" {
-                        let top = open.last().copied().unwrap_or(0);
-                        elements[top].children.push(Node::Break);
-                    }
-                }
-                Token::String(s) if opaque.is_none() => {
-                    let s = String::from_utf8_lossy(&s.value);
-                    let top = open.last().copied().unwrap_or(0);
-                    match elements[top].children.last_mut() {
-                        Some(Node::Text(text)) => text.push_str(&s),
-                        _ => elements[top].children.push(Node::Text(s.into_owned())),
-                    }
-                }
-                _ => {}
-            }
-        }
-        // An h1 with no text is no headline.
-        let mut tree = Tree { elements, h1: None };
-        tree.h1 = h1.filter(|&h| tree.plain_text(h).chars().any(|c| !c.is_whitespace()));
-        tree
-    }
-
-    fn plain_text(&self, element: usize) -> String {
-        let mut out = String::new();
-        for child in &self.elements[element].children {
-            match child {
-                Node::Element(e) => out.push_str(&self.plain_text(*e)),
-                Node::Text(t) => out.push_str(t),
-                Node::Break => out.push(' '),
-            }
-        }
-        out
-    }
-
     /// Each element's measures, those `dropped` left out; a child always comes after its
     /// parent, so one pass backwards adds children into parents.
     fn stats(&self, dropped: &[bool]) -> Vec<Stats> {
@@ -648,21 +442,6 @@ impl Tree {
         block
             && !s.holds_key
             && (s.link_density() > 0.5 || (s.chars < 300 && s.link_density() > 0.3))
-    }
-}
-
-/// Pops the open elements down to and including the nearest `tag`, unless one of `scope` comes
-/// first: the end tags HTML leaves out (`<li>`, `<td>`, `<p>`).
-fn close_up_to(open: &mut Vec<usize>, elements: &[Element], tag: &str, scope: &[&str]) {
-    for at in (1..open.len()).rev() {
-        let name = &*elements[open[at]].tag;
-        if name == tag {
-            open.truncate(at);
-            return;
-        }
-        if scope.contains(&name) {
-            return;
-        }
     }
 }
 
