@@ -300,15 +300,15 @@ impl Tree {
             return vec![body];
         };
         // A container that adds little prose to the best one is the article with its
-        // headline, standfirst and pictures around the text; one that holds less than half
-        // the page's prose (what is left of it once the boilerplate is out) is a part of the
+        // headline, standfirst and pictures around the text; one that holds less than 60 %
+        // of the page's prose (what is left of it once the boilerplate is out) is a part of the
         // article, split in sections.
         let page_prose = stats[body].prose;
         loop {
             let parent = self.elements[best].parent;
             let (p, b) = (stats[parent], stats[best]);
             let little_more = p.prose * 10 <= b.prose * 13;
-            let a_part = b.prose * 2 < page_prose;
+            let a_part = b.prose * 10 < page_prose * 6;
             if parent == 0 || parent == body || !(little_more || a_part) || p.link_density() > 0.3 {
                 break;
             }
