@@ -5,7 +5,9 @@
 //! The headline (the page's first `<h1>`) heads the text, as in the whole page's text, so that
 //! `html::page` finds it there.
 
-use html5gum::{DefaultEmitter, Token, Tokenizer};
+mod tree;
+
+use tree::{Node, Tree};
 
 /// Readable text of the article of a page: headline first, then standfirst, paragraphs, quotes,
 /// lists (`- ` an item), tables (a row a line, cells apart by ` | `) and figure captions, each
@@ -27,43 +29,6 @@ pub fn main_text(markup: &str) -> String {
     out.finish()
 }
 
-/// Elements whose content is never text.
-const OPAQUE: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "head", "iframe", "select", "button",
-    "textarea", "object", "math",
-];
-/// Elements with no content.
-const VOID: &[&str] = &[
-    "br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "base", "col", "embed",
-    "param", "track",
-];
-/// Elements that end a `<p>` still open.
-const CLOSES_P: &[&str] = &[
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "dl",
-    "table",
-    "section",
-    "article",
-    "aside",
-    "header",
-    "footer",
-    "nav",
-    "blockquote",
-    "pre",
-    "hr",
-    "figure",
-    "form",
-    "main",
-];
 /// Elements that are a block of text of their own.
 const BLOCKS: &[&str] = &[
     "p",
@@ -130,7 +95,7 @@ const BOILERPLATE: &[&str] = &[
     "sidebar",
     "advert",
     "promo",
-    "teaser",
+    "teasers",
     "breadcrumb",
     "footer",
     "navigation",
@@ -155,7 +120,9 @@ const BOILERPLATE: &[&str] = &[
     "login",
     "tag-list",
     "taglist",
-    "skip",
+    "skip-",
+    "skiplink",
+    "skipnav",
     "aside",
     "widget_",
     "copyright",
@@ -184,31 +151,6 @@ const ARTICLE: &[&str] = &[
     "article", "content", "entry", "post", "story", "body", "main", "text", "blog", "hentry",
 ];
 
-/// An element of the page.
-struct Element {
-    tag: Box<str>,
-    /// `id`, `class`, `role` and `itemprop`, lower case, space apart.
-    marks: Box<str>,
-    role: Option<Box<str>>,
-    itemprop_body: bool,
-    hidden: bool,
-    children: Vec<Node>,
-    parent: usize,
-}
-
-enum Node {
-    Element(usize),
-    Text(String),
-    /// `<br>`: a new line within a block.
-    Break,
-}
-
-/// A page as a tree of elements; the first is the document, standing for no element.
-struct Tree {
-    elements: Vec<Element>,
-    h1: Option<usize>,
-}
-
 /// What is measured of each element, its descendants' included.
 #[derive(Clone, Copy, Default)]
 struct Stats {
@@ -232,152 +174,6 @@ impl Stats {
 }
 
 impl Tree {
-    fn parse(markup: &str) -> Tree {
-        // States are switched here rather than by html5gum's naive switch, which takes a
-        // self-closing `<title/>` in an SVG icon for a title running to the end of the page.
-        let mut tokenizer = Tokenizer::new_with_emitter(markup, DefaultEmitter::default());
-        let mut elements = vec![Element {
-            tag: "#document".into(),
-            marks: "".into(),
-            role: None,
-            itemprop_body: false,
-            hidden: false,
-            children: Vec::new(),
-            parent: 0,
-        }];
-        let mut open: Vec<usize> = vec![0];
-        // The name of an opaque element being skipped, and how deep in it.
-        let mut opaque: Option<(String, usize)> = None;
-        let mut h1 = None;
-        while let Some(token) = tokenizer.next() {
-            let Ok(token) = token;
-            match token {
-                Token::StartTag(tag) => {
-                    if !tag.self_closing
-                        && let Some(state) = html5gum::naive_next_state(&tag.name)
-                    {
-                        tokenizer.set_state(state);
-                    }
-                    let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                    if let Some((skipped, depth)) = &mut opaque {
-                        if *skipped == name && !tag.self_closing {
-                            *depth += 1;
-                        }
-                        continue;
-                    }
-                    if OPAQUE.contains(&name.as_str()) {
-                        if !tag.self_closing {
-                            opaque = Some((name, 1));
-                        }
-                        continue;
-                    }
-                    let top = |open: &[usize]| open.last().copied().unwrap_or(0);
-                    if CLOSES_P.contains(&name.as_str()) && &*elements[top(&open)].tag == "p" {
-                        open.pop();
-                    }
-                    match name.as_str() {
-                        "li" => close_up_to(&mut open, &elements, "li", &["ul", "ol"]),
-                        "tr" => close_up_to(&mut open, &elements, "tr", &["table"]),
-                        "td" | "th" => {
-                            close_up_to(&mut open, &elements, "td", &["tr", "table"]);
-                            close_up_to(&mut open, &elements, "th", &["tr", "table"]);
-                        }
-                        "dt" | "dd" => {
-                            close_up_to(&mut open, &elements, "dt", &["dl"]);
-                            close_up_to(&mut open, &elements, "dd", &["dl"]);
-                        }
-                        _ => {}
-                    }
-                    let parent = top(&open);
-                    if name == "br" || name == "hr" {
-                        elements[parent].children.push(Node::Break);
-                        continue;
-                    }
-                    if VOID.contains(&name.as_str()) {
-                        continue;
-                    }
-                    let attr = |k: &str| {
-                        tag.attributes
-                            .get(k.as_bytes())
-                            .map(|v| String::from_utf8_lossy(&v.value).to_lowercase())
-                    };
-                    let mut marks = String::new();
-                    for key in ["id", "class", "role", "itemprop"] {
-                        if let Some(v) = attr(key) {
-                            marks.push_str(&v);
-                            marks.push(' ');
-                        }
-                    }
-                    let itemprop_body = attr("itemprop").is_some_and(|v| v.contains("articlebody"));
-                    let style = attr("style").unwrap_or_default().replace(' ', "");
-                    let hidden = tag.attributes.contains_key(b"hidden".as_slice())
-                        || style.contains("display:none")
-                        || style.contains("visibility:hidden");
-                    let index = elements.len();
-                    if name == "h1" && h1.is_none() {
-                        h1 = Some(index);
-                    }
-                    elements.push(Element {
-                        tag: name.into(),
-                        marks: marks.into(),
-                        role: attr("role").map(Into::into),
-                        itemprop_body,
-                        hidden,
-                        children: Vec::new(),
-                        parent,
-                    });
-                    elements[parent].children.push(Node::Element(index));
-                    if !tag.self_closing {
-                        open.push(index);
-                    }
-                }
-                Token::EndTag(tag) => {
-                    let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                    if let Some((skipped, depth)) = &mut opaque {
-                        if *skipped == name {
-                            *depth -= 1;
-                            if *depth == 0 {
-                                opaque = None;
-                            }
-                        }
-                        continue;
-                    }
-                    if let Some(at) = open.iter().rposition(|&e| *elements[e].tag == *name) {
-                        open.truncate(at.max(1));
-                    } else if name == "p" || name == "br" {
-                        let top = open.last().copied().unwrap_or(0);
-                        elements[top].children.push(Node::Break);
-                    }
-                }
-                Token::String(s) if opaque.is_none() => {
-                    let s = String::from_utf8_lossy(&s.value);
-                    let top = open.last().copied().unwrap_or(0);
-                    match elements[top].children.last_mut() {
-                        Some(Node::Text(text)) => text.push_str(&s),
-                        _ => elements[top].children.push(Node::Text(s.into_owned())),
-                    }
-                }
-                _ => {}
-            }
-        }
-        // An h1 with no text is no headline.
-        let mut tree = Tree { elements, h1: None };
-        tree.h1 = h1.filter(|&h| tree.plain_text(h).chars().any(|c| !c.is_whitespace()));
-        tree
-    }
-
-    fn plain_text(&self, element: usize) -> String {
-        let mut out = String::new();
-        for child in &self.elements[element].children {
-            match child {
-                Node::Element(e) => out.push_str(&self.plain_text(*e)),
-                Node::Text(t) => out.push_str(t),
-                Node::Break => out.push(' '),
-            }
-        }
-        out
-    }
-
     /// Each element's measures, those `dropped` left out; a child always comes after its
     /// parent, so one pass backwards adds children into parents.
     fn stats(&self, dropped: &[bool]) -> Vec<Stats> {
@@ -504,15 +300,15 @@ impl Tree {
             return vec![body];
         };
         // A container that adds little prose to the best one is the article with its
-        // headline, standfirst and pictures around the text; one that holds less than half
-        // the page's prose (what is left of it once the boilerplate is out) is a part of the
+        // headline, standfirst and pictures around the text; one that holds less than 60 %
+        // of the page's prose (what is left of it once the boilerplate is out) is a part of the
         // article, split in sections.
         let page_prose = stats[body].prose;
         loop {
             let parent = self.elements[best].parent;
             let (p, b) = (stats[parent], stats[best]);
             let little_more = p.prose * 10 <= b.prose * 13;
-            let a_part = b.prose * 2 < page_prose;
+            let a_part = b.prose * 10 < page_prose * 6;
             if parent == 0 || parent == body || !(little_more || a_part) || p.link_density() > 0.3 {
                 break;
             }
@@ -649,21 +445,6 @@ impl Tree {
     }
 }
 
-/// Pops the open elements down to and including the nearest `tag`, unless one of `scope` comes
-/// first: the end tags HTML leaves out (`<li>`, `<td>`, `<p>`).
-fn close_up_to(open: &mut Vec<usize>, elements: &[Element], tag: &str, scope: &[&str]) {
-    for at in (1..open.len()).rev() {
-        let name = &*elements[open[at]].tag;
-        if name == tag {
-            open.truncate(at);
-            return;
-        }
-        if scope.contains(&name) {
-            return;
-        }
-    }
-}
-
 /// -1 for class or id names of boilerplate, 1 for those of an article, 0 otherwise.
 fn class_weight(marks: &str) -> i32 {
     if marks.is_empty() {
@@ -760,132 +541,4 @@ impl Text {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// An article with every kind of boilerplate around it and inside it.
-    const PAGE: &str = r##"<!DOCTYPE html><html><head><title>Site | Talks</title>
-        <script>var x = "<p>not text</p>";</script></head><body>
-        <div id="cookie-banner"><p>We use cookies to improve your experience. Accept all?</p></div>
-        <header class="site-header"><a href="/">The Daily Site</a>
-          <nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav></header>
-        <div class="breadcrumbs"><a href="/">Home</a> › <a href="/world">World</a></div>
-        <main><article class="post">
-          <h1>Talks resume in Baku</h1>
-          <p class="standfirst">Negotiators met again on Monday, after a pause of six months.</p>
-          <div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
-          <div class="article-body">
-            <p>The talks, which had stalled in spring, resumed with a meeting of the two
-            delegations, officials said.</p>
-            <figure><img src="a.jpg"><figcaption>The delegations in Baku.</figcaption></figure>
-            <blockquote><p>We are ready to sign, if the other side is.</p></blockquote>
-            <p>Three points remain open:</p>
-            <ul><li>the border, in the north;</li><li>the prisoners, on both sides.</li></ul>
-            <table><tr><th>Round</th><th>Date</th></tr><tr><td>First</td><td>March</td></tr></table>
-            <div class="newsletter-signup"><p>Get our morning briefing, every day, in your inbox.</p>
-              <form><input type="email"><button>Subscribe</button></form></div>
-            <p>A further meeting is planned for June, in Geneva, the ministry said.</p>
-          </div>
-          <div class="author-bio"><p>Jane Doe covers the Caucasus, from Tbilisi, for the site.</p></div>
-          <div class="tags"><a href="/t/a">Diplomacy</a> <a href="/t/b">Caucasus</a></div>
-        </article>
-        <section class="related-articles"><h2>Related</h2><ul>
-          <li><a href="/1">Earlier talks broke down, in a row over maps</a></li>
-          <li><a href="/2">What the ceasefire means, for the region</a></li></ul></section>
-        <section id="comments"><h2>3 comments</h2><div class="comment"><p>Finally, some good news,
-          and about time, I say.</p></div><form><textarea></textarea><button>Post</button></form></section>
-        </main>
-        <aside><p>Most read: a story, with commas, that is not the article at all.</p></aside>
-        <footer><p>© 2023 The Daily Site, all rights reserved, everywhere.</p></footer>
-        </body></html>"##;
-
-    #[test]
-    fn the_article_stays() {
-        let text = main_text(PAGE);
-        let want = "Talks resume in Baku\n\n\
-            Negotiators met again on Monday, after a pause of six months.\n\n\
-            The talks, which had stalled in spring, resumed with a meeting of the two delegations, \
-            officials said.\n\n\
-            The delegations in Baku.\n\n\
-            We are ready to sign, if the other side is.\n\n\
-            Three points remain open:\n\n\
-            - the border, in the north;\n\n\
-            - the prisoners, on both sides.\n\n\
-            Round | Date\n\n\
-            First | March\n\n\
-            A further meeting is planned for June, in Geneva, the ministry said.";
-        assert_eq!(text, want);
-    }
-
-    #[test]
-    fn the_boilerplate_goes() {
-        let text = main_text(PAGE);
-        for gone in [
-            "cookies",          // cookie banner
-            "The Daily Site",   // site header and footer
-            "World",            // navigation and breadcrumbs
-            "Facebook",         // share bar
-            "morning briefing", // newsletter box
-            "Subscribe",        // its form
-            "Jane Doe",         // author bio
-            "Diplomacy",        // tags
-            "Earlier talks",    // related articles
-            "good news",        // comments
-            "Most read",        // sidebar
-            "rights reserved",  // footer
-            "not text",         // script
-        ] {
-            assert!(!text.contains(gone), "{gone:?} kept in:\n{text}");
-        }
-    }
-
-    #[test]
-    fn a_page_with_no_container_keeps_its_prose() {
-        let page = "<body><nav><a href='/'>Home</a></nav><h1>Note</h1>\
-            <p>One short line.</p><footer>Footer text</footer></body>";
-        assert_eq!(main_text(page), "Note\n\nOne short line.");
-    }
-
-    #[test]
-    fn prose_paragraphs_beside_the_best_container_are_kept() {
-        let long = "This sentence, with a comma, is long enough to count as prose. ".repeat(4);
-        let page = format!(
-            "<body><div class='content'><h1>Head</h1><div><p>{long}</p><p>{long}</p></div>\
-             <p>A closing paragraph of the article, which stands beside the text's box.</p>\
-             <ul class='menu'><li><a href='/'>Menu link</a></li></ul></div></body>"
-        );
-        let text = main_text(&page);
-        assert!(text.starts_with("Head\n\nThis sentence"), "{text}");
-        assert!(text.contains("A closing paragraph"), "{text}");
-        assert!(!text.contains("Menu link"), "{text}");
-    }
-
-    #[test]
-    fn an_article_body_marked_as_such_wins() {
-        let long = "Words of the article body, which is marked as such, go on. ".repeat(10);
-        let other = "Other words, in a box with more commas, that, is, not, it. ".repeat(20);
-        let page = format!(
-            "<body><h1>Head</h1><div><p>{other}</p></div>\
-             <div itemprop='articleBody'><p>{long}</p></div></body>"
-        );
-        let text = main_text(&page);
-        assert!(text.contains("Words of the article"), "{text}");
-        assert!(!text.contains("Other words"), "{text}");
-    }
-
-    #[test]
-    fn class_words() {
-        for (marks, weight) in [
-            ("post-content entry", 1),
-            ("share-buttons", -1),
-            ("nav-main", -1),
-            ("navigation", -1),
-            ("canvas", 0),
-            ("header-ad", -1),
-            ("loaded", 0),
-            ("", 0),
-        ] {
-            assert_eq!(class_weight(marks), weight, "{marks:?}");
-        }
-    }
-}
+mod tests;

@@ -32,6 +32,7 @@ mod warc;
 use std::path::Path;
 
 pub use encoding::{Decoded, decode, decode_owned};
+pub use main_text::main_text;
 pub use pdf::is_pdf_library_code;
 
 /// How a file is read, from its extension (compared case-insensitively).

@@ -1,0 +1,143 @@
+//! Cases of the article read from a page: what stays and what goes.
+
+use super::*;
+
+/// An article with every kind of boilerplate around it and inside it.
+const PAGE: &str = r##"<!DOCTYPE html><html><head><title>Site | Talks</title>
+    <script>var x = "<p>not text</p>";</script></head><body>
+    <div id="cookie-banner"><p>We use cookies to improve your experience. Accept all?</p></div>
+    <header class="site-header"><a href="/">The Daily Site</a>
+      <nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav></header>
+    <div class="breadcrumbs"><a href="/">Home</a> › <a href="/world">World</a></div>
+    <main><article class="post">
+      <h1>Talks resume in Baku</h1>
+      <p class="standfirst">Negotiators met again on Monday, after a pause of six months.</p>
+      <div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
+      <div class="article-body">
+        <p>The talks, which had stalled in spring, resumed with a meeting of the two
+        delegations, officials said.</p>
+        <figure><img src="a.jpg"><figcaption>The delegations in Baku.</figcaption></figure>
+        <blockquote><p>We are ready to sign, if the other side is.</p></blockquote>
+        <p>Three points remain open:</p>
+        <ul><li>the border, in the north;</li><li>the prisoners, on both sides.</li></ul>
+        <table><tr><th>Round</th><th>Date</th></tr><tr><td>First</td><td>March</td></tr></table>
+        <div class="newsletter-signup"><p>Get our morning briefing, every day, in your inbox.</p>
+          <form><input type="email"><button>Subscribe</button></form></div>
+        <p>A further meeting is planned for June, in Geneva, the ministry said.</p>
+      </div>
+      <div class="author-bio"><p>Jane Doe covers the Caucasus, from Tbilisi, for the site.</p></div>
+      <div class="tags"><a href="/t/a">Diplomacy</a> <a href="/t/b">Caucasus</a></div>
+    </article>
+    <section class="related-articles"><h2>Related</h2><ul>
+      <li><a href="/1">Earlier talks broke down, in a row over maps</a></li>
+      <li><a href="/2">What the ceasefire means, for the region</a></li></ul></section>
+    <section id="comments"><h2>3 comments</h2><div class="comment"><p>Finally, some good news,
+      and about time, I say.</p></div><form><textarea></textarea><button>Post</button></form></section>
+    </main>
+    <aside><p>Most read: a story, with commas, that is not the article at all.</p></aside>
+    <footer><p>© 2023 The Daily Site, all rights reserved, everywhere.</p></footer>
+    </body></html>"##;
+
+#[test]
+fn the_article_stays() {
+    let text = main_text(PAGE);
+    let want = "Talks resume in Baku\n\n\
+        Negotiators met again on Monday, after a pause of six months.\n\n\
+        The talks, which had stalled in spring, resumed with a meeting of the two delegations, \
+        officials said.\n\n\
+        The delegations in Baku.\n\n\
+        We are ready to sign, if the other side is.\n\n\
+        Three points remain open:\n\n\
+        - the border, in the north;\n\n\
+        - the prisoners, on both sides.\n\n\
+        Round | Date\n\n\
+        First | March\n\n\
+        A further meeting is planned for June, in Geneva, the ministry said.";
+    assert_eq!(text, want);
+}
+
+#[test]
+fn the_boilerplate_goes() {
+    let text = main_text(PAGE);
+    for gone in [
+        "cookies",          // cookie banner
+        "The Daily Site",   // site header and footer
+        "World",            // navigation and breadcrumbs
+        "Facebook",         // share bar
+        "morning briefing", // newsletter box
+        "Subscribe",        // its form
+        "Jane Doe",         // author bio
+        "Diplomacy",        // tags
+        "Earlier talks",    // related articles
+        "good news",        // comments
+        "Most read",        // sidebar
+        "rights reserved",  // footer
+        "not text",         // script
+    ] {
+        assert!(!text.contains(gone), "{gone:?} kept in:\n{text}");
+    }
+}
+
+#[test]
+fn a_page_with_no_container_keeps_its_prose() {
+    let page = "<body><nav><a href='/'>Home</a></nav><h1>Note</h1>\
+        <p>One short line.</p><footer>Footer text</footer></body>";
+    assert_eq!(main_text(page), "Note\n\nOne short line.");
+}
+
+#[test]
+fn prose_paragraphs_beside_the_best_container_are_kept() {
+    let long = "This sentence, with a comma, is long enough to count as prose. ".repeat(4);
+    let page = format!(
+        "<body><div class='content'><h1>Head</h1><div><p>{long}</p><p>{long}</p></div>\
+         <p>A closing paragraph of the article, which stands beside the text's box.</p>\
+         <ul class='menu'><li><a href='/'>Menu link</a></li></ul></div></body>"
+    );
+    let text = main_text(&page);
+    assert!(text.starts_with("Head\n\nThis sentence"), "{text}");
+    assert!(text.contains("A closing paragraph"), "{text}");
+    assert!(!text.contains("Menu link"), "{text}");
+}
+
+#[test]
+fn an_article_body_marked_as_such_wins() {
+    let long = "Words of the article body, which is marked as such, go on. ".repeat(10);
+    let other = "Other words, in a box with more commas, that, is, not, it. ".repeat(20);
+    let page = format!(
+        "<body><h1>Head</h1><div><p>{other}</p></div>\
+         <div itemprop='articleBody'><p>{long}</p></div></body>"
+    );
+    let text = main_text(&page);
+    assert!(text.contains("Words of the article"), "{text}");
+    assert!(!text.contains("Other words"), "{text}");
+}
+
+#[test]
+fn an_icon_title_swallows_nothing() {
+    let page = "<body><header><a href='/'><svg><title/><path d='M0'/></svg></a></header>\
+        <h1>Head</h1><p>The text after the icon, which a naive tokenizer would lose.</p></body>";
+    assert_eq!(
+        main_text(page),
+        "Head\n\nThe text after the icon, which a naive tokenizer would lose."
+    );
+}
+
+#[test]
+fn class_words() {
+    for (marks, weight) in [
+        ("post-content entry", 1),
+        ("share-buttons", -1),
+        ("nav-main", -1),
+        ("navigation", -1),
+        ("canvas", 0),
+        ("header-ad", -1),
+        ("loaded", 0),
+        ("tag-elections", 0),
+        ("post-tags", -1),
+        ("has-sidebar", 0),
+        ("o-section--has-ads", 0),
+        ("", 0),
+    ] {
+        assert_eq!(class_weight(marks), weight, "{marks:?}");
+    }
+}
