@@ -1322,3 +1322,44 @@ fn exports_and_dated_folders_show_every_article_dated() {
             .is_some()
     );
 }
+
+/// A saved page read wrongly can be seen whole: the toggle shows the page with its menus, and
+/// turning it off shows the article again.
+#[test]
+fn the_whole_page_can_be_shown_beside_the_article() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("harbour.html"),
+        r#"<html><head><title>Harbour</title><meta property="article:published_time" content="2024-03-04T09:00:00Z"></head><body><nav><a href="/">Home</a> <a href="/world">World desk</a> <a href="/sport">Sport desk</a></nav><article><h1>Harbour reopens after the storm</h1><p>The harbour reopened on Monday after a week of repairs to the sea wall, the port authority said.</p><p>Ferries to the islands will run again from Wednesday, with extra crossings at the weekend.</p></article><footer>Contact the newsroom desk</footer></body></html>"#,
+    )
+    .expect("write");
+    let mut harness = open(dir.path());
+    let body = |h: &Harness<'static, DatelineApp>| {
+        h.state()
+            .state
+            .selected()
+            .map(|a| a.body().to_string())
+            .unwrap_or_default()
+    };
+    assert!(body(&harness).contains("Ferries to the islands"));
+    assert!(
+        !body(&harness).contains("Sport desk"),
+        "menus are not in the article"
+    );
+    assert!(harness.query_by_label_contains("Sport desk").is_none());
+
+    harness.get_by_label("Whole page").click();
+    settle(&mut harness);
+    assert!(harness.state().reader.shows_whole_page());
+    assert!(harness.query_by_label_contains("Sport desk").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("Contact the newsroom desk")
+            .is_some()
+    );
+
+    harness.get_by_label("Whole page").click();
+    settle(&mut harness);
+    assert!(!harness.state().reader.shows_whole_page());
+    assert!(harness.query_by_label_contains("Sport desk").is_none());
+}

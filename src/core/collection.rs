@@ -544,6 +544,21 @@ fn apply_fields(meta: &mut Metadata, fields: &formats::Fields) {
     meta.extra.extend(fields.extra.iter().cloned());
 }
 
+/// The whole text of the page an article was read from (`article` is its path in the
+/// collection), for a saved HTML file; why not, for anything else.
+pub fn whole_page_of(root: &Path, article: &str) -> Result<String, String> {
+    if article.contains('#') {
+        return Err("the whole page can be shown for a saved .html file only".into());
+    }
+    let path = root.join(article);
+    if formats::Format::of(&path) != Some(formats::Format::Html) {
+        return Err("the whole page can be shown for a saved .html file only".into());
+    }
+    let bytes =
+        fs::read(&path).map_err(|e| format!("cannot read the page: {e}: {}", path.display()))?;
+    formats::whole_page(bytes)
+}
+
 /// A file's bytes, read through a buffer each worker thread keeps (no size query per file).
 fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;

@@ -42,6 +42,11 @@ pub struct ReaderPanel {
     reveal: bool,
     /// The recycled passage whose list of other articles is open.
     shared_open: Option<usize>,
+    /// The whole saved page of the article shown (its path, and the page's text or why not),
+    /// while the user looks at it instead of the article read from it.
+    whole_page: Option<(String, Result<String, String>)>,
+    /// Whole page asked for and not yet read.
+    whole_page_wanted: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -67,6 +72,8 @@ impl Default for ReaderPanel {
             job_cache: None,
             reveal: false,
             shared_open: None,
+            whole_page: None,
+            whole_page_wanted: false,
         }
     }
 }
@@ -130,6 +137,17 @@ impl ReaderPanel {
         }
     }
 
+    /// Shows the whole saved page read for an article, or (`None`) the article again.
+    pub fn set_whole_page(&mut self, page: Option<(String, Result<String, String>)>) {
+        self.whole_page_wanted = false;
+        self.whole_page = page;
+    }
+
+    /// Whether the whole page is shown instead of the article.
+    pub fn shows_whole_page(&self) -> bool {
+        self.whole_page.is_some()
+    }
+
     pub fn clear_selection(&mut self) {
         self.selection = None;
     }
@@ -153,6 +171,8 @@ impl ReaderPanel {
             self.pending_selection = None;
             self.shared_open = None;
             self.page = 0;
+            self.whole_page = None;
+            self.whole_page_wanted = false;
             let mut text_state =
                 egui::text_edit::TextEditState::load(ui.ctx(), self.body_id).unwrap_or_default();
             text_state.cursor.set_char_range(None);
@@ -167,9 +187,17 @@ impl ReaderPanel {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 self.header_ui(ui, article);
-                self.entries_ui(ui, state, article, commands);
-                ui.add_space(6.0);
-                self.body_ui(ui, state, article, commands);
+                match &self.whole_page {
+                    Some((path, page)) if *path == article.path => {
+                        ui.add_space(6.0);
+                        whole_page_ui(ui, page);
+                    }
+                    _ => {
+                        self.entries_ui(ui, state, article, commands);
+                        ui.add_space(6.0);
+                        self.body_ui(ui, state, article, commands);
+                    }
+                }
             });
     }
 
@@ -194,6 +222,21 @@ impl ReaderPanel {
                 .on_disabled_hover_text("Select a passage, and tag an event first");
             if add.clicked() {
                 commands.push(AnnotationCommand::PickEventForPassage.into());
+            }
+            if is_saved_page(&article_path(state)) {
+                let mut whole = self.whole_page.is_some() || self.whole_page_wanted;
+                let toggle = ui
+                    .toggle_value(&mut whole, "Whole page")
+                    .on_hover_text("Show everything the saved page holds — menus, banners, footers — when the article read from it is not right");
+                if toggle.clicked() {
+                    if whole {
+                        self.whole_page_wanted = true;
+                        commands.push(ViewCommand::ShowWholePage(Some(article_path(state))).into());
+                    } else {
+                        self.whole_page_wanted = false;
+                        commands.push(ViewCommand::ShowWholePage(None).into());
+                    }
+                }
             }
             match &self.selection {
                 Some(sel) => {
@@ -512,6 +555,35 @@ impl ReaderPanel {
             }
         });
         ui.add_space(4.0);
+    }
+}
+
+/// The selected article's path ("" when none).
+fn article_path(state: &AppState) -> String {
+    state.selected().map(|a| a.path.clone()).unwrap_or_default()
+}
+
+/// Whether an article was read from a saved HTML file of its own (not a page of an archive).
+fn is_saved_page(path: &str) -> bool {
+    !path.contains('#')
+        && crate::core::formats::Format::of(std::path::Path::new(path))
+            == Some(crate::core::formats::Format::Html)
+}
+
+/// The whole saved page, read-only: passages are tagged in the article.
+fn whole_page_ui(ui: &mut egui::Ui, page: &Result<String, String>) {
+    match page {
+        Ok(text) => {
+            ui.colored_label(
+                theme::warning_color(ui.visuals().dark_mode),
+                "The whole page as saved, menus and all. Passages are tagged in the article: turn \"Whole page\" off.",
+            );
+            ui.add_space(4.0);
+            ui.add(egui::Label::new(RichText::new(text).size(theme::BODY_SIZE)).wrap());
+        }
+        Err(e) => {
+            ui.colored_label(theme::error_color(ui.visuals().dark_mode), e);
+        }
     }
 }
 

@@ -103,6 +103,19 @@ fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
 }
 
 pub fn html(text: &str) -> HtmlDoc {
+    html_skipping(text, &SKIPPED)
+}
+
+/// What is never seen on a page, even in the whole page: code, styles, the head.
+const INVISIBLE: [&str; 6] = ["script", "style", "noscript", "template", "svg", "head"];
+
+/// The whole text a page shows — menus, footers and forms too.
+pub fn whole_page_text(text: &str) -> String {
+    html_skipping(text, &INVISIBLE).text
+}
+
+/// The page's text and fields, the elements named in `skipped` left out.
+fn html_skipping(text: &str, skipped: &[&str]) -> HtmlDoc {
     let mut doc = HtmlDoc::default();
     let mut skip_depth = 0usize;
     let mut in_title = false;
@@ -157,7 +170,7 @@ pub fn html(text: &str) -> HtmlDoc {
                     }
                     _ => {}
                 }
-                if SKIPPED.contains(&name.as_str()) && !tag.self_closing {
+                if skipped.contains(&name.as_str()) && !tag.self_closing {
                     skip_depth += 1;
                 }
                 if BLOCKS.contains(&name.as_str()) {
@@ -166,7 +179,7 @@ pub fn html(text: &str) -> HtmlDoc {
             }
             Token::EndTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                if SKIPPED.contains(&name.as_str()) {
+                if skipped.contains(&name.as_str()) {
                     skip_depth = skip_depth.saturating_sub(1);
                 }
                 match name.as_str() {
@@ -314,6 +327,23 @@ pub fn factiva_articles(markup: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_whole_page_keeps_menus_and_footers_but_never_code() {
+        let page = "<html><head><title>T</title><style>p{}</style></head><body><nav>Home World</nav><form><p>Form text</p></form><p>Body.</p><script>var x = 1;</script><footer>Contact us</footer></body></html>";
+        let text = whole_page_text(page);
+        for kept in ["Home World", "Form text", "Body.", "Contact us"] {
+            assert!(text.contains(kept), "{kept:?} in {text:?}");
+        }
+        for gone in ["var x", "p{}", "T\n"] {
+            assert!(!text.contains(gone), "{gone:?} in {text:?}");
+        }
+        assert!(
+            !html(page).text.contains("Home World"),
+            "the read page leaves menus out"
+        );
+    }
+
     use super::*;
 
     #[test]

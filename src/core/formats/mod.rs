@@ -33,6 +33,13 @@ use std::path::Path;
 
 pub use encoding::{Decoded, decode, decode_owned};
 pub use main_text::main_text;
+
+/// The whole text of a saved HTML page — menus, banners and footers too — for when the article
+/// read from it (`main_text`) is not what the page holds.
+pub fn whole_page(bytes: Vec<u8>) -> Result<String, String> {
+    let decoded = decode_owned(bytes, true)?;
+    Ok(html::whole_page_text(&decoded.text))
+}
 pub use pdf::is_pdf_library_code;
 
 /// How a file is read, from its extension (compared case-insensitively).

@@ -8,6 +8,19 @@ impl DatelineApp {
     /// Applies a command on what is selected and shown.
     pub(super) fn apply_view(&mut self, command: ViewCommand) {
         match command {
+            ViewCommand::ShowWholePage(None) => self.reader.set_whole_page(None),
+            ViewCommand::ShowWholePage(Some(path)) => {
+                let Some(root) = self.state.root.clone() else {
+                    return;
+                };
+                self.spawn_task(move || {
+                    let text = crate::core::collection::whole_page_of(&root, &path);
+                    ViewCommand::WholePageRead(path, text).into()
+                });
+            }
+            ViewCommand::WholePageRead(path, text) => {
+                self.reader.set_whole_page(Some((path, text)));
+            }
             ViewCommand::SelectArticle(i) => self.select_article(i),
             ViewCommand::SelectDay(day) => {
                 self.state.selected_day = day;
