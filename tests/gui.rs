@@ -1362,4 +1362,10 @@ fn the_whole_page_can_be_shown_beside_the_article() {
     settle(&mut harness);
     assert!(!harness.state().reader.shows_whole_page());
     assert!(harness.query_by_label_contains("Sport desk").is_none());
+
+    // A page read after the user turned the view off again is not shown.
+    harness.get_by_label("Whole page").click();
+    harness.get_by_label("Whole page").click();
+    settle(&mut harness);
+    assert!(!harness.state().reader.shows_whole_page());
 }

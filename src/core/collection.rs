@@ -544,16 +544,20 @@ fn apply_fields(meta: &mut Metadata, fields: &formats::Fields) {
     meta.extra.extend(fields.extra.iter().cloned());
 }
 
+/// Whether an article (its path in the collection) is a saved HTML file of its own, whose whole
+/// page can be shown — not one page of an archive or export.
+pub fn has_whole_page(article: &str) -> bool {
+    file_of(article) == article
+        && formats::Format::of(Path::new(article)) == Some(formats::Format::Html)
+}
+
 /// The whole text of the page an article was read from (`article` is its path in the
 /// collection), for a saved HTML file; why not, for anything else.
 pub fn whole_page_of(root: &Path, article: &str) -> Result<String, String> {
-    if article.contains('#') {
+    if !has_whole_page(article) {
         return Err("the whole page can be shown for a saved .html file only".into());
     }
     let path = root.join(article);
-    if formats::Format::of(&path) != Some(formats::Format::Html) {
-        return Err("the whole page can be shown for a saved .html file only".into());
-    }
     let bytes =
         fs::read(&path).map_err(|e| format!("cannot read the page: {e}: {}", path.display()))?;
     formats::whole_page(bytes)

@@ -124,8 +124,8 @@ pub enum ViewCommand {
     JumpToDate(NaiveDate),
     /// Show an event: select the article of its first passage, mark it on the timeline.
     OpenEvent(String),
-    /// Show the whole saved page an article was read from (`None`: the article again).
-    ShowWholePage(Option<String>),
+    /// Read the whole saved page an article (this path) was read from, for the reader.
+    ShowWholePage(String),
     /// The whole page was read, for the reader to show.
     WholePageRead(String, Result<String, String>),
 }

@@ -42,11 +42,19 @@ pub struct ReaderPanel {
     reveal: bool,
     /// The recycled passage whose list of other articles is open.
     shared_open: Option<usize>,
-    /// The whole saved page of the article shown (its path, and the page's text or why not),
-    /// while the user looks at it instead of the article read from it.
-    whole_page: Option<(String, Result<String, String>)>,
-    /// Whole page asked for and not yet read.
-    whole_page_wanted: bool,
+    /// The whole saved page, while the user looks at it instead of the article read from it.
+    whole_page: WholePage,
+}
+
+/// The reader's whole-page view of the article shown.
+#[derive(Debug, Clone, PartialEq, Default)]
+enum WholePage {
+    #[default]
+    Off,
+    /// Asked for this article; being read.
+    Loading(String),
+    /// This article's page: its text, or why it cannot be shown.
+    Shown(String, Result<String, String>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -72,8 +80,7 @@ impl Default for ReaderPanel {
             job_cache: None,
             reveal: false,
             shared_open: None,
-            whole_page: None,
-            whole_page_wanted: false,
+            whole_page: WholePage::Off,
         }
     }
 }
@@ -137,15 +144,17 @@ impl ReaderPanel {
         }
     }
 
-    /// Shows the whole saved page read for an article, or (`None`) the article again.
-    pub fn set_whole_page(&mut self, page: Option<(String, Result<String, String>)>) {
-        self.whole_page_wanted = false;
-        self.whole_page = page;
+    /// Takes in the whole page read for `path`, if it is still the one asked for (the user may
+    /// have moved on or turned the view off meanwhile).
+    pub fn whole_page_read(&mut self, path: String, page: Result<String, String>) {
+        if self.whole_page == WholePage::Loading(path.clone()) {
+            self.whole_page = WholePage::Shown(path, page);
+        }
     }
 
     /// Whether the whole page is shown instead of the article.
     pub fn shows_whole_page(&self) -> bool {
-        self.whole_page.is_some()
+        matches!(self.whole_page, WholePage::Shown(..))
     }
 
     pub fn clear_selection(&mut self) {
@@ -171,8 +180,7 @@ impl ReaderPanel {
             self.pending_selection = None;
             self.shared_open = None;
             self.page = 0;
-            self.whole_page = None;
-            self.whole_page_wanted = false;
+            self.whole_page = WholePage::Off;
             let mut text_state =
                 egui::text_edit::TextEditState::load(ui.ctx(), self.body_id).unwrap_or_default();
             text_state.cursor.set_char_range(None);
@@ -188,7 +196,7 @@ impl ReaderPanel {
             .show(ui, |ui| {
                 self.header_ui(ui, article);
                 match &self.whole_page {
-                    Some((path, page)) if *path == article.path => {
+                    WholePage::Shown(path, page) if *path == article.path => {
                         ui.add_space(6.0);
                         whole_page_ui(ui, page);
                     }
@@ -223,19 +231,20 @@ impl ReaderPanel {
             if add.clicked() {
                 commands.push(AnnotationCommand::PickEventForPassage.into());
             }
-            if is_saved_page(&article_path(state)) {
-                let mut whole = self.whole_page.is_some() || self.whole_page_wanted;
+            if let Some(article) = state.selected()
+                && crate::core::collection::has_whole_page(&article.path)
+            {
+                let mut whole = self.whole_page != WholePage::Off;
                 let toggle = ui
                     .toggle_value(&mut whole, "Whole page")
                     .on_hover_text("Show everything the saved page holds — menus, banners, footers — when the article read from it is not right");
                 if toggle.clicked() {
-                    if whole {
-                        self.whole_page_wanted = true;
-                        commands.push(ViewCommand::ShowWholePage(Some(article_path(state))).into());
+                    self.whole_page = if whole {
+                        commands.push(ViewCommand::ShowWholePage(article.path.clone()).into());
+                        WholePage::Loading(article.path.clone())
                     } else {
-                        self.whole_page_wanted = false;
-                        commands.push(ViewCommand::ShowWholePage(None).into());
-                    }
+                        WholePage::Off
+                    };
                 }
             }
             match &self.selection {
@@ -556,18 +565,6 @@ impl ReaderPanel {
         });
         ui.add_space(4.0);
     }
-}
-
-/// The selected article's path ("" when none).
-fn article_path(state: &AppState) -> String {
-    state.selected().map(|a| a.path.clone()).unwrap_or_default()
-}
-
-/// Whether an article was read from a saved HTML file of its own (not a page of an archive).
-fn is_saved_page(path: &str) -> bool {
-    !path.contains('#')
-        && crate::core::formats::Format::of(std::path::Path::new(path))
-            == Some(crate::core::formats::Format::Html)
 }
 
 /// The whole saved page, read-only: passages are tagged in the article.

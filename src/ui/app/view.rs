@@ -8,8 +8,7 @@ impl DatelineApp {
     /// Applies a command on what is selected and shown.
     pub(super) fn apply_view(&mut self, command: ViewCommand) {
         match command {
-            ViewCommand::ShowWholePage(None) => self.reader.set_whole_page(None),
-            ViewCommand::ShowWholePage(Some(path)) => {
+            ViewCommand::ShowWholePage(path) => {
                 let Some(root) = self.state.root.clone() else {
                     return;
                 };
@@ -19,7 +18,7 @@ impl DatelineApp {
                 });
             }
             ViewCommand::WholePageRead(path, text) => {
-                self.reader.set_whole_page(Some((path, text)));
+                self.reader.whole_page_read(path, text);
             }
             ViewCommand::SelectArticle(i) => self.select_article(i),
             ViewCommand::SelectDay(day) => {
