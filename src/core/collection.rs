@@ -489,12 +489,12 @@ const PARALLEL_PARTS: usize = 512;
 fn parse_piece(piece: &Piece) -> Parsed {
     let mut parsed = match piece.header {
         Header::Lines => {
-            let mut parsed = parse_article(&piece.text[piece.start..]);
+            let mut parsed = parse_article(piece.text.get(piece.start..).unwrap_or_default());
             parsed.body_start += piece.start;
             parsed
         }
         Header::Body => {
-            let mut parsed = parse_article(&piece.text[piece.start..]);
+            let mut parsed = parse_article(piece.text.get(piece.start..).unwrap_or_default());
             parsed.body_start = piece.start;
             parsed
         }

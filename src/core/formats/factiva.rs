@@ -7,6 +7,7 @@
 //! codes in a fixed order: headline, byline, "523 words", date, time, source name, source code,
 //! language, copyright, then the paragraphs, and a closing "Document …" line.
 
+use super::export_fields::{is_copyright, without_by};
 use super::{Fields, Header, Part, PartId, Piece};
 use crate::core::header::language_code;
 use crate::core::timestamp::{DateReading, read_date_value};
@@ -253,25 +254,11 @@ fn is_source_code(line: &str) -> bool {
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
-/// "By Leyla Mammadova" → "Leyla Mammadova", as a byline in a header is read.
-fn without_by(byline: &str) -> String {
-    let name = ["By ", "BY ", "by "]
-        .iter()
-        .find_map(|by| byline.strip_prefix(by))
-        .unwrap_or(byline);
-    name.trim().to_string()
-}
-
 /// "Page 2 of 5 © 2017 Factiva, Inc. All rights reserved.": a printed page's foot, anywhere.
 fn is_page_foot(line: &str) -> bool {
     line.len() < 100
         && line.contains("Factiva, Inc.")
         && (line.starts_with("Page ") || line.starts_with('©') || line.contains("rights reserved"))
-}
-
-fn is_copyright(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    lower.starts_with("copyright") || lower.starts_with('©') || lower.starts_with("(c)")
 }
 
 fn is_date(line: &str) -> bool {

@@ -12,6 +12,7 @@
 mod csv;
 mod docx;
 mod encoding;
+mod export_fields;
 mod factiva;
 mod front_matter;
 mod html;
@@ -33,6 +34,12 @@ use std::path::Path;
 
 pub use encoding::{Decoded, decode, decode_owned};
 pub use main_text::main_text;
+
+/// The articles of a news-database export's text (Nexis, then Factiva), whatever file it came
+/// in (text, RTF, PDF); `None` when the text is no export.
+fn split_export(text: &str) -> Option<Vec<Part>> {
+    nexis::split(text).or_else(|| factiva::split(text))
+}
 
 /// The whole text of a saved HTML page — menus, banners and footers too — for when the article
 /// read from it (`main_text`) is not what the page holds.

@@ -2,6 +2,7 @@
 //! source, date and edition lines, headline, labelled fields (`BYLINE:`, `SECTION:`, `LENGTH:`),
 //! body, closing fields (`LOAD-DATE:`, `LANGUAGE:`, `PUBLICATION-TYPE:`) and copyright line.
 
+use super::export_fields::{is_copyright, take_labelled};
 use super::{Fields, Header, Part, PartId, Piece};
 
 /// Labels that close the body: what comes after them is the export's, not the article's.
@@ -59,21 +60,6 @@ fn label(line: &str) -> Option<(&str, &str)> {
         && name.bytes().all(|b| b.is_ascii_uppercase() || b == b'-')
         && name.bytes().next().is_some_and(|b| b.is_ascii_uppercase());
     is_label.then(|| (name, value.trim()))
-}
-
-/// "LOAD-DATE" → "Load date", for people.
-fn label_for_people(name: &str) -> String {
-    let lower = name.replace('-', " ").to_lowercase();
-    let mut chars = lower.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-fn is_copyright(line: &str) -> bool {
-    let t = line.trim_start();
-    t.starts_with("Copyright") || t.starts_with('©') || t.starts_with("(c)")
 }
 
 /// Paragraphs of lines (blank lines between), as they are: the indentation tells centred lines.
@@ -184,7 +170,7 @@ fn document(lines: &[&str]) -> Result<Piece, String> {
         } else {
             format!("{value} {rest}")
         };
-        take_field(&mut fields, name, &value);
+        take_labelled(&mut fields, name, &value);
         i += 1;
     }
     // The body, up to the closing fields or the copyright line.
@@ -207,7 +193,7 @@ fn document(lines: &[&str]) -> Result<Piece, String> {
             } else {
                 format!("{value} {rest}")
             };
-            take_field(&mut fields, name, &value);
+            take_labelled(&mut fields, name, &value);
         } else if is_copyright(p[0]) {
             fields.add_extra("Copyright", &join(p));
         } else if let Some((_, copyright)) =
@@ -250,23 +236,6 @@ fn has_month_and_year(line: &str) -> bool {
         && words
             .iter()
             .any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// Puts a labelled field where it belongs: the article's own fields, or the extras.
-fn take_field(fields: &mut Fields, name: &str, value: &str) {
-    match name {
-        "BYLINE" => {
-            let author = value
-                .strip_prefix("By ")
-                .or_else(|| value.strip_prefix("BY "))
-                .unwrap_or(value);
-            fields.author = Some(author.trim().to_string());
-        }
-        "DATELINE" => fields.dateline = Some(value.to_string()),
-        "LANGUAGE" => fields.language = Some(value.to_string()),
-        "URL" => fields.url = Some(value.to_string()),
-        _ => fields.add_extra(&label_for_people(name), value),
-    }
 }
 
 #[cfg(test)]

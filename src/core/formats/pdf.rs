@@ -73,7 +73,7 @@ fn read_pdf(bytes: &[u8], options: &ReadOptions) -> Result<Reading, PdfError> {
         return Err(PdfError::NoText);
     }
     // HAND-OFF TO THE EXPORT SPLITTERS: the one place a PDF's text may become many articles.
-    if let Some(parts) = split_export(&text) {
+    if let Some(parts) = super::split_export(&text) {
         return Ok(Reading { warnings, parts });
     }
     let fields = info_fields(&doc);
@@ -101,12 +101,6 @@ fn read_pdf(bytes: &[u8], options: &ReadOptions) -> Result<Reading, PdfError> {
             }),
         }],
     })
-}
-
-/// The one place where a PDF's text goes to the news-database splitters: a Nexis or Factiva
-/// export saved as PDF is many articles.
-fn split_export(text: &str) -> Option<Vec<Part>> {
-    super::nexis::split(text).or_else(|| super::factiva::split(text))
 }
 
 /// The parsed document, decrypted when it opens without a password (an owner-only lock, as on

@@ -3,13 +3,13 @@
 //! its articles.
 
 use super::encoding::decode_owned;
-use super::{Fields, Header, Piece, ReadOptions, Reading, factiva, html, nexis};
+use super::{Fields, Header, Piece, ReadOptions, Reading, html};
 
 /// Reads a plain-text file (or one without an extension).
 pub fn read(bytes: Vec<u8>, options: &ReadOptions) -> Result<Reading, String> {
     let decoded = decode_owned(bytes, false)?;
     // A news-database export holds many articles; the cover page is none of them.
-    if let Some(parts) = nexis::split(&decoded.text).or_else(|| factiva::split(&decoded.text)) {
+    if let Some(parts) = super::split_export(&decoded.text) {
         return Ok(Reading {
             warnings: decoded.warning.into_iter().collect(),
             parts,

@@ -6,7 +6,7 @@
 
 use encoding_rs::{Encoding, WINDOWS_1252};
 
-use super::{Fields, Header, Piece, ReadOptions, Reading, factiva};
+use super::{Fields, Header, Piece, ReadOptions, Reading};
 
 /// Reads an RTF file: a Factiva export is its articles; any other document is one article whose
 /// first lines are still to be read as its header.
@@ -22,7 +22,7 @@ pub fn read(bytes: Vec<u8>, options: &ReadOptions) -> Result<Reading, String> {
     if document.text.trim().is_empty() {
         return Err("no readable text in the RTF document".into());
     }
-    if let Some(parts) = factiva::split(&document.text) {
+    if let Some(parts) = super::split_export(&document.text) {
         return Ok(Reading { warnings, parts });
     }
     let piece = Piece {
@@ -665,7 +665,7 @@ line two}", Ok(("line one\n\nline two", false))),
         let whole = include_bytes!("../../../tests/fixtures/exports/factiva/factiva_fields.rtf");
         for end in 0..whole.len() {
             if let Ok(doc) = to_text(&whole[..end]) {
-                let _ = factiva::split(&doc.text);
+                let _ = crate::core::formats::split_export(&doc.text);
             }
         }
         let mut seed: u64 = 0x2545_F491_4F6C_DD1D;

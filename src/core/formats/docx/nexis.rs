@@ -8,6 +8,7 @@
 //! ("Documents (2)", "Client/Matter:", "Search Terms:", the numbered list of headlines) comes
 //! before the first headline and is no article.
 
+use super::super::export_fields::{is_copyright, take_labelled};
 use super::super::{Fields, Header, Part, PartId, Piece, Reading};
 use super::one_line;
 use super::xml::Paragraph;
@@ -197,18 +198,10 @@ fn take_line(line: &str, fields: &mut Fields, last_label: &mut Option<usize>) {
     };
     *last_label = None;
     let value = one_line(value);
-    match key.to_ascii_lowercase().as_str() {
-        "byline" | "author" => fields.author = Some(value),
-        "dateline" => fields.dateline = Some(value),
-        "language" => fields.language = Some(value),
-        "url" => fields.url = Some(value),
-        _ => {
-            let before = fields.extra.len();
-            fields.add_extra(&label(key), &value);
-            if fields.extra.len() > before {
-                *last_label = Some(before);
-            }
-        }
+    let before = fields.extra.len();
+    take_labelled(fields, key, &value);
+    if fields.extra.len() > before {
+        *last_label = Some(before);
     }
 }
 
@@ -229,16 +222,6 @@ fn trailer_start(rest: &[Paragraph]) -> usize {
     start
 }
 
-/// A Nexis label for people: "Load-Date" → "Load date", "Publication-Type" → "Publication type".
-fn label(key: &str) -> String {
-    let lower = key.replace('-', " ").to_lowercase();
-    let mut chars = lower.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 /// "Key: value" with a short key of words (at most three, letters and hyphens).
 fn key_value(line: &str) -> Option<(&str, &str)> {
     let (key, value) = line.split_once(':')?;
@@ -248,14 +231,6 @@ fn key_value(line: &str) -> Option<(&str, &str)> {
         .chars()
         .all(|c| c.is_alphabetic() || c == '-' || c == ' ' || c == '/');
     (plain && (1..=3).contains(&words) && key.len() <= 30).then_some((key, value.trim()))
-}
-
-fn is_copyright(line: &str) -> bool {
-    let line = line.trim_start();
-    line.starts_with('©')
-        || line
-            .get(..9)
-            .is_some_and(|s| s.eq_ignore_ascii_case("copyright"))
 }
 
 /// Where a cover page before the first headline ends (0 without one): after its last line
@@ -372,8 +347,14 @@ mod tests {
         ] {
             assert_eq!(is_cover_line(line), want, "{line}");
         }
-        assert_eq!(label("Load-Date"), "Load date");
-        assert_eq!(label("Publication-Type"), "Publication type");
+        assert_eq!(
+            crate::core::formats::export_fields::label_for_people("Load-Date"),
+            "Load date"
+        );
+        assert_eq!(
+            crate::core::formats::export_fields::label_for_people("Publication-Type"),
+            "Publication type"
+        );
         assert_eq!(
             key_value("Section: NEWS; Pg. 3"),
             Some(("Section", "NEWS; Pg. 3"))
