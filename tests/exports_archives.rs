@@ -2,21 +2,16 @@
 //! MHTML page, each page an article known by its URL (`news.warc.gz#https://…`), with its
 //! fields, the latest capture of a URL kept, and a cut archive loading up to the cut.
 
-use std::path::Path;
+mod common;
 
 use dateline::core::collection::{self, Article, Collection};
 
 fn load() -> Collection {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/archives");
-    collection::load(&root).expect("the fixture opens")
+    common::load_export_fixture("archives")
 }
 
 fn extra<'a>(a: &'a Article, label: &str) -> Option<&'a str> {
-    a.meta
-        .extra
-        .iter()
-        .find(|(k, _)| k == label)
-        .map(|(_, v)| v.as_str())
+    a.meta.extra_value(label)
 }
 
 const FERRY: &str = "https://news.example.org/news/1";

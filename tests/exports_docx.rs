@@ -2,23 +2,14 @@
 //! cover page none of them), a plain Word article titled by its heading, and broken files as
 //! problems. The fixtures are made by `tests/fixtures/scripts/make_docx.py`.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use dateline::core::collection::{self, Article, Collection};
+use dateline::core::collection::Collection;
 
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/docx")
-}
+use common::article;
 
 fn load() -> Collection {
-    collection::load(&fixture()).expect("the fixture folder opens")
-}
-
-fn article<'a>(c: &'a Collection, path: &str) -> &'a Article {
-    c.articles
-        .iter()
-        .find(|a| a.path == path)
-        .unwrap_or_else(|| panic!("{path} was not loaded; problems: {:?}", c.problems))
+    common::load_export_fixture("docx")
 }
 
 /// What an article should be, field by field.

@@ -2,20 +2,14 @@
 //! `tests/fixtures/exports/factiva/` asserted field by field, and each problem with its reason.
 //! The fixtures are remade by `tests/fixtures/scripts/factiva_fixtures.py`.
 
-use std::path::Path;
+mod common;
 
-use dateline::core::collection::{self, Article, Collection, Problem};
+use dateline::core::collection::{Collection, Problem};
+
+use common::article;
 
 fn load() -> Collection {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/factiva");
-    collection::load(&root).expect("the fixture folder opens")
-}
-
-fn article<'a>(c: &'a Collection, path: &str) -> &'a Article {
-    c.articles
-        .iter()
-        .find(|a| a.path == path)
-        .unwrap_or_else(|| panic!("{path} was not loaded; problems: {:?}", c.problems))
+    common::load_export_fixture("factiva")
 }
 
 /// What one article should be.

@@ -2,21 +2,16 @@
 //! articles with its cover page, each article with its fields, and nothing of the export's own
 //! lines in the bodies.
 
-use std::path::Path;
+mod common;
 
 use dateline::core::collection::{self, Article};
 
 fn load() -> collection::Collection {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/nexis");
-    collection::load(&root).expect("the fixture opens")
+    common::load_export_fixture("nexis")
 }
 
 fn extra<'a>(a: &'a Article, label: &str) -> Option<&'a str> {
-    a.meta
-        .extra
-        .iter()
-        .find(|(k, _)| k == label)
-        .map(|(_, v)| v.as_str())
+    a.meta.extra_value(label)
 }
 
 #[test]

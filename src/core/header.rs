@@ -96,6 +96,14 @@ fn key_value(line: &str) -> Option<(&str, &str)> {
 }
 
 impl Metadata {
+    /// The value of an export's labelled field ("Section", "Load date"…), if it gave one.
+    pub fn extra_value(&self, label: &str) -> Option<&str> {
+        self.extra
+            .iter()
+            .find(|(k, _)| k == label)
+            .map(|(_, v)| v.as_str())
+    }
+
     /// Sets the publication date from a header value, or says what was wrong with it.
     fn set_published(&mut self, value: &str, what: &str) {
         match read_date_value(value) {

@@ -438,7 +438,7 @@ fn row_ui(
     };
     let width = rect.width() - 12.0 - indent;
     let date = date_label(a);
-    let source = a.meta.source.as_deref().unwrap_or("unknown source");
+    let source = crate::ui::list_rows::source_label(a);
     let group = match nesting {
         Nesting::None => String::new(),
         Nesting::First(n) => format!(" · {n} near-duplicate{}", if n == 1 { "" } else { "s" }),

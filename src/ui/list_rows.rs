@@ -19,6 +19,11 @@ pub fn title_label(a: &Article) -> &str {
     }
 }
 
+/// An article's outlet, or "unknown source".
+pub fn source_label(a: &Article) -> &str {
+    a.meta.source.as_deref().unwrap_or("unknown source")
+}
+
 /// An article's publication day, or "undated".
 pub fn date_label(a: &Article) -> String {
     a.meta.published.map_or_else(

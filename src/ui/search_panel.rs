@@ -294,7 +294,7 @@ fn result_row(
     let title = super::list_rows::title_label(a);
     let width = rect.width() - 12.0;
     let date = super::list_rows::date_label(a);
-    let source = a.meta.source.as_deref().unwrap_or("unknown source");
+    let source = crate::ui::list_rows::source_label(a);
     let n = hits.len();
     let small = egui::TextStyle::Small.resolve(ui.style());
     let body = egui::TextStyle::Body.resolve(ui.style());

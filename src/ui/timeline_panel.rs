@@ -312,7 +312,7 @@ impl TimelinePanel {
                         tooltip = Some(format!(
                             "{}\n{} · {when}\nClick to open",
                             a.meta.title,
-                            a.meta.source.as_deref().unwrap_or("unknown source")
+                            crate::ui::list_rows::source_label(a)
                         ));
                         if clicked {
                             commands.push(ViewCommand::SelectArticle(index).into());

@@ -105,9 +105,9 @@ impl ReaderPanel {
                                 let date = date_label(a);
                                 let text = format!(
                                     "{} · {} · {}",
-                                    one_line(&a.meta.title, 60),
+                                    one_line(crate::ui::list_rows::title_label(a), 60),
                                     date,
-                                    a.meta.source.as_deref().unwrap_or("unknown source")
+                                    crate::ui::list_rows::source_label(a)
                                 );
                                 if ui
                                     .button(text)
