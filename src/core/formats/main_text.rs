@@ -23,6 +23,9 @@ pub fn main_text(markup: &str) -> String {
         tree.write(h1, &stats, &dropped, None, &mut out);
         out.flush();
     }
+    if let Some(standfirst) = tree.standfirst(&content, &stats, &dropped) {
+        tree.write(standfirst, &stats, &dropped, tree.h1, &mut out);
+    }
     for element in content {
         tree.write(element, &stats, &dropped, tree.h1, &mut out);
     }
@@ -261,6 +264,10 @@ impl Tree {
         if let Some(marked) = marked {
             return vec![marked];
         }
+        let named = (1..self.elements.len())
+            .filter(|&i| self.elements[i].named_body && !dropped[i] && stats[i].prose >= 400)
+            .max_by_key(|&i| stats[i].prose);
+
         // Readability's scores: each paragraph gives its parent its worth, half to the
         // grandparent, a third to the ones above.
         let mut score = vec![0.0f64; self.elements.len()];
@@ -293,9 +300,11 @@ impl Tree {
             }
         }
         let final_score = |i: usize| score[i] * (1.0 - stats[i].link_density());
-        let best = (1..self.elements.len())
-            .filter(|&i| scored[i])
-            .max_by(|&a, &b| final_score(a).total_cmp(&final_score(b)));
+        let best = named.or_else(|| {
+            (1..self.elements.len())
+                .filter(|&i| scored[i])
+                .max_by(|&a, &b| final_score(a).total_cmp(&final_score(b)))
+        });
         let Some(mut best) = best else {
             return vec![body];
         };
@@ -304,7 +313,7 @@ impl Tree {
         // of the page's prose (what is left of it once the boilerplate is out) is a part of the
         // article, split in sections.
         let page_prose = stats[body].prose;
-        loop {
+        while named.is_none() {
             let parent = self.elements[best].parent;
             let (p, b) = (stats[parent], stats[best]);
             let little_more = p.prose * 10 <= b.prose * 13;
@@ -329,7 +338,7 @@ impl Tree {
                     || (s.chars > 0
                         && s.link_density() == 0.0
                         && self.plain_text(c).contains(". ")));
-            if c == best || (scored[c] && final_score(c) >= threshold) || prose {
+            if c == best || (named.is_none() && scored[c] && final_score(c) >= threshold) || prose {
                 chosen.push(c);
             }
         }
@@ -338,6 +347,33 @@ impl Tree {
             return vec![body];
         }
         chosen
+    }
+
+    /// The standfirst when it stands outside the article's container: the first element
+    /// between the headline and the article named for a lead (`lead`, `intro`, `teaser-text`,
+    /// `summary`, `deck`) with a sentence of text, not of links.
+    fn standfirst(&self, content: &[usize], stats: &[Stats], dropped: &[bool]) -> Option<usize> {
+        let first = *content.first()?;
+        let from = self.h1.map_or(1, |h| h + 1);
+        (from..first).find(|&i| {
+            let e = &self.elements[i];
+            !dropped[i]
+                && !content.iter().any(|&c| self.has_ancestor_at(i, c))
+                && self.h1.is_none_or(|h| !self.has_ancestor_at(i, h))
+                && stats[i].chars >= 40
+                && stats[i].link_density() < 0.3
+                && e.marks.split_whitespace().any(is_standfirst_name)
+        })
+    }
+
+    fn has_ancestor_at(&self, mut element: usize, ancestor: usize) -> bool {
+        while element != 0 {
+            element = self.elements[element].parent;
+            if element == ancestor {
+                return true;
+            }
+        }
+        false
     }
 
     /// A paragraph is a `<p>`, `<pre>`, `<td>` or `<blockquote>`, or a `<div>` or `<section>`
@@ -443,6 +479,71 @@ impl Tree {
             && !s.holds_key
             && (s.link_density() > 0.5 || (s.chars < 300 && s.link_density() > 0.3))
     }
+}
+
+/// How content management systems name the element that holds an article's body.
+const BODY_NAMES: &[&str] = &[
+    "entry-content",
+    "post-content",
+    "post_content",
+    "postcontent",
+    "post-body",
+    "post-text",
+    "post_text",
+    "post-entry",
+    "postentry",
+    "article-content",
+    "article__content",
+    "articlecontent",
+    "article-body",
+    "article__body",
+    "articlebody",
+    "article-text",
+    "articletext",
+    "story-body",
+    "story-content",
+    "body-text",
+    "text-content",
+    "page-content",
+];
+
+/// Whether a class or id name is one of those of an article body (`entry-content`,
+/// `article__body`), not a part of one (`entry-content-footer`).
+fn is_body_name(name: &str) -> bool {
+    BODY_NAMES.iter().any(|b| {
+        name.strip_prefix(b)
+            .or_else(|| name.strip_suffix(b).map(|_| ""))
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with("--"))
+    })
+}
+
+/// Words of the class names of a standfirst.
+const STANDFIRST_WORDS: &[&str] = &[
+    "lead",
+    "intro",
+    "teaser",
+    "summary",
+    "deck",
+    "standfirst",
+    "subheadline",
+    "subtitle",
+    "excerpt",
+    "abstract",
+    "kicker",
+    "dek",
+    "description",
+];
+
+/// Whether a class name is a standfirst's, by its last word (`article__intro`,
+/// `teaser-text`'s first): not `leader-board`.
+fn is_standfirst_name(name: &str) -> bool {
+    let name = name.split("--").next().unwrap_or(name);
+    let mut words = name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    let last = words.next_back().unwrap_or(first);
+    STANDFIRST_WORDS.contains(&last) || (STANDFIRST_WORDS.contains(&first) && last == "text")
 }
 
 /// -1 for class or id names of boilerplate, 1 for those of an article, 0 otherwise.

@@ -141,3 +141,54 @@ fn class_words() {
         assert_eq!(class_weight(marks), weight, "{marks:?}");
     }
 }
+
+/// A body named as content management systems name it is the article, even beside a block of
+/// prose that is not; a standfirst outside it, between it and the headline, is kept.
+#[test]
+fn a_named_body_and_its_standfirst() {
+    let page = r#"<html><body><div class="wrap">
+        <header class="article-header"><h1>Floods close the coast road</h1>
+          <div class="article__intro">Heavy rain on Sunday cut the road between two towns.</div>
+          <div class="leaderboard">Advertisement, with words, and more words, to fill it.</div>
+        </header>
+        <div class="entry-content">
+          <p>The road, which links the harbour to the airport, was closed at noon, police said.</p>
+          <p>Crews expect to reopen it by Tuesday, if the rain stops, the council said.</p>
+          <p>Buses will run on the old mountain road meanwhile, though it adds an hour.</p>
+          <p>The last time the road closed, in 2019, it stayed shut for a week, after a slide.</p>
+          <p>Residents have asked for a second road for years, and the council has promised one.</p>
+        </div>
+        <div class="more-stories">
+          <p>Another story, with commas, and long enough to be prose, about something else.</p>
+          <p>A third story, with commas, and as long as the others, about another town.</p>
+          <p>A fourth story, with commas, also long enough to score as readability scores.</p>
+        </div></div></body></html>"#;
+    let want = "Floods close the coast road\n\n\
+        Heavy rain on Sunday cut the road between two towns.\n\n\
+        The road, which links the harbour to the airport, was closed at noon, police said.\n\n\
+        Crews expect to reopen it by Tuesday, if the rain stops, the council said.\n\n\
+        Buses will run on the old mountain road meanwhile, though it adds an hour.\n\n\
+        The last time the road closed, in 2019, it stayed shut for a week, after a slide.\n\n\
+        Residents have asked for a second road for years, and the council has promised one.";
+    assert_eq!(main_text(page), want);
+}
+
+#[test]
+fn names_of_bodies_and_standfirsts() {
+    for (name, body, standfirst) in [
+        ("entry-content", true, false),
+        ("article__body", true, false),
+        ("c-article-body--wide", false, false),
+        ("entry-content-footer", false, false),
+        ("article-body--wide", true, false),
+        ("article__intro", false, true),
+        ("teaser-text", false, true),
+        ("ts-intro", false, true),
+        ("article-deck", false, true),
+        ("leaderboard", false, false),
+        ("lead-image", false, false),
+    ] {
+        assert_eq!(is_body_name(name), body, "{name}");
+        assert_eq!(is_standfirst_name(name), standfirst, "{name}");
+    }
+}

@@ -49,6 +49,8 @@ pub(super) struct Element {
     pub(super) marks: Box<str>,
     pub(super) role: Option<Box<str>>,
     pub(super) itemprop_body: bool,
+    /// Whether its class or id is a content management system's name for the article body.
+    pub(super) named_body: bool,
     pub(super) hidden: bool,
     pub(super) children: Vec<Node>,
     pub(super) parent: usize,
@@ -77,6 +79,7 @@ impl Tree {
             marks: "".into(),
             role: None,
             itemprop_body: false,
+            named_body: false,
             hidden: false,
             children: Vec::new(),
             parent: 0,
@@ -145,6 +148,9 @@ impl Tree {
                         }
                     }
                     let itemprop_body = attr("itemprop").is_some_and(|v| v.contains("articlebody"));
+                    let named_body = ["id", "class"].iter().any(|k| {
+                        attr(k).is_some_and(|v| v.split_whitespace().any(super::is_body_name))
+                    });
                     let style = attr("style").unwrap_or_default().replace(' ', "");
                     let hidden = tag.attributes.contains_key(b"hidden".as_slice())
                         || style.contains("display:none")
@@ -158,6 +164,7 @@ impl Tree {
                         marks: marks.into(),
                         role: attr("role").map(Into::into),
                         itemprop_body,
+                        named_body,
                         hidden,
                         children: Vec::new(),
                         parent,
