@@ -157,6 +157,8 @@ fn a_named_body_and_its_standfirst() {
           <p>Buses will run on the old mountain road meanwhile, though it adds an hour.</p>
           <p>The last time the road closed, in 2019, it stayed shut for a week, after a slide.</p>
           <p>Residents have asked for a second road for years, and the council has promised one.</p>
+          <p>Its engineers will survey the route in the spring, when the ground has dried out.</p>
+          <p>Until then, the harbour's ferries will carry cars twice a day, at a reduced fare.</p>
         </div>
         <div class="more-stories">
           <p>Another story, with commas, and long enough to be prose, about something else.</p>
@@ -169,7 +171,9 @@ fn a_named_body_and_its_standfirst() {
         Crews expect to reopen it by Tuesday, if the rain stops, the council said.\n\n\
         Buses will run on the old mountain road meanwhile, though it adds an hour.\n\n\
         The last time the road closed, in 2019, it stayed shut for a week, after a slide.\n\n\
-        Residents have asked for a second road for years, and the council has promised one.";
+        Residents have asked for a second road for years, and the council has promised one.\n\n\
+        Its engineers will survey the route in the spring, when the ground has dried out.\n\n\
+        Until then, the harbour's ferries will carry cars twice a day, at a reduced fare.";
     assert_eq!(main_text(page), want);
 }
 
