@@ -214,3 +214,28 @@ fn a_saved_page_is_one_article() {
     );
     assert!(a.meta.warnings.is_empty(), "{:?}", a.meta.warnings);
 }
+
+/// The Whole page toggle: a page in an archive (or saved as MHTML) shows its menus too, and
+/// each field says where it came from.
+#[test]
+fn the_whole_page_of_a_page_in_an_archive() {
+    let c = load();
+    let mut paths: Vec<String> = ["news.warc", "news.warc.gz", "site.wacz"]
+        .iter()
+        .map(|f| format!("{f}#{FERRY}"))
+        .collect();
+    paths.push("council.mhtml".into());
+    for path in &paths {
+        assert!(collection::has_whole_page(path), "{path}");
+        let whole =
+            collection::whole_page_of(&c.root, path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(whole.contains("Home | Town"), "{path}: {whole}");
+        let a = common::article(&c, path);
+        assert!(!a.text.contains("Home | Town"), "{path}");
+        assert!(extra(a, "URL from").is_some(), "{path}");
+        assert_eq!(extra(a, "Title from"), Some("the headline, <h1>"), "{path}");
+    }
+    let gone = collection::whole_page_of(&c.root, "news.warc#https://news.example.org/none");
+    assert_eq!(gone, Err("the page is no longer in the file".to_string()));
+    assert!(!collection::has_whole_page("notes.txt.gz"));
+}

@@ -88,7 +88,13 @@ fn the_piece_the_reader_gives() -> Result<(), String> {
     let bytes = std::fs::read(dir().join("article.pdf")).map_err(|e| e.to_string())?;
     let entry = entry_of(Path::new("article.pdf")).ok_or("no reader for .pdf")?;
     for (headers, header) in [(true, Header::Lines), (false, Header::Skip)] {
-        let reading = (entry.read)(bytes.clone(), &ReadOptions { headers })?;
+        let reading = (entry.read)(
+            bytes.clone(),
+            &ReadOptions {
+                headers,
+                ..ReadOptions::default()
+            },
+        )?;
         assert_eq!(reading.warnings, Vec::<String>::new());
         assert_eq!(reading.parts.len(), 1);
         let part = &reading.parts[0];
@@ -138,7 +144,10 @@ fn every_cut_of_the_article_is_an_article_or_a_problem() -> Result<(), String> {
     // A PDF cut anywhere, or with bytes overwritten, must never take the reader down.
     let bytes = std::fs::read(dir().join("article.pdf")).map_err(|e| e.to_string())?;
     let entry = entry_of(Path::new("x.pdf")).ok_or("no reader for .pdf")?;
-    let options = ReadOptions { headers: true };
+    let options = ReadOptions {
+        headers: true,
+        ..ReadOptions::default()
+    };
     for cut in (0..bytes.len()).step_by(bytes.len() / 40) {
         let _ = (entry.read)(bytes[..cut].to_vec(), &options);
         let mut spoilt = bytes.clone();

@@ -387,6 +387,7 @@ pub fn read_file(root: &Path, path: &Path, options: LoadOptions) -> Vec<LoadEven
     };
     let read_options = ReadOptions {
         headers: options.headers,
+        ..ReadOptions::default()
     };
     let reading = match (entry.read)(bytes, &read_options) {
         Ok(r) => r,
@@ -406,6 +407,7 @@ pub fn read_file(root: &Path, path: &Path, options: LoadOptions) -> Vec<LoadEven
             && let DateReading::Date { timestamp, .. } = read_date_value(date)
         {
             parsed.meta.published = Some(timestamp);
+            parsed.meta.extra.retain(|(k, _)| k != "Date from");
             parsed.meta.extra.push(("Date from".into(), from.clone()));
         }
         // A research corpus may keep the date only in its folders or file names.
@@ -415,10 +417,10 @@ pub fn read_file(root: &Path, path: &Path, options: LoadOptions) -> Vec<LoadEven
             parsed.meta.published = Some(Timestamp::from_date(date));
             parsed.meta.date_from_path = true;
         }
-        parsed
-            .meta
-            .warnings
-            .splice(0..0, file_warnings.iter().cloned());
+        parsed.meta.warnings.splice(
+            0..0,
+            file_warnings.iter().chain(&piece.fields.warnings).cloned(),
+        );
         let text = piece.text;
         let content_hash = content_hash(text.as_bytes());
         let (text, body_start) = if options.keep_text {
@@ -547,20 +549,28 @@ fn apply_fields(meta: &mut Metadata, fields: &formats::Fields) {
 /// Whether an article (its path in the collection) is a saved HTML file of its own, whose whole
 /// page can be shown — not one page of an archive or export.
 pub fn has_whole_page(article: &str) -> bool {
-    file_of(article) == article
-        && formats::Format::of(Path::new(article)) == Some(formats::Format::Html)
+    let format = formats::Format::of(Path::new(file_of(article)));
+    // A saved page is one article; a page saved from Factiva holds several, none a page.
+    match format {
+        Some(formats::Format::Html | formats::Format::Mhtml) => file_of(article) == article,
+        Some(f) => formats::has_whole_pages(f),
+        None => false,
+    }
 }
 
 /// The whole text of the page an article was read from (`article` is its path in the
 /// collection), for a saved HTML file; why not, for anything else.
 pub fn whole_page_of(root: &Path, article: &str) -> Result<String, String> {
     if !has_whole_page(article) {
-        return Err("the whole page can be shown for a saved .html file only".into());
+        return Err(
+            "the whole page can be shown for a saved web page or a web archive's pages only".into(),
+        );
     }
-    let path = root.join(article);
+    let path = root.join(file_of(article));
     let bytes =
         fs::read(&path).map_err(|e| format!("cannot read the page: {e}: {}", path.display()))?;
-    formats::whole_page(bytes)
+    let part = article.split_once('#').map(|(_, part)| part);
+    formats::whole_page(&path, bytes, part)
 }
 
 /// A file's bytes, read through a buffer each worker thread keeps (no size query per file).

@@ -40,7 +40,13 @@ fn target(passage: &Passage, article: Option<&Article>) -> Value {
             "end": chars_before(&a.text, passage.end),
         }));
     }
-    json!({ "source": passage.path, "selector": selectors })
+    let mut target = json!({ "source": passage.path, "selector": selectors });
+    // A web page's text read from a file or an archive: the page it was captured from is the
+    // passage's context (the model's `scope`).
+    if let Some(url) = article.and_then(|a| a.meta.url.as_deref()) {
+        target["scope"] = json!(url);
+    }
+    target
 }
 
 fn bodies(tags: &[String], note: &str, extra: Vec<Value>) -> Vec<Value> {
@@ -406,6 +412,23 @@ mod tests {
         assert_eq!(position["end"], chars_start + "met in Moscow".len());
         assert_eq!(item["body"][0]["purpose"], "tagging");
         assert_eq!(item["body"][1]["purpose"], "commenting");
+        assert_eq!(
+            item["target"].get("scope"),
+            None,
+            "a file of its own has no page"
+        );
+    }
+
+    /// A passage of a web page says the page it came from.
+    #[test]
+    fn a_web_page_is_the_scope_of_its_passages() {
+        let (mut articles, set) = sample();
+        articles[0].meta.url = Some("https://news.test/2022/12/07/ministers".into());
+        let lookup = |p: &str| articles.iter().find(|a| a.path == p).cloned();
+        let doc = export(&set, "test", &lookup);
+        let target = &doc["first"]["items"][0]["target"];
+        assert_eq!(target["source"], "news/a.txt");
+        assert_eq!(target["scope"], "https://news.test/2022/12/07/ministers");
     }
 
     #[test]

@@ -299,9 +299,21 @@ impl ReaderPanel {
             ui.hyperlink_to(RichText::new(url).small(), url)
                 .on_hover_text("The page's address: opens in your browser");
         }
-        if !m.extra.is_empty() {
-            let fields: Vec<String> = m.extra.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+        // Where each field came from ("Title from", "Date from"…) on a line of its own.
+        let (origins, fields): (Vec<_>, Vec<_>) =
+            m.extra.iter().partition(|(k, _)| k.ends_with(" from"));
+        if !fields.is_empty() {
+            let fields: Vec<String> = fields.iter().map(|(k, v)| format!("{k}: {v}")).collect();
             ui.add(egui::Label::new(RichText::new(fields.join(" · ")).weak().small()).wrap());
+        }
+        if !origins.is_empty() {
+            let origins: Vec<String> = origins
+                .iter()
+                .map(|(k, v)| format!("{} ← {v}", k.trim_end_matches(" from").to_lowercase()))
+                .collect();
+            let line = format!("Came from: {}", origins.join(" · "));
+            ui.add(egui::Label::new(RichText::new(line).weak().small()).wrap())
+                .on_hover_text("Where each field of the header was found in the file");
         }
         for w in &m.warnings {
             ui.colored_label(

@@ -10,7 +10,7 @@ use super::{Fields, Header, Piece, ReadOptions, Reading, factiva};
 
 /// Reads an HTML file: a `<meta charset>` may choose the encoding; a page with no readable text
 /// is no article.
-pub fn read(bytes: Vec<u8>, _options: &ReadOptions) -> Result<Reading, String> {
+pub fn read(bytes: Vec<u8>, options: &ReadOptions) -> Result<Reading, String> {
     let decoded = decode_owned(bytes, true)?;
     if is_factiva(&decoded.text)
         && let Some(parts) = factiva::split_blocks(&factiva_articles(&decoded.text))
@@ -20,7 +20,7 @@ pub fn read(bytes: Vec<u8>, _options: &ReadOptions) -> Result<Reading, String> {
             parts,
         });
     }
-    let piece = page(&decoded.text);
+    let piece = page(&decoded.text, options);
     if piece.text.trim().is_empty() {
         return Err("no readable text in the page".into());
     }
@@ -28,17 +28,22 @@ pub fn read(bytes: Vec<u8>, _options: &ReadOptions) -> Result<Reading, String> {
 }
 
 /// A page as an article: its text, with the headline at its head left out of the header still to
-/// be read.
-pub fn page(markup: &str) -> Piece {
+/// be read; with `options.whole_page`, the whole page's text instead of the article's.
+pub fn page(markup: &str, options: &ReadOptions) -> Piece {
     let doc = html(markup);
     let mut fields = doc.fields;
     super::page_date::complete(markup, &mut fields);
     // The page's first heading beats its <title>, which often carries the site's name.
     if let Some(h1) = doc.h1 {
         fields.title = Some(h1);
+        fields.note_origin("Title", "the headline, <h1>");
     }
     // The article, not the page around it; a page whose article cannot be told keeps its text.
-    let mut text = main_text(markup);
+    let mut text = if options.whole_page {
+        whole_page_text(markup)
+    } else {
+        main_text(markup)
+    };
     if text.trim().is_empty() {
         text = doc.text;
     }
@@ -151,12 +156,14 @@ fn html_skipping(text: &str, skipped: &[&str]) -> HtmlDoc {
                             .or_else(|| attr("name"))
                             .or_else(|| attr("itemprop"));
                         if let (Some(key), Some(content)) = (key, attr("content")) {
-                            doc.fields.set(&key, &content);
+                            let origin = format!("meta {key}");
+                            doc.fields.set_from(&key, &content, Some(&origin));
                         }
                     }
                     "time" => {
                         if let Some(dt) = attr("datetime") {
-                            doc.fields.set("datetime", &dt);
+                            doc.fields
+                                .set_from("datetime", &dt, Some("<time datetime>"));
                         }
                     }
                     "title" => in_title = true,
@@ -165,7 +172,8 @@ fn html_skipping(text: &str, skipped: &[&str]) -> HtmlDoc {
                     "h1" => in_h1 = doc.h1.is_none(),
                     "link" if attr("rel").as_deref() == Some("canonical") => {
                         if let Some(href) = attr("href") {
-                            doc.fields.set("canonical", &href);
+                            let origin = "the canonical link";
+                            doc.fields.set_from("canonical", &href, Some(origin));
                         }
                     }
                     _ => {}
@@ -220,10 +228,10 @@ fn html_skipping(text: &str, skipped: &[&str]) -> HtmlDoc {
     flush(&mut line, &mut out);
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     if !title.is_empty() {
-        doc.fields.set("title", &title);
+        doc.fields.set_from("title", &title, Some("<title>"));
     }
     if !date.trim().is_empty() {
-        doc.fields.set("date", &date);
+        doc.fields.set_from("date", &date, Some("the <DATE> line"));
     }
     doc.text = out;
     doc
@@ -346,6 +354,42 @@ mod tests {
 
     use super::*;
 
+    /// Each field of a page says where it was found.
+    #[test]
+    fn where_each_field_came_from() {
+        let markup = r#"<html><head><title>Site | Harbour reopens</title>
+            <meta property="og:title" content="Harbour reopens">
+            <meta name="author" content="Ann Reporter">
+            <meta property="og:site_name" content="The Coast">
+            <link rel="canonical" href="https://coast.test/2024/03/04/harbour">
+            <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-03-04T10:00:00+01:00"}</script>
+            </head><body><h1>Harbour reopens after storm</h1>
+            <p>The harbour reopened on Monday, a week after the storm, the port said today.</p>
+            </body></html>"#;
+        let piece = page(markup, &ReadOptions::default());
+        let origins: Vec<(&str, &str)> = piece
+            .fields
+            .extra
+            .iter()
+            .filter(|(k, _)| k.ends_with(" from"))
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            origins,
+            [
+                ("Author from", "meta author"),
+                ("Outlet from", "meta og:site_name"),
+                ("URL from", "the canonical link"),
+                ("Date from", "the URL"),
+                ("Title from", "the headline, <h1>"),
+            ]
+        );
+        assert_eq!(
+            piece.fields.title.as_deref(),
+            Some("Harbour reopens after storm")
+        );
+    }
+
     #[test]
     fn html_pages() {
         let page = r#"<html><head><title>Site | Talks resume</title>
@@ -389,7 +433,13 @@ mod tests {
                 "cut sh\n",
             ]
         );
-        let reading = read(page.as_bytes().to_vec(), &ReadOptions { headers: true })?;
+        let reading = read(
+            page.as_bytes().to_vec(),
+            &ReadOptions {
+                headers: true,
+                ..ReadOptions::default()
+            },
+        )?;
         let texts: Vec<_> = reading
             .parts
             .iter()
@@ -417,7 +467,13 @@ mod tests {
         // A page that only uses the class name is read as a page.
         let blog = r#"<html><body><div class="article"><h1>Blog post</h1><p>Text.</p></div></body></html>"#;
         assert!(!is_factiva(blog));
-        let reading = read(blog.as_bytes().to_vec(), &ReadOptions { headers: true })?;
+        let reading = read(
+            blog.as_bytes().to_vec(),
+            &ReadOptions {
+                headers: true,
+                ..ReadOptions::default()
+            },
+        )?;
         assert_eq!(reading.parts.len(), 1);
         assert_eq!(reading.parts[0].id, None);
         Ok(())

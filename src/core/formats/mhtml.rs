@@ -45,7 +45,7 @@ pub fn read(bytes: Vec<u8>, options: &ReadOptions) -> Result<Reading, String> {
         .get("content-type")
         .and_then(|v| mime::param(v, "charset"));
     let decoded = decode_labelled(bytes, charset.as_deref(), true)?;
-    let mut piece = html::page(&decoded.text);
+    let mut piece = html::page(&decoded.text, options);
     if piece.text.trim().is_empty() {
         return Err("no readable text in the page".into());
     }
@@ -61,6 +61,9 @@ pub fn read(bytes: Vec<u8>, options: &ReadOptions) -> Result<Reading, String> {
             piece.fields.add_extra("Canonical URL", &canonical);
         }
         piece.fields.url = Some(url.to_string());
+        piece
+            .fields
+            .note_origin("URL", "the saved file's own record of the page");
     }
     if let Some(date) = top.get("date") {
         piece.fields.add_extra("Saved", date);
@@ -224,7 +227,10 @@ mod tests {
             "; charset=windows-1251",
             b"PGgxPs/u8PLu4vvpPC9oMT48cD5UZXh0LjwvcD4K",
         );
-        let options = ReadOptions { headers: true };
+        let options = ReadOptions {
+            headers: true,
+            ..ReadOptions::default()
+        };
         let cases: [(Vec<u8>, &str, &str); 4] = [
             (qp, "Harbour reopens", "Harbour reopens\n\nShips came back."),
             (b64, "Портовый", "Портовый\n\nText."),
@@ -249,7 +255,17 @@ mod tests {
         let piece = reading.parts.first().ok_or("no part")?.piece.clone()?;
         assert_eq!(piece.fields.url.as_deref(), Some("https://x.test/news/1"));
         assert_eq!(
-            piece.fields.extra,
+            piece.fields.extra[..2],
+            [
+                ("Title from".to_string(), "the headline, <h1>".to_string()),
+                (
+                    "URL from".to_string(),
+                    "the saved file's own record of the page".to_string()
+                )
+            ]
+        );
+        assert_eq!(
+            piece.fields.extra[2..],
             [(
                 "Saved".to_string(),
                 "Tue, 5 Mar 2024 10:00:00 -0000".to_string()

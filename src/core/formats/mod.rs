@@ -41,11 +41,38 @@ fn split_export(text: &str) -> Option<Vec<Part>> {
     nexis::split(text).or_else(|| factiva::split(text))
 }
 
-/// The whole text of a saved HTML page — menus, banners and footers too — for when the article
-/// read from it (`main_text`) is not what the page holds.
-pub fn whole_page(bytes: Vec<u8>) -> Result<String, String> {
-    let decoded = decode_owned(bytes, true)?;
-    Ok(html::whole_page_text(&decoded.text))
+/// Whether a file of this format holds web pages whose whole text can be shown: a saved page
+/// (`.html`, `.mhtml`) or a web archive's pages (`.warc`, `.wacz`).
+pub fn has_whole_pages(format: Format) -> bool {
+    matches!(
+        format,
+        Format::Html | Format::Mhtml | Format::Warc | Format::Wacz
+    )
+}
+
+/// The whole text of a web page — menus, banners and footers too — for when the article read
+/// from it (`main_text`) is not what the page holds: the file's one page, or in an archive the
+/// page of the part `part` names (its URL).
+pub fn whole_page(path: &Path, bytes: Vec<u8>, part: Option<&str>) -> Result<String, String> {
+    let entry = entry_of(path)
+        .filter(|e| has_whole_pages(e.format))
+        .ok_or("the whole page can be shown for a web page or a web archive's pages only")?;
+    let options = ReadOptions {
+        headers: true,
+        whole_page: true,
+    };
+    let reading = (entry.read)(bytes, &options)?;
+    let wanted = |p: &Part| match (&p.id, part) {
+        (None, None) => true,
+        (Some(id), Some(part)) => id.to_string() == part,
+        _ => false,
+    };
+    let found = reading
+        .parts
+        .into_iter()
+        .find(wanted)
+        .ok_or("the page is no longer in the file")?;
+    found.piece.map(|p| p.text)
 }
 pub use pdf::is_pdf_library_code;
 
@@ -166,10 +193,12 @@ pub fn extensions_read() -> String {
 }
 
 /// What the reader of a file's format may be asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ReadOptions {
     /// Whether the header lines of plain text are wanted (searching needs only the text).
     pub headers: bool,
+    /// A web page's whole text, menus and footers too, instead of its article.
+    pub whole_page: bool,
 }
 
 /// What a reader made of one file.
@@ -274,6 +303,9 @@ pub struct Fields {
     /// A date to take when neither these fields nor the header lines give one (a web
     /// archive's capture time): the date and what it is, for people ("the capture time").
     pub fallback_date: Option<(String, String)>,
+    /// What was odd about this article alone (a page of an archive that was not valid in its
+    /// charset), for the user to see.
+    pub warnings: Vec<String>,
 }
 
 impl Fields {
@@ -287,12 +319,40 @@ impl Fields {
 
     /// Takes a value under one of the usual names (case-insensitively); true if it was one.
     fn set(&mut self, key: &str, value: &str) -> bool {
+        self.set_from(key, value, None)
+    }
+
+    /// Takes a value as `set` does and, when it fills the field, notes where it came from as
+    /// the extra "Title from", "Author from"…, for the reader to show.
+    fn set_from(&mut self, key: &str, value: &str, origin: Option<&str>) -> bool {
         let value = value.trim();
         if value.is_empty() {
             return false;
         }
-        let slot = match key.trim().to_ascii_lowercase().as_str() {
-            "title" | "headline" | "og:title" | "subject" => &mut self.title,
+        let Some((label, slot)) = self.slot(key) else {
+            return false;
+        };
+        if slot.is_none() {
+            *slot = Some(value.to_string());
+            if let Some(origin) = origin {
+                self.note_origin(label, origin);
+            }
+        }
+        true
+    }
+
+    /// Says where a field's value came from ("Title" from "the headline, <h1>"), in place of
+    /// what was said before.
+    pub fn note_origin(&mut self, label: &str, origin: &str) {
+        let key = format!("{label} from");
+        self.extra.retain(|(k, _)| *k != key);
+        self.add_extra(&key, origin);
+    }
+
+    /// The field a key names, and its label for people.
+    fn slot(&mut self, key: &str) -> Option<(&'static str, &mut Option<String>)> {
+        Some(match key.trim().to_ascii_lowercase().as_str() {
+            "title" | "headline" | "og:title" | "subject" => ("Title", &mut self.title),
             "date"
             | "published"
             | "published_at"
@@ -302,16 +362,16 @@ impl Fields {
             | "article:published_time"
             | "publish_date"
             | "date_published"
-            | "created_at" => &mut self.date,
-            "source" | "outlet" | "publisher" | "og:site_name" | "site_name" => &mut self.source,
-            "author" | "byline" | "creator" | "article:author" | "by" => &mut self.author,
-            "url" | "link" | "og:url" | "canonical" => &mut self.url,
-            _ => return false,
-        };
-        if slot.is_none() {
-            *slot = Some(value.to_string());
-        }
-        true
+            | "created_at" => ("Date", &mut self.date),
+            "source" | "outlet" | "publisher" | "og:site_name" | "site_name" => {
+                ("Outlet", &mut self.source)
+            }
+            "author" | "byline" | "creator" | "article:author" | "by" => {
+                ("Author", &mut self.author)
+            }
+            "url" | "link" | "og:url" | "canonical" => ("URL", &mut self.url),
+            _ => return None,
+        })
     }
 }
 

@@ -31,8 +31,10 @@ pub struct PageFacts {
     /// The publication date and, for people, where it was found ("schema.org datePublished").
     pub published: Option<(Timestamp, String)>,
     pub modified: Option<Timestamp>,
-    pub author: Option<String>,
-    pub publisher: Option<String>,
+    /// The author and, for people, where it was found.
+    pub author: Option<(String, String)>,
+    /// The outlet and where it was found.
+    pub publisher: Option<(String, String)>,
 }
 
 /// Sets the date of `fields` from the page (with its source as the extra "Date from"), adds
@@ -41,16 +43,22 @@ pub fn complete(markup: &str, fields: &mut Fields) {
     let facts = read(markup);
     if let Some((date, from)) = facts.published {
         fields.date = Some(date.to_string());
-        fields.add_extra("Date from", &from);
+        fields.note_origin("Date", &from);
     }
     if let Some(modified) = facts.modified {
         fields.add_extra("Modified", &modified.to_string());
     }
-    if fields.author.is_none() {
-        fields.author = facts.author;
+    if fields.author.is_none()
+        && let Some((author, from)) = facts.author
+    {
+        fields.author = Some(author);
+        fields.note_origin("Author", &from);
     }
-    if fields.source.is_none() {
-        fields.source = facts.publisher;
+    if fields.source.is_none()
+        && let Some((publisher, from)) = facts.publisher
+    {
+        fields.source = Some(publisher);
+        fields.note_origin("Outlet", &from);
     }
 }
 
@@ -166,8 +174,14 @@ pub fn read(markup: &str) -> PageFacts {
 
     // schema.org
     let ld = json_ld(&s.json_ld);
-    facts.author = ld.author.clone();
-    facts.publisher = ld.publisher.clone();
+    facts.author = ld
+        .author
+        .clone()
+        .map(|a| (a, "schema.org author".to_string()));
+    facts.publisher = ld
+        .publisher
+        .clone()
+        .map(|p| (p, "schema.org publisher".to_string()));
     facts.modified = ld.modified.as_deref().and_then(value);
 
     let from_ld = ld
@@ -186,7 +200,7 @@ pub fn read(markup: &str) -> PageFacts {
             from_meta = Some((date, format!("meta {key}")));
         }
         if facts.author.is_none() && key == "author" && !content.trim().is_empty() {
-            facts.author = Some(content.trim().to_string());
+            facts.author = Some((content.trim().to_string(), "meta author".into()));
         }
     }
     let url = s.canonical.clone().or_else(|| {

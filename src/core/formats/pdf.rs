@@ -607,7 +607,10 @@ mod tests {
 
     #[test]
     fn bad_bytes_are_problems() {
-        let options = ReadOptions { headers: true };
+        let options = ReadOptions {
+            headers: true,
+            ..ReadOptions::default()
+        };
         let cases: [(&[u8], &str); 3] = [
             (b"", "not a readable PDF: "),
             (b"%PDF-1.4\n garbage", "not a readable PDF: "),

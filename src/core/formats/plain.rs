@@ -16,7 +16,7 @@ pub fn read(bytes: Vec<u8>, options: &ReadOptions) -> Result<Reading, String> {
         });
     }
     let piece = if looks_like_markup(&decoded.text) {
-        html::page(&decoded.text)
+        html::page(&decoded.text, options)
     } else {
         Piece {
             text: decoded.text,
@@ -51,7 +51,13 @@ mod tests {
     use super::*;
 
     fn piece(text: &str, headers: bool) -> Result<Piece, String> {
-        let mut reading = read(text.as_bytes().to_vec(), &ReadOptions { headers })?;
+        let mut reading = read(
+            text.as_bytes().to_vec(),
+            &ReadOptions {
+                headers,
+                ..ReadOptions::default()
+            },
+        )?;
         let part = reading.parts.pop().ok_or("no part")?;
         assert!(reading.parts.is_empty() && part.id.is_none());
         part.piece
@@ -77,7 +83,13 @@ mod tests {
     #[test]
     fn a_factiva_export_in_text_is_split() -> Result<(), String> {
         let text = "HD  Ferry line opens\nWC  120 words\nPD  28 February 2017\nSN  The Caspian Post\nTD  The line opened.\nAN  Document CASPLD0020170228ed2s0000b\nHD  Budget passed\nPD  1 March 2017\nTD  Deputies voted.\nAN  Document CASPLD0020170301ed31000001\n";
-        let reading = read(text.as_bytes().to_vec(), &ReadOptions { headers: true })?;
+        let reading = read(
+            text.as_bytes().to_vec(),
+            &ReadOptions {
+                headers: true,
+                ..ReadOptions::default()
+            },
+        )?;
         let got: Vec<_> = reading
             .parts
             .iter()

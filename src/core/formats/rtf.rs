@@ -635,7 +635,13 @@ line two}", Ok(("line one\n\nline two", false))),
     fn plain_rtf_is_one_article_with_header_lines() -> Result<(), String> {
         let bytes =
             br"{\rtf1\ansi Talks resume\par 28 February 2017\par The talks resumed.\par}".to_vec();
-        let reading = read(bytes, &ReadOptions { headers: true })?;
+        let reading = read(
+            bytes,
+            &ReadOptions {
+                headers: true,
+                ..ReadOptions::default()
+            },
+        )?;
         assert!(reading.warnings.is_empty());
         let [part] = reading.parts.as_slice() else {
             return Err("not one part".into());
@@ -649,7 +655,10 @@ line two}", Ok(("line one\n\nline two", false))),
         assert_eq!((piece.start, piece.header), (0, Header::Lines));
         let empty = read(
             br"{\rtf1 {\fonttbl{\f0 Arial;}}}".to_vec(),
-            &ReadOptions { headers: true },
+            &ReadOptions {
+                headers: true,
+                ..ReadOptions::default()
+            },
         );
         assert_eq!(
             empty.err().as_deref(),
@@ -679,7 +688,13 @@ line two}", Ok(("line one\n\nline two", false))),
                 let pick = (seed % 300) as usize;
                 bytes.push(alphabet.get(pick).copied().unwrap_or(pick as u8));
             }
-            let _ = read(bytes, &ReadOptions { headers: true });
+            let _ = read(
+                bytes,
+                &ReadOptions {
+                    headers: true,
+                    ..ReadOptions::default()
+                },
+            );
         }
         // Nesting deeper than any stack of calls would take.
         let deep = [b"{\\rtf1 ".as_slice(), &[b'{'; 100_000], b"deep"].concat();

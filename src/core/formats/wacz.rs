@@ -13,13 +13,13 @@ const PAGE_LISTS: [&str; 2] = ["pages/pages.jsonl", "pages/extraPages.jsonl"];
 const MAX_LIST_BYTES: u64 = 256 << 20;
 
 /// Reads a `.wacz` file: the pages of every WARC inside it.
-pub fn read(bytes: Vec<u8>, _options: &ReadOptions) -> Result<Reading, String> {
+pub fn read(bytes: Vec<u8>, options: &ReadOptions) -> Result<Reading, String> {
     if bytes.len() as u64 > MAX_ARCHIVE_BYTES {
         return Err("too large to read: over 4 GiB".into());
     }
     let mut zip = zip::ZipArchive::new(io::Cursor::new(&bytes[..]))
         .map_err(|e| format!("not a WACZ web archive: not a zip file ({e})"))?;
-    let mut pages = Pages::listed(page_list(&mut zip));
+    let mut pages = Pages::new(page_list(&mut zip), options);
     let warcs: Vec<(usize, String)> = (0..zip.len())
         .filter_map(|i| {
             let name = zip.name_for_index(i)?.ok()?.into_owned();
@@ -113,7 +113,10 @@ mod tests {
         let mut warc = warc_page("https://x.test/a", "A");
         warc.extend(warc_page("https://x.test/frame", "Frame"));
         let list = b"{\"format\": \"json-pages-1.0\", \"id\": \"pages\"}\n{\"url\": \"https://x.test/a\", \"ts\": \"2024-03-01T10:00:00Z\"}\n";
-        let options = ReadOptions { headers: true };
+        let options = ReadOptions {
+            headers: true,
+            ..ReadOptions::default()
+        };
         let listed = zip_of(&[("pages/pages.jsonl", list), ("archive/data.warc", &warc)]);
         let reading = read(listed, &options)?;
         assert_eq!(keys(&reading), ["https://x.test/a"]);

@@ -12,11 +12,11 @@ use super::mime;
 use super::{MAX_ARCHIVE_BYTES, Part, PartId, Piece, ReadOptions, Reading, html};
 
 /// Reads a `.warc` or `.warc.gz` file.
-pub fn read(bytes: Vec<u8>, _options: &ReadOptions) -> Result<Reading, String> {
+pub fn read(bytes: Vec<u8>, options: &ReadOptions) -> Result<Reading, String> {
     if bytes.len() as u64 > MAX_ARCHIVE_BYTES {
         return Err("too large to read: over 4 GiB".into());
     }
-    let mut pages = Pages::default();
+    let mut pages = Pages::new(None, options);
     read_into(&bytes[..], &mut pages)?;
     pages.finish()
 }
@@ -91,9 +91,9 @@ fn read_records(input: &mut impl BufRead, pages: &mut Pages) -> Result<(), Strin
         pages.records += 1;
         let mut block = input.by_ref().take(record.length);
         let outcome = match record.kind.to_ascii_lowercase().as_str() {
-            "response" => response(&mut block),
+            "response" => response(&mut block, &pages.options),
             // A page a browser-based crawler stored as it was, without its HTTP exchange.
-            "resource" => resource(&mut block, record.content_type.as_deref()),
+            "resource" => resource(&mut block, record.content_type.as_deref(), &pages.options),
             _ => Ok(Captured::Other),
         };
         // What the record's reader left of its block is passed over unread.
@@ -161,7 +161,7 @@ fn record_header(input: &mut impl BufRead) -> Result<Option<Record>, String> {
 }
 
 /// A `response` record: its HTML page, or where it redirects to.
-fn response(block: &mut impl BufRead) -> Result<Captured, String> {
+fn response(block: &mut impl BufRead, options: &ReadOptions) -> Result<Captured, String> {
     let mut status = Vec::new();
     mime::read_line(block, &mut status)?;
     // `HTTP/1.1 200 OK`; a `dns:` or `ftp:` response has no status line.
@@ -186,15 +186,19 @@ fn response(block: &mut impl BufRead) -> Result<Captured, String> {
         return Ok(Captured::Other);
     };
     let body = payload(body(block)?, &headers)?;
-    page(body, sniff, content_type)
+    page(body, sniff, content_type, options)
 }
 
 /// A `resource` record: the page itself, its type the record's.
-fn resource(block: &mut impl BufRead, content_type: Option<&str>) -> Result<Captured, String> {
+fn resource(
+    block: &mut impl BufRead,
+    content_type: Option<&str>,
+    options: &ReadOptions,
+) -> Result<Captured, String> {
     let Some(sniff) = sniffing(content_type) else {
         return Ok(Captured::Other);
     };
-    page(body(block)?, sniff, content_type)
+    page(body(block)?, sniff, content_type, options)
 }
 
 /// Whether a body of this content type may be a page: `Some(false)` it is HTML, `Some(true)`
@@ -222,7 +226,12 @@ fn body(block: &mut impl BufRead) -> Result<Vec<u8>, String> {
 
 /// A page's bytes as an article, decoded in the charset its `Content-Type` names (or the
 /// page's own); not a page at all when `sniff` and the bytes are not HTML.
-fn page(body: Vec<u8>, sniff: bool, content_type: Option<&str>) -> Result<Captured, String> {
+fn page(
+    body: Vec<u8>,
+    sniff: bool,
+    content_type: Option<&str>,
+    options: &ReadOptions,
+) -> Result<Captured, String> {
     if sniff
         && !super::plain::looks_like_markup(&String::from_utf8_lossy(&body[..body.len().min(1024)]))
     {
@@ -230,10 +239,11 @@ fn page(body: Vec<u8>, sniff: bool, content_type: Option<&str>) -> Result<Captur
     }
     let charset = content_type.and_then(|v| mime::param(v, "charset"));
     let decoded = decode_labelled(body, charset.as_deref(), true)?;
-    let piece = html::page(&decoded.text);
+    let mut piece = html::page(&decoded.text, options);
     if piece.text.trim().is_empty() {
         return Err("no readable text in the page".into());
     }
+    piece.fields.warnings.extend(decoded.warning);
     Ok(Captured::Page(Box::new(piece)))
 }
 
@@ -252,6 +262,8 @@ pub(super) struct Pages {
     skipped: usize,
     /// When set (a WACZ's page list), only these URLs (and where they redirect) are articles.
     listed: Option<HashSet<String>>,
+    /// How each page is read.
+    options: ReadOptions,
 }
 
 struct Capture {
@@ -261,10 +273,11 @@ struct Capture {
 }
 
 impl Pages {
-    /// Pages to be read, only those of `listed` if it is given.
-    pub(super) fn listed(listed: Option<HashSet<String>>) -> Pages {
+    /// Pages to be read as `options` say, only those of `listed` if it is given.
+    pub(super) fn new(listed: Option<HashSet<String>>, options: &ReadOptions) -> Pages {
         Pages {
             listed,
+            options: *options,
             ..Pages::default()
         }
     }
@@ -292,6 +305,9 @@ impl Pages {
             fields.add_extra("Canonical URL", &canonical);
         }
         fields.url = record.uri.clone();
+        if fields.url.is_some() {
+            fields.note_origin("URL", "the archive's record of the capture");
+        }
         if let Some(date) = &record.date {
             fields.add_extra("Captured", date);
             if fields.date.is_none() {
@@ -357,6 +373,7 @@ impl Pages {
             records,
             skipped,
             listed,
+            options: _,
         } = self;
         let mut warnings = Vec::new();
         let mut unlisted = 0;
@@ -478,6 +495,37 @@ mod tests {
             .collect()
     }
 
+    /// A page whose bytes are not what its `Content-Type` says is read, and says so; with
+    /// `whole_page`, its menu is kept.
+    #[test]
+    fn a_page_misread_in_its_charset_warns_and_its_whole_page() -> Result<(), String> {
+        let body = b"<nav><a href=/>Home</a> <a href=/w>World</a></nav><h1>Caf\xe9 opens</h1>\
+            <p>The caf\xe9 on the harbour, closed for a year, opened again on Monday, its owner said.</p>";
+        let warc = record(
+            "response",
+            "https://x.test/cafe",
+            "2024-03-01T10:00:00Z",
+            &http("Content-Type: text/html; charset=utf-8\r\n", body),
+        );
+        let reading = read(warc.clone(), &ReadOptions::default())?;
+        let piece = reading.parts[0].piece.as_ref().map_err(Clone::clone)?;
+        assert_eq!(
+            piece.fields.warnings.len(),
+            1,
+            "{:?}",
+            piece.fields.warnings
+        );
+        assert!(!piece.text.contains("World"), "{}", piece.text);
+        let whole = ReadOptions {
+            whole_page: true,
+            ..ReadOptions::default()
+        };
+        let reading = read(warc, &whole)?;
+        let piece = reading.parts[0].piece.as_ref().map_err(Clone::clone)?;
+        assert!(piece.text.starts_with("Home World"), "{}", piece.text);
+        Ok(())
+    }
+
     #[test]
     fn a_resource_record_is_its_page() -> Result<(), String> {
         let mut warc = format!(
@@ -492,7 +540,13 @@ mod tests {
             "2024-03-01T10:00:00Z",
             b"\x89PNG",
         ));
-        let reading = read(warc, &ReadOptions { headers: true })?;
+        let reading = read(
+            warc,
+            &ReadOptions {
+                headers: true,
+                ..ReadOptions::default()
+            },
+        )?;
         assert_eq!(
             titles(&reading),
             [("https://x.test/r".to_string(), Ok("Порт".to_string()))]
@@ -538,7 +592,13 @@ mod tests {
             "2024-03-01T10:00:00Z",
             b"HTTP/1.1 301 Moved\r\nContent-Type: text/html\r\n\r\n<html>moved</html>",
         ));
-        let reading = read(warc.clone(), &ReadOptions { headers: true })?;
+        let reading = read(
+            warc.clone(),
+            &ReadOptions {
+                headers: true,
+                ..ReadOptions::default()
+            },
+        )?;
         assert_eq!(
             titles(&reading),
             [(
@@ -552,9 +612,19 @@ mod tests {
         );
         let piece = reading.parts[0].piece.as_ref().map_err(Clone::clone)?;
         assert_eq!(piece.fields.url.as_deref(), Some("https://x.test/a"));
+        let extra: Vec<(&str, &str)> = piece
+            .fields
+            .extra
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
         assert_eq!(
-            piece.fields.extra,
-            [("Captured".to_string(), "2024-03-01T10:00:00Z".to_string())]
+            extra,
+            [
+                ("Title from", "the headline, <h1>"),
+                ("URL from", "the archive's record of the capture"),
+                ("Captured", "2024-03-01T10:00:00Z")
+            ]
         );
         assert_eq!(
             piece.fields.fallback_date,
@@ -581,7 +651,13 @@ mod tests {
         .iter()
         .flat_map(|r| gzip(r))
         .collect();
-        let reading = read(gz.clone(), &ReadOptions { headers: true })?;
+        let reading = read(
+            gz.clone(),
+            &ReadOptions {
+                headers: true,
+                ..ReadOptions::default()
+            },
+        )?;
         assert_eq!(
             titles(&reading),
             [(
@@ -694,7 +770,16 @@ mod tests {
             ),
         ];
         for (name, bytes, want) in cases {
-            match (read(bytes, &ReadOptions { headers: true }), want) {
+            match (
+                read(
+                    bytes,
+                    &ReadOptions {
+                        headers: true,
+                        ..ReadOptions::default()
+                    },
+                ),
+                want,
+            ) {
                 (Ok(reading), Ok(want)) => {
                     let got = titles(&reading);
                     assert_eq!(got.len(), want.len(), "{name}: {got:?}");

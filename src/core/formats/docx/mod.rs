@@ -179,7 +179,13 @@ mod tests {
     }
 
     fn read_one(bytes: Vec<u8>) -> Result<Piece, String> {
-        let mut reading = read(bytes, &ReadOptions { headers: true })?;
+        let mut reading = read(
+            bytes,
+            &ReadOptions {
+                headers: true,
+                ..ReadOptions::default()
+            },
+        )?;
         assert_eq!(reading.parts.len(), 1);
         let part = reading.parts.pop().ok_or("no part")?;
         assert_eq!(part.id, None);
@@ -283,7 +289,14 @@ mod tests {
             ),
         ];
         for (bytes, want) in cases {
-            let got = read(bytes, &ReadOptions { headers: true }).err();
+            let got = read(
+                bytes,
+                &ReadOptions {
+                    headers: true,
+                    ..ReadOptions::default()
+                },
+            )
+            .err();
             assert!(
                 got.as_deref().is_some_and(|e| e.starts_with(want)),
                 "{got:?} is not {want:?}"
