@@ -1369,3 +1369,35 @@ fn the_whole_page_can_be_shown_beside_the_article() {
     settle(&mut harness);
     assert!(!harness.state().reader.shows_whole_page());
 }
+
+/// A page in a web archive shows where its fields came from and can be seen whole too.
+#[test]
+fn a_page_in_an_archive_says_where_its_fields_came_from_and_shows_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/archives/news.warc"),
+        dir.path().join("news.warc"),
+    )
+    .expect("copy the archive");
+    let mut harness = open(dir.path());
+    // The newest article first: the library page (its date is the capture's).
+    assert_eq!(
+        selected_path(&harness).as_deref(),
+        Some("news.warc#https://news.example.org/news/2")
+    );
+    assert!(
+        harness
+            .query_by_label_contains("url ← the archive's record of the capture")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("title ← the headline, <h1>")
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("Home | Town").is_none());
+    harness.get_by_label("Whole page").click();
+    settle(&mut harness);
+    assert!(harness.state().reader.shows_whole_page());
+    assert!(harness.query_by_label_contains("Home | Town").is_some());
+}
