@@ -18,16 +18,38 @@ pub fn main_text(markup: &str) -> String {
     // Measured again without the boilerplate, the article's container stands out.
     let stats = tree.stats(&dropped);
     let content = tree.article(&stats, &dropped);
+    let text = write_article(&tree, &content, &stats, &dropped);
+    // Fallback between candidates: an article far shorter than the prose the page holds
+    // outside its boilerplate was a part of it; the page's body, boilerplate left out, is
+    // the better guess.
+    let body = tree
+        .elements
+        .iter()
+        .position(|e| &*e.tag == "body")
+        .unwrap_or(0);
+    let found = text.chars().filter(|c| !c.is_whitespace()).count();
+    let unlinked = stats[body].chars - stats[body].link_chars.min(stats[body].chars);
+    if found < FALLBACK_CHARS && unlinked > found * 3 && content != [body] {
+        return write_article(&tree, &[body], &stats, &dropped);
+    }
+    text
+}
+
+/// An article shorter than this (in characters, white space not counted) is checked against
+/// the page's prose.
+const FALLBACK_CHARS: usize = 500;
+
+fn write_article(tree: &Tree, content: &[usize], stats: &[Stats], dropped: &[bool]) -> String {
     let mut out = Text::default();
     if let Some(h1) = tree.h1 {
-        tree.write(h1, &stats, &dropped, None, &mut out);
+        tree.write(h1, stats, dropped, None, &mut out);
         out.flush();
     }
-    if let Some(standfirst) = tree.standfirst(&content, &stats, &dropped) {
-        tree.write(standfirst, &stats, &dropped, tree.h1, &mut out);
+    if let Some(standfirst) = tree.standfirst(content, stats, dropped) {
+        tree.write(standfirst, stats, dropped, tree.h1, &mut out);
     }
-    for element in content {
-        tree.write(element, &stats, &dropped, tree.h1, &mut out);
+    for &element in content {
+        tree.write(element, stats, dropped, tree.h1, &mut out);
     }
     out.finish()
 }

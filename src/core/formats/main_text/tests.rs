@@ -196,3 +196,22 @@ fn names_of_bodies_and_standfirsts() {
         assert_eq!(is_standfirst_name(name), standfirst, "{name}");
     }
 }
+
+/// An article far shorter than the page's text outside its boilerplate was only a part of it:
+/// the page's body, boilerplate left out, is read instead.
+#[test]
+fn a_short_article_falls_back_to_the_page() {
+    let long = "<li>The recipe takes an hour and serves six people who like cake.</li>".repeat(30);
+    let page = format!(
+        r#"<html><body><nav><a href="/">Home</a></nav>
+        <div class="intro"><p>{}</p></div>
+        <ul>{long}</ul>
+        <footer><p>Footer text, with commas, that never belongs to it.</p></footer>
+        </body></html>"#,
+        "A first paragraph, with commas, that scores as readability scores. ".repeat(5)
+    );
+    let text = main_text(&page);
+    assert!(text.contains("serves six people"), "{text}");
+    assert!(!text.contains("Footer text"), "{text}");
+    assert!(!text.contains("Home"), "{text}");
+}
