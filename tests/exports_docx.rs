@@ -99,12 +99,7 @@ fn every_article_field_by_field() {
             "{path}: dateline"
         );
         assert_eq!(a.meta.language, "en", "{path}: language");
-        let extra: Vec<(&str, &str)> = a
-            .meta
-            .extra
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
+        let extra: Vec<(&str, &str)> = dateline::core::formats::labelled(&a.meta.extra);
         assert_eq!(extra, want.extra, "{path}: extras");
         assert!(
             a.text.starts_with(want.title),

@@ -222,12 +222,7 @@ fn every_article_field_by_field() {
         assert_eq!(a.meta.source.as_deref(), want.source, "{path}: source");
         assert_eq!(a.meta.byline.as_deref(), want.byline, "{path}: byline");
         assert_eq!(a.meta.language, want.language, "{path}: language");
-        let extra: Vec<(&str, &str)> = a
-            .meta
-            .extra
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
+        let extra: Vec<(&str, &str)> = dateline::core::formats::labelled(&a.meta.extra);
         assert_eq!(extra, want.extra, "{path}: extras");
         assert_eq!(a.body(), want.body, "{path}: body");
         assert_eq!(a.meta.warnings, want.warnings, "{path}: warnings");

@@ -413,11 +413,7 @@ mod tests {
     use super::*;
 
     fn extras(p: &Piece) -> Vec<(&str, &str)> {
-        p.fields
-            .extra
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect()
+        crate::core::formats::labelled(&p.fields.extra)
     }
 
     #[test]

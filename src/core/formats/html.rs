@@ -367,12 +367,9 @@ mod tests {
             <p>The harbour reopened on Monday, a week after the storm, the port said today.</p>
             </body></html>"#;
         let piece = page(markup, &ReadOptions::default());
-        let origins: Vec<(&str, &str)> = piece
-            .fields
-            .extra
-            .iter()
+        let origins: Vec<(&str, &str)> = crate::core::formats::labelled(&piece.fields.extra)
+            .into_iter()
             .filter(|(k, _)| k.ends_with(" from"))
-            .map(|(k, v)| (k.as_str(), v.as_str()))
             .collect();
         assert_eq!(
             origins,

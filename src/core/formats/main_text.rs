@@ -22,11 +22,7 @@ pub fn main_text(markup: &str) -> String {
     // Fallback between candidates: an article far shorter than the prose the page holds
     // outside its boilerplate was a part of it; the page's body, boilerplate left out, is
     // the better guess.
-    let body = tree
-        .elements
-        .iter()
-        .position(|e| &*e.tag == "body")
-        .unwrap_or(0);
+    let body = tree.body();
     let found = text.chars().filter(|c| !c.is_whitespace()).count();
     let unlinked = stats[body].chars - stats[body].link_chars.min(stats[body].chars);
     if found < FALLBACK_CHARS && unlinked > found * 3 && content != [body] {
@@ -261,24 +257,33 @@ impl Tree {
         dropped
     }
 
-    fn has_ancestor(&self, mut element: usize, tag: &str) -> bool {
-        while element != 0 {
-            element = self.elements[element].parent;
-            if &*self.elements[element].tag == tag {
-                return true;
-            }
-        }
-        false
+    /// The elements an element is inside, nearest first, up to the root.
+    fn ancestors(&self, mut element: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::from_fn(move || {
+            (element != 0).then(|| {
+                element = self.elements[element].parent;
+                element
+            })
+        })
+    }
+
+    fn has_ancestor(&self, element: usize, tag: &str) -> bool {
+        self.ancestors(element)
+            .any(|a| &*self.elements[a].tag == tag)
+    }
+
+    /// The page's `<body>` (the root if it has none).
+    fn body(&self) -> usize {
+        self.elements
+            .iter()
+            .position(|e| &*e.tag == "body")
+            .unwrap_or(0)
     }
 
     /// The elements whose text is the article, in page order: the best-scoring container and
     /// those of its siblings that score near it.
     fn article(&self, stats: &[Stats], dropped: &[bool]) -> Vec<usize> {
-        let body = self
-            .elements
-            .iter()
-            .position(|e| &*e.tag == "body")
-            .unwrap_or(0);
+        let body = self.body();
         // An element marked as the article body, with text enough, is the article.
         let marked = (1..self.elements.len())
             .filter(|&i| self.elements[i].itemprop_body && !dropped[i] && stats[i].chars >= 400)
@@ -380,22 +385,13 @@ impl Tree {
         (from..first).find(|&i| {
             let e = &self.elements[i];
             !dropped[i]
-                && !content.iter().any(|&c| self.has_ancestor_at(i, c))
-                && self.h1.is_none_or(|h| !self.has_ancestor_at(i, h))
+                && !self
+                    .ancestors(i)
+                    .any(|a| content.contains(&a) || Some(a) == self.h1)
                 && stats[i].chars >= 40
                 && stats[i].link_density() < 0.3
                 && e.marks.split_whitespace().any(is_standfirst_name)
         })
-    }
-
-    fn has_ancestor_at(&self, mut element: usize, ancestor: usize) -> bool {
-        while element != 0 {
-            element = self.elements[element].parent;
-            if element == ancestor {
-                return true;
-            }
-        }
-        false
     }
 
     /// A paragraph is a `<p>`, `<pre>`, `<td>` or `<blockquote>`, or a `<div>` or `<section>`

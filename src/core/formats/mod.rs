@@ -308,6 +308,14 @@ pub struct Fields {
     pub warnings: Vec<String>,
 }
 
+/// Labelled fields as pairs of strings, to compare with a table.
+pub fn labelled(extra: &[(String, String)]) -> Vec<(&str, &str)> {
+    extra
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect()
+}
+
 impl Fields {
     /// Keeps a labelled field of an export (an empty value is nothing).
     pub fn add_extra(&mut self, label: &str, value: &str) {

@@ -315,12 +315,7 @@ The ministers met.
         assert_eq!(a.fields.date.as_deref(), Some("February 28, 2017 Tuesday"));
         assert_eq!(a.fields.author.as_deref(), Some("Leyla Quliyeva"));
         assert_eq!(a.fields.language.as_deref(), Some("ENGLISH"));
-        let extra: Vec<(&str, &str)> = a
-            .fields
-            .extra
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
+        let extra: Vec<(&str, &str)> = crate::core::formats::labelled(&a.fields.extra);
         assert_eq!(
             extra,
             [

@@ -612,12 +612,7 @@ mod tests {
         );
         let piece = reading.parts[0].piece.as_ref().map_err(Clone::clone)?;
         assert_eq!(piece.fields.url.as_deref(), Some("https://x.test/a"));
-        let extra: Vec<(&str, &str)> = piece
-            .fields
-            .extra
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
+        let extra: Vec<(&str, &str)> = crate::core::formats::labelled(&piece.fields.extra);
         assert_eq!(
             extra,
             [

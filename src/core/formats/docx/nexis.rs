@@ -525,12 +525,7 @@ mod tests {
         assert_eq!(piece.start, "Headline\n\n".len());
         assert_eq!(piece.fields.dateline.as_deref(), Some("MOSCOW"));
         assert_eq!(piece.fields.language.as_deref(), Some("ENGLISH"));
-        let extra: Vec<(&str, &str)> = piece
-            .fields
-            .extra
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
+        let extra: Vec<(&str, &str)> = crate::core::formats::labelled(&piece.fields.extra);
         assert_eq!(
             extra,
             [
