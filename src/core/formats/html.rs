@@ -47,6 +47,31 @@ pub fn page(markup: &str, options: &ReadOptions) -> Piece {
     if text.trim().is_empty() {
         text = doc.text;
     }
+    // A page that shows nothing outside its menus keeps its whole text; a page whose text is all
+    // made by its scripts keeps its headline and description, said so.
+    if text.trim().is_empty() {
+        text = whole_page_text(markup);
+        if !text.trim().is_empty() {
+            fields.warnings.push(
+                "the article could not be told from the page around it: its whole text is shown"
+                    .into(),
+            );
+        }
+    }
+    if text.trim().is_empty() {
+        let shown: Vec<&str> = [fields.title.as_deref(), doc.description.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        if !shown.is_empty() {
+            text = shown.join("\n\n");
+            fields.warnings.push(
+                "the page shows no text of its own (its scripts write it): only its headline and \
+                 description are here"
+                    .into(),
+            );
+        }
+    }
     let mut start = 0;
     if let Some(title) = &fields.title
         && let Some(rest) = text.strip_prefix(title.as_str())
@@ -67,6 +92,8 @@ pub struct HtmlDoc {
     pub fields: Fields,
     /// The first `<h1>`, a better headline than `<title>` (which often carries the site's name).
     pub h1: Option<String>,
+    /// The page's summary of itself (`og:description`, else `<meta name="description">`).
+    pub description: Option<String>,
     pub text: String,
 }
 
@@ -156,6 +183,14 @@ fn html_skipping(text: &str, skipped: &[&str]) -> HtmlDoc {
                             .or_else(|| attr("name"))
                             .or_else(|| attr("itemprop"));
                         if let (Some(key), Some(content)) = (key, attr("content")) {
+                            let summary = key.eq_ignore_ascii_case("og:description")
+                                || (key.eq_ignore_ascii_case("description")
+                                    && doc.description.is_none());
+                            let content_words =
+                                content.split_whitespace().collect::<Vec<_>>().join(" ");
+                            if summary && !content_words.is_empty() {
+                                doc.description = Some(content_words);
+                            }
                             let origin = format!("meta {key}");
                             doc.fields.set_from(&key, &content, Some(&origin));
                         }
@@ -355,6 +390,48 @@ mod tests {
     use super::*;
 
     /// Each field of a page says where it was found.
+    #[test]
+    fn a_page_without_an_article_keeps_what_it_shows() {
+        // (page, text that must be read, warning's first words, or None for an error)
+        let cases = [
+            (
+                "<html><body><nav><a href=/a>Home</a> <a href=/b>World</a></nav><footer>Talks resume, the ministry said</footer></body></html>",
+                Some("Talks resume, the ministry said"),
+                Some("the article could not be told"),
+            ),
+            (
+                r#"<html><head><title>Talks resume in Baku</title><meta property="og:description" content="The  talks resumed on Monday."><meta property="article:published_time" content="2020-01-20T10:00:08+08:00"></head><body><div id="root"></div><script>render()</script></body></html>"#,
+                Some("Talks resume in Baku\n\nThe talks resumed on Monday."),
+                Some("the page shows no text of its own"),
+            ),
+            (
+                "<html><head><script src=/x.js></script></head><body></body></html>",
+                None,
+                None,
+            ),
+        ];
+        for (markup, text, warning) in cases {
+            let read = read(markup.as_bytes().to_vec(), &ReadOptions::default());
+            match (read, text) {
+                (Ok(reading), Some(text)) => {
+                    let Some(Ok(piece)) = reading.parts.first().map(|p| p.piece.as_ref()) else {
+                        panic!("{markup}: no article");
+                    };
+                    assert!(piece.text.contains(text), "{text:?} in {:?}", piece.text);
+                    let warned = piece.fields.warnings.join(" ");
+                    assert!(warned.starts_with(warning.unwrap_or("")), "{warned:?}");
+                }
+                (Err(e), None) => assert_eq!(e, "no readable text in the page"),
+                (other, _) => panic!("{markup}: {:?}", other.map(|r| r.parts.len())),
+            }
+        }
+        let piece = page(cases[1].0, &ReadOptions::default());
+        assert_eq!(
+            piece.fields.date.as_deref(),
+            Some("2020-01-20T10:00:08+08:00")
+        );
+    }
+
     #[test]
     fn where_each_field_came_from() {
         let markup = r#"<html><head><title>Site | Harbour reopens</title>
