@@ -4,6 +4,7 @@
 //! Month names are not here: article headers read them too, so they live with the header dates
 //! in [`crate::core::timestamp::month_number`], re-exported below.
 
+use super::value::Ref;
 use chrono::Weekday;
 
 pub(super) use crate::core::timestamp::month_number;
@@ -76,6 +77,47 @@ pub(super) const AND_WORDS: &[&str] = &["and", "и", "və"];
 /// Words ending in "s" after a year that do not make it a count ("in 2020 vehicles" does).
 pub(super) const NOT_PLURALS: &[&str] = &["years", "was", "has", "is"];
 
+/// The years a four-digit number stands for without a word around it to say so.
+pub(super) const NEWS_YEARS: (i32, i32) = (1900, 2099);
+
+/// Signs before a number that make it an amount: "$1990", "#2000".
+pub(super) const AMOUNT_SIGNS: &[&str] = &["$", "€", "£", "¥", "#", "№", "+", "="];
+
+/// Words before a number that make it a number and not a year: "Flight 1989", "No. 2000".
+pub(super) const NUMBER_NOUNS: &[&str] = &[
+    "flight",
+    "resolution",
+    "no",
+    "number",
+    "room",
+    "route",
+    "highway",
+    "article",
+    "page",
+    "item",
+    "model",
+    "code",
+    "about",
+    "nearly",
+    "almost",
+    "approximately",
+    "some",
+    "over",
+    "under",
+    "than",
+    "up",
+    "at",
+    "extra",
+    "total",
+    "additional",
+    "another",
+    "only",
+    "just",
+    "рейс",
+    "статья",
+    "номер",
+];
+
 /// "the first quarter", in order.
 pub(super) const QUARTER_ORDINALS: [&str; 4] = ["first", "second", "third", "fourth"];
 
@@ -114,29 +156,50 @@ pub(super) fn weekday_of(word: &str) -> Option<Weekday> {
         .map(|(_, d)| *d)
 }
 
-/// Words before a weekday that belong to its span: "on Monday", "в понедельник".
-pub(super) const WEEKDAY_PREPOSITIONS: &[&str] = &["on", "в", "во"];
+/// Words before a weekday that belong to its span: "в понедельник" (TimeML leaves the English
+/// "on" out: "on Friday" is "Friday").
+pub(super) const WEEKDAY_PREPOSITIONS: &[&str] = &["в", "во"];
 
 // Relative expressions.
 
-/// Phrases that name a time without pinning it down: shown, never given a date.
-pub(super) const VAGUE: [&[&str]; 16] = [
-    &["in", "recent", "months"],
-    &["in", "recent", "weeks"],
-    &["in", "recent", "years"],
-    &["in", "recent", "days"],
-    &["recently"],
-    &["in", "the", "coming", "days"],
-    &["in", "the", "coming", "weeks"],
-    &["in", "the", "coming", "months"],
-    &["in", "the", "past", "few", "days"],
-    &["in", "the", "past", "few", "weeks"],
-    &["in", "the", "past", "few", "months"],
-    &["soon"],
-    &["these", "days"],
-    &["в", "последние", "месяцы"],
-    &["недавно"],
-    &["son", "aylarda"],
+/// Phrases that name a time without pinning it down: shown, never put on the calendar; those that
+/// point at the present, the past or the future say which (TIMEX3 `PRESENT_REF`…). Longer
+/// phrases first.
+pub(super) const VAGUE: [(&[&str], Option<Ref>); 34] = [
+    (&["in", "recent", "months"], None),
+    (&["in", "recent", "weeks"], None),
+    (&["in", "recent", "years"], None),
+    (&["in", "recent", "days"], None),
+    (&["in", "the", "coming", "days"], None),
+    (&["in", "the", "coming", "weeks"], None),
+    (&["in", "the", "coming", "months"], None),
+    (&["in", "the", "past", "few", "days"], None),
+    (&["in", "the", "past", "few", "weeks"], None),
+    (&["in", "the", "past", "few", "months"], None),
+    (&["recently"], Some(Ref::Past)),
+    (&["recent"], Some(Ref::Past)),
+    (&["previously"], Some(Ref::Past)),
+    (&["formerly"], Some(Ref::Past)),
+    (&["the", "past"], Some(Ref::Past)),
+    (&["soon"], Some(Ref::Future)),
+    (&["the", "future"], Some(Ref::Future)),
+    (&["future"], Some(Ref::Future)),
+    (&["these", "days"], Some(Ref::Present)),
+    (&["now"], Some(Ref::Present)),
+    (&["currently"], Some(Ref::Present)),
+    (&["current"], Some(Ref::Present)),
+    (&["presently"], Some(Ref::Present)),
+    (&["nowadays"], Some(Ref::Present)),
+    (&["at", "present"], Some(Ref::Present)),
+    (&["в", "последние", "месяцы"], None),
+    (&["недавно"], Some(Ref::Past)),
+    (&["сейчас"], Some(Ref::Present)),
+    (&["теперь"], Some(Ref::Present)),
+    (&["в", "будущем"], Some(Ref::Future)),
+    (&["son", "aylarda"], None),
+    (&["hazırda"], Some(Ref::Present)),
+    (&["indi"], Some(Ref::Present)),
+    (&["gələcəkdə"], Some(Ref::Future)),
 ];
 
 /// Words for a day counted from the publication date, with the days they count.
@@ -209,6 +272,21 @@ pub(super) const RANGE_JOINERS: &[&str] = &["to", "until", "till", "and", "-", "
 pub(super) const PAST_WORDS: &[&str] = &[
     "was", "were", "had", "did", "said", "ago", "told", "met", "held", "left", "went", "came",
     "took", "began", "became",
+];
+
+/// Words right before a date that make it a deadline, to come even in a past sentence ("must
+/// be returned by Jan. 14", "payable Dec. 7", "expire Nov. 21").
+pub(super) const DEADLINE_WORDS: &[&str] = &[
+    "by",
+    "until",
+    "till",
+    "payable",
+    "effective",
+    "expire",
+    "expires",
+    "record",
+    "due",
+    "до",
 ];
 
 /// Endings of Russian past-tense verbs.

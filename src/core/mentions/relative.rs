@@ -8,7 +8,7 @@ use super::lexicon::{
     TODAY_PHRASE, VAGUE, WEEK_WORDS, WEEKDAY_PREPOSITIONS, YEAR_UNIT_WORDS, weekday_of,
 };
 use super::resolve::{is_future, nearest_weekday, sentence_around};
-use super::value::{Value, ymd};
+use super::value::{Ref, Value, ymd};
 use super::{Finder, Found, MentionKind};
 
 impl Finder<'_> {
@@ -40,7 +40,7 @@ impl Finder<'_> {
     /// Vague phrases: shown, never given a date.
     fn vague_at(&mut self, i: usize) -> Option<usize> {
         let start = self.start_of(i);
-        for phrase in VAGUE {
+        for (phrase, reference) in VAGUE {
             let matches = phrase
                 .iter()
                 .enumerate()
@@ -48,7 +48,13 @@ impl Finder<'_> {
             if matches {
                 let next = i + phrase.len();
                 let end = self.end_before(next);
-                self.push(start, end, None, true, "vague: no date can be given".into());
+                let how = match reference {
+                    None => "vague: no date can be given",
+                    Some(Ref::Past) => "the past, with no date",
+                    Some(Ref::Present) => "the present, with no date",
+                    Some(Ref::Future) => "the future, with no date",
+                };
+                self.push(start, end, reference.map(Value::Ref), true, how.into());
                 if let Some(d) = self.drafts.last_mut() {
                     d.kind = Some(MentionKind::Vague);
                 }

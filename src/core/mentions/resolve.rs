@@ -5,8 +5,8 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::lexicon::{
-    AZERBAIJANI_LETTERS, AZERBAIJANI_PAST_ENDINGS, FUTURE_CUES, PAST_WORDS, RANGE_JOINERS,
-    RANGE_OPENERS, RUSSIAN_PAST_ENDINGS, SINCE_WORDS, UNTIL_WORDS,
+    AZERBAIJANI_LETTERS, AZERBAIJANI_PAST_ENDINGS, DEADLINE_WORDS, FUTURE_CUES, PAST_WORDS,
+    RANGE_JOINERS, RANGE_OPENERS, RUSSIAN_PAST_ENDINGS, SINCE_WORDS, UNTIL_WORDS,
 };
 use super::value::ymd;
 use super::{Finder, MentionKind};
@@ -69,6 +69,33 @@ pub(super) fn sentence_around(text: &str, at: usize) -> &str {
     &text[start..end.max(start)]
 }
 
+/// The words of the clause that lead to byte `at`: from the sentence's start or its last comma,
+/// semicolon or dash before `at`.
+pub(super) fn clause_before(text: &str, at: usize) -> &str {
+    let sentence = sentence_around(text, at);
+    let start = sentence.as_ptr() as usize - text.as_ptr() as usize;
+    let at = floor(text, at.max(start));
+    let before = &text[start..at];
+    let cut = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ',' | ';' | '—' | '('))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &before[cut..]
+}
+
+/// Whether a clause ends in a word that sets a deadline: the date after it is to come.
+fn is_deadline(clause: &str) -> bool {
+    let last: Vec<String> = clause
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(2)
+        .map(str::to_lowercase)
+        .collect();
+    last.iter().any(|w| DEADLINE_WORDS.contains(&w.as_str()))
+}
+
 fn floor(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
     while !text.is_char_boundary(i) {
@@ -86,7 +113,7 @@ impl Finder<'_> {
         at: usize,
     ) -> Option<(i32, String)> {
         let r = self.reference?;
-        let tense = tense(sentence_around(self.text, at));
+        let mut tense = tense(sentence_around(self.text, at));
         let candidate = NaiveDate::from_ymd_opt(r.year(), month, day.unwrap_or(1).min(28));
         let mut year = r.year();
         let mut note = format!("year taken from the publication date {}", ymd(r));
@@ -101,8 +128,17 @@ impl Finder<'_> {
         // With no tense to go by, a date just after publication is the coming one ("вступает
         // в силу 1 августа"); news otherwise looks back.
         let soon_after = candidate.is_some_and(|c| c > r && (c - r).num_days() <= 14);
+        // A past sentence may still name a coming date ("the court said he must be returned by
+        // Jan. 14"): the clause that leads to the date must look back too, and a deadline
+        // ("by", "payable", "expire") never does.
+        let lead = clause_before(self.text, at);
+        let deadline = is_deadline(lead);
+        if after && tense == Tense::Past && (self::tense(lead) != Tense::Past || deadline) {
+            tense = Tense::Unmarked;
+        }
         let future = tense == Tense::Future;
-        if after && !future && !(tense == Tense::Unmarked && soon_after) {
+        let coming = future || deadline || (tense == Tense::Unmarked && soon_after);
+        if after && !coming {
             year -= 1;
             note = format!(
                 "the year before the publication date {} (a past event in a later month)",

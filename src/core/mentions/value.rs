@@ -13,6 +13,16 @@ pub(super) enum Value {
     Month(i32, u32),
     Quarter(i32, u32),
     Year(i32),
+    /// The present, the past or the future, with no date ("now", "recently", "soon").
+    Ref(Ref),
+}
+
+/// Which way a reference to no date points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Ref {
+    Past,
+    Present,
+    Future,
 }
 
 impl Value {
@@ -24,6 +34,7 @@ impl Value {
             Value::Month(..) => MentionPrecision::Month,
             Value::Quarter(..) => MentionPrecision::Quarter,
             Value::Year(_) => MentionPrecision::Year,
+            Value::Ref(_) => MentionPrecision::None,
         }
     }
 
@@ -38,6 +49,9 @@ impl Value {
             Value::Month(y, m) => format!("{y:04}-{m:02}"),
             Value::Quarter(y, q) => format!("{y:04}-Q{q}"),
             Value::Year(y) => format!("{y:04}"),
+            Value::Ref(Ref::Past) => "PAST_REF".into(),
+            Value::Ref(Ref::Present) => "PRESENT_REF".into(),
+            Value::Ref(Ref::Future) => "FUTURE_REF".into(),
         }
     }
 
@@ -50,6 +64,7 @@ impl Value {
             Value::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1),
             Value::Quarter(y, q) => NaiveDate::from_ymd_opt(y, (q - 1) * 3 + 1, 1),
             Value::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1),
+            Value::Ref(_) => None,
         }
     }
 }

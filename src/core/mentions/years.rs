@@ -4,7 +4,9 @@
 
 use chrono::Datelike;
 
-use super::lexicon::{NOT_PLURALS, QUARTER_ORDINALS, TRIGGERS};
+use super::lexicon::{
+    AMOUNT_SIGNS, NEWS_YEARS, NOT_PLURALS, NUMBER_NOUNS, QUARTER_ORDINALS, TRIGGERS,
+};
 use super::tokens::Tk;
 use super::value::Value;
 use super::{Finder, Found};
@@ -84,9 +86,29 @@ impl Finder<'_> {
             let counted = self.lower(next).is_some_and(|w| {
                 w.len() > 3 && w.ends_with('s') && !NOT_PLURALS.contains(&w.as_str())
             });
-            let thousands = self.sym(i + 1, ",") && self.adjacent(i)
+            // A thousands separator joins digits: "1,990" or "2011,500" — "In 2011, the…" is
+            // a year.
+            let digits_at = |k: usize| self.num(k).is_some_and(|(_, l)| l == 3);
+            let thousands = self.sym(i + 1, ",")
+                && self.adjacent(i)
+                && self.adjacent(i + 1)
+                && digits_at(i + 2)
                 || i > 0 && self.sym(i - 1, ",") && self.adjacent(i - 1);
-            if (suffixed || after_trigger || before_year_word) && !counted && !thousands {
+            // Within the years news is about, a year stands alone ("the 1996 campaign", "a
+            // 1971 convention") unless an amount or a number reads it.
+            let amount = i > 0
+                && (self.toks[i - 1].kind == super::tokens::Tk::Sym
+                    && AMOUNT_SIGNS.contains(&self.toks[i - 1].text)
+                    || self
+                        .lower(i - 1)
+                        .is_some_and(|w| NUMBER_NOUNS.contains(&w.as_str())))
+                || self.sym(i + 1, "%")
+                || self.sym(i + 1, ".") && self.adjacent(i) && self.num(i + 2).is_some();
+            let plausible = (NEWS_YEARS.0..=NEWS_YEARS.1).contains(&y) && !amount;
+            if (suffixed || after_trigger || before_year_word || plausible)
+                && !counted
+                && !thousands
+            {
                 let end = self.end_before(next);
                 self.push(
                     t.start,
