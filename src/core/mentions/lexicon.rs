@@ -118,6 +118,62 @@ pub(super) const NUMBER_NOUNS: &[&str] = &[
     "номер",
 ];
 
+/// Which quarter a phrase without an ordinal means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum QuarterRef {
+    /// The quarter spoken of (the last one named), else the last whole quarter before
+    /// publication: "the quarter", "the latest quarter".
+    Spoken,
+    /// The publication date's: "the current quarter".
+    Current,
+    /// The one before the publication date's: "last quarter".
+    Previous,
+    /// The spoken-of quarter's a year before: "the year-ago quarter".
+    YearBefore,
+}
+
+/// Phrases naming a quarter without its ordinal; "period" counts only where a quarter was named.
+pub(super) const QUARTER_PHRASES: [(&[&str], QuarterRef); 18] = [
+    (
+        &["the", "year", "-", "ago", "quarter"],
+        QuarterRef::YearBefore,
+    ),
+    (
+        &["the", "year", "-", "earlier", "quarter"],
+        QuarterRef::YearBefore,
+    ),
+    (
+        &["the", "year", "-", "ago", "period"],
+        QuarterRef::YearBefore,
+    ),
+    (
+        &["the", "year", "-", "earlier", "period"],
+        QuarterRef::YearBefore,
+    ),
+    (
+        &["the", "same", "quarter", "last", "year"],
+        QuarterRef::YearBefore,
+    ),
+    (&["the", "most", "recent", "quarter"], QuarterRef::Spoken),
+    (&["the", "latest", "quarter"], QuarterRef::Spoken),
+    (&["the", "recent", "quarter"], QuarterRef::Spoken),
+    (&["the", "latest", "period"], QuarterRef::Spoken),
+    (&["the", "quarter"], QuarterRef::Spoken),
+    (&["the", "period"], QuarterRef::Spoken),
+    (&["the", "current", "quarter"], QuarterRef::Current),
+    (&["this", "quarter"], QuarterRef::Current),
+    (&["the", "previous", "quarter"], QuarterRef::Previous),
+    (&["the", "prior", "quarter"], QuarterRef::Previous),
+    (&["the", "last", "quarter"], QuarterRef::Previous),
+    (&["last", "quarter"], QuarterRef::Previous),
+    (&["the", "past", "quarter"], QuarterRef::Previous),
+];
+
+/// Phrases counted back (or on) from the date spoken of, else the publication date: "a year
+/// earlier", "year-ago", "two weeks later" (the count first, then the unit, then the way).
+pub(super) const EARLIER_WORDS: &[&str] = &["earlier", "ago"];
+pub(super) const LATER_WORDS: &[&str] = &["later"];
+
 /// "the first quarter", in order.
 pub(super) const QUARTER_ORDINALS: [&str; 4] = ["first", "second", "third", "fourth"];
 

@@ -111,6 +111,9 @@ struct Draft {
     relative: bool,
     how: String,
     kind: Option<MentionKind>,
+    /// Counted from the date spoken of before it ("a year earlier"): never itself a date to
+    /// count from.
+    refers_back: bool,
 }
 
 /// What a rule made of the tokens at one place.
@@ -176,6 +179,7 @@ impl Finder<'_> {
             relative,
             how,
             kind: None,
+            refers_back: false,
         });
     }
 }

@@ -4,12 +4,42 @@
 use chrono::{Datelike, Days, Months};
 
 use super::lexicon::{
-    CURRENT, DAY_WORDS, FOLLOWING, MONTH_WORDS, NUMBER_WORDS, PREVIOUS, SHIFT_PREPOSITIONS,
-    TODAY_PHRASE, VAGUE, WEEK_WORDS, WEEKDAY_PREPOSITIONS, YEAR_UNIT_WORDS, weekday_of,
+    CURRENT, DAY_WORDS, EARLIER_WORDS, FOLLOWING, LATER_WORDS, MONTH_WORDS, NUMBER_WORDS, PREVIOUS,
+    SHIFT_PREPOSITIONS, TODAY_PHRASE, VAGUE, WEEK_WORDS, WEEKDAY_PREPOSITIONS, YEAR_UNIT_WORDS,
+    weekday_of,
 };
 use super::resolve::{is_future, nearest_weekday, sentence_around};
 use super::value::{Ref, Value, ymd};
 use super::{Finder, Found, MentionKind};
+
+/// `base` moved by `n` of `unit` (day, week, month, quarter, year), kept at the base's own
+/// precision where the unit allows it ("the third quarter" a year on is a third quarter).
+fn shift_value(base: Value, unit: &str, n: i64) -> Option<Value> {
+    let day_of = |v: Value| v.first_day();
+    let months = |d: chrono::NaiveDate, m: i64| {
+        if m < 0 {
+            d.checked_sub_months(Months::new(m.unsigned_abs() as u32))
+        } else {
+            d.checked_add_months(Months::new(m as u32))
+        }
+    };
+    Some(match (unit, base) {
+        ("year", Value::Quarter(y, q)) => Value::Quarter(y + n as i32, q),
+        ("year", Value::Month(y, m)) => Value::Month(y + n as i32, m),
+        ("year", v) => Value::Year(day_of(v)?.year() + n as i32),
+        ("quarter", Value::Quarter(y, q)) => {
+            let k = y as i64 * 4 + i64::from(q) - 1 + n;
+            Value::Quarter(k.div_euclid(4) as i32, k.rem_euclid(4) as u32 + 1)
+        }
+        ("month", v) => {
+            let d = months(day_of(v)?, n)?;
+            Value::Month(d.year(), d.month())
+        }
+        ("week", v) => Value::Week(day_of(v)?.checked_add_signed(chrono::Duration::weeks(n))?),
+        ("day", v) => Value::Day(day_of(v)?.checked_add_signed(chrono::Duration::days(n))?),
+        _ => return None,
+    })
+}
 
 impl Finder<'_> {
     /// yesterday, today, last week, this year, on Monday, two days ago, in recent months…
@@ -21,12 +51,18 @@ impl Finder<'_> {
             .vague_at(i)
             .or_else(|| self.day_word_at(i, &w))
             .or_else(|| self.shifted_at(i, &w))
+            .or_else(|| self.counted_back_at(i, &w))
             .or_else(|| self.ago_at(i, &w))
             .or_else(|| self.weekday_at(i, &w));
         match next {
             Some(next) => Found::Next(next),
             None => Found::Pass,
         }
+    }
+
+    /// How a value was counted from the publication date, or that there was none to count from.
+    pub(super) fn counted_from(&self, how: &str) -> String {
+        self.counted(how)
     }
 
     /// How a value was counted from the publication date, or that there was none to count from.
@@ -150,6 +186,69 @@ impl Finder<'_> {
             return Some(next);
         }
         None
+    }
+
+    /// "a year earlier", "two weeks later", "year-earlier": counted from the date spoken of (at
+    /// its own precision: "the third quarter … a year earlier" is the third quarter before),
+    /// else from the publication date. ("ago" alone counts from the publication date.)
+    fn counted_back_at(&mut self, i: usize, w: &str) -> Option<usize> {
+        // "year-earlier results": the count is one and the unit comes first.
+        let (n, unit, way) = if self.sym(i + 1, "-") && self.adjacent(i) {
+            (1, i, i + 2)
+        } else {
+            let n = match w {
+                "a" | "an" | "one" => 1,
+                _ => NUMBER_WORDS
+                    .iter()
+                    .find(|(word, _)| *word == w)
+                    .map(|(_, n)| *n)
+                    .or_else(|| {
+                        self.num(i)
+                            .filter(|(n, l)| *l <= 2 && *n > 0)
+                            .map(|(n, _)| n as i64)
+                    })?,
+            };
+            (n, i + 1, i + 2)
+        };
+        let unit_word = self.lower(unit)?;
+        let way_word = self.lower(way)?;
+        let dir = if EARLIER_WORDS.contains(&way_word.as_str()) {
+            -1
+        } else if LATER_WORDS.contains(&way_word.as_str()) {
+            1
+        } else {
+            return None;
+        };
+        // "two days ago" after no date is the publication date's: `ago_at` reads it.
+        let anchor = self.anchor();
+        if way_word == "ago" && unit != i {
+            return None;
+        }
+        let shift = n * dir;
+        let unit_name = unit_word.trim_end_matches('s');
+        let (base, from) = match anchor {
+            Some(v) => (v, "the date spoken of"),
+            None => (Value::Day(self.reference?), "the publication date"),
+        };
+        let value = shift_value(base, unit_name, shift)?;
+        let start = self.start_of(i);
+        let end = self.end_before(way + 1);
+        let how = format!(
+            "{} {unit_name}{} {} {from}{}",
+            n,
+            if n == 1 { "" } else { "s" },
+            if dir < 0 { "before" } else { "after" },
+            match (anchor, self.reference) {
+                (None, Some(r)) => format!(" {}", ymd(r)),
+                (Some(v), _) => format!(" {}", v.timex()),
+                _ => String::new(),
+            }
+        );
+        self.push(start, end, Some(value), true, how);
+        if let Some(d) = self.drafts.last_mut() {
+            d.refers_back = anchor.is_some();
+        }
+        Some(way + 1)
     }
 
     /// "two days ago", "3 weeks ago"

@@ -96,6 +96,11 @@ fn is_deadline(clause: &str) -> bool {
     last.iter().any(|w| DEADLINE_WORDS.contains(&w.as_str()))
 }
 
+/// The quarter (1–4) of a day.
+pub(super) fn quarter_of(day: NaiveDate) -> u32 {
+    (day.month() - 1) / 3 + 1
+}
+
 fn floor(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
     while !text.is_char_boundary(i) {

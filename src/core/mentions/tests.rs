@@ -311,6 +311,27 @@ const CASES: &[(&str, &str, &str)] = &[
         "1998-01-08",
         "the future=FUTURE_REF:vague",
     ),
+    // Quarters as financial news names them, and dates counted from the date spoken of.
+    (
+        "Third-quarter profit rose 5%; in the quarter, sales fell from the year-ago quarter.",
+        "1989-10-26",
+        "Third-quarter=1989-Q3:relative | the quarter=1989-Q3:relative | the year-ago quarter=1988-Q3:relative",
+    ),
+    (
+        "Net income in the fiscal first quarter rose, compared with a loss a year earlier.",
+        "1989-10-26",
+        "the fiscal first quarter=1989-Q1:relative | a year earlier=1988-Q1:relative",
+    ),
+    (
+        "The company expects fiscal 1990 sales to rise; the fourth quarter will be weak.",
+        "1989-10-26",
+        "fiscal 1990=1990:absolute | the fourth quarter=1989-Q4:relative",
+    ),
+    (
+        "The strike began on March 3, 1998, and ended two weeks later.",
+        "1998-04-01",
+        "March 3, 1998=1998-03-03:absolute | two weeks later=1998-W12:relative",
+    ),
     // Numbers that are not dates.
     (
         "More than 3,000 vehicles passed along the road.",

@@ -177,6 +177,26 @@ impl<'a> Finder<'a> {
         Some((y as i32, next))
     }
 
+    /// Whether the tokens from `i` are `phrase`, word for word (any case) and sign for sign.
+    pub(super) fn is_phrase(&self, i: usize, phrase: &[&str]) -> bool {
+        phrase.iter().enumerate().all(|(k, p)| {
+            self.toks
+                .get(i + k)
+                .is_some_and(|t| t.text.eq_ignore_ascii_case(p) || t.text.to_lowercase() == *p)
+        })
+    }
+
+    /// The latest value found before this point that is a date (not "now"): what "the quarter"
+    /// or "a year earlier" refer back to.
+    pub(super) fn anchor(&self) -> Option<super::value::Value> {
+        self.drafts
+            .iter()
+            .rev()
+            .filter(|d| !d.refers_back)
+            .filter_map(|d| d.value)
+            .find(|v| v.first_day().is_some())
+    }
+
     pub(super) fn start_of(&self, i: usize) -> usize {
         self.toks[i].start
     }

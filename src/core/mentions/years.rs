@@ -5,48 +5,138 @@
 use chrono::Datelike;
 
 use super::lexicon::{
-    AMOUNT_SIGNS, NEWS_YEARS, NOT_PLURALS, NUMBER_NOUNS, QUARTER_ORDINALS, TRIGGERS,
+    AMOUNT_SIGNS, NEWS_YEARS, NOT_PLURALS, NUMBER_NOUNS, QUARTER_ORDINALS, QUARTER_PHRASES,
+    QuarterRef, TRIGGERS,
 };
+use super::resolve::{is_future, quarter_of, sentence_around};
 use super::tokens::Tk;
 use super::value::Value;
 use super::{Finder, Found};
 
 impl Finder<'_> {
-    /// "the first quarter of 2022", "the second quarter" (of the publication year).
+    /// "the first quarter of 2022", "third-quarter", "the fiscal second quarter" (the latest such
+    /// quarter by the publication date, the next in a sentence that looks ahead), "fiscal 1990",
+    /// and quarters without an ordinal: "the quarter", "the year-ago quarter".
     pub(super) fn quarter_words_at(&mut self, i: usize) -> Found {
-        let t = self.toks[i];
-        if let Some(w) = self.lower(i)
-            && let Some(q) = QUARTER_ORDINALS.iter().position(|o| *o == w)
-            && self.lower(i + 1).as_deref() == Some("quarter")
-        {
-            let (y, next, relative) = if self.lower(i + 2).as_deref() == Some("of")
-                && let Some((y, n)) = self.year(i + 3)
-            {
-                (Some(y), n, false)
-            } else {
-                (self.reference.map(|r| r.year()), i + 2, true)
-            };
-            let how = if relative {
-                "year taken from the publication date".to_string()
-            } else {
-                "quarter and year given".to_string()
-            };
-            let start = if i > 0 && self.lower(i - 1).as_deref() == Some("the") {
-                self.toks[i - 1].start
-            } else {
-                t.start
-            };
+        if let Some(next) = self.quarter_phrase_at(i) {
+            return Found::Next(next);
+        }
+        let fiscal = self.lower(i).as_deref() == Some("fiscal");
+        if fiscal && let Some((y, next)) = self.year(i + 1) {
             let end = self.end_before(next);
+            let start = self.with_the(i);
             self.push(
                 start,
                 end,
-                y.map(|y| Value::Quarter(y, q as u32 + 1)),
-                relative,
-                how,
+                Some(Value::Year(y)),
+                false,
+                "fiscal year given".into(),
             );
             return Found::Next(next);
         }
-        Found::Pass
+        let o = i + usize::from(fiscal);
+        let Some(q) = self
+            .lower(o)
+            .and_then(|w| QUARTER_ORDINALS.iter().position(|x| *x == w))
+        else {
+            return Found::Pass;
+        };
+        let unit = if self.sym(o + 1, "-") { o + 2 } else { o + 1 };
+        if self.lower(unit).as_deref() != Some("quarter") {
+            return Found::Pass;
+        }
+        let q = q as u32 + 1;
+        let (value, next, relative, how) = if self.lower(unit + 1).as_deref() == Some("of")
+            && let Some((y, n)) = self.year(unit + 2)
+        {
+            (
+                Some(Value::Quarter(y, q)),
+                n,
+                false,
+                "quarter and year given".to_string(),
+            )
+        } else {
+            let future = is_future(sentence_around(self.text, self.toks[i].start));
+            // The latest such quarter by the publication date; looking ahead, a quarter ended
+            // more than a quarter before is next year's (the one just ended is reported on).
+            let value = self.reference.map(|r| {
+                let now = quarter_of(r);
+                let back = (now + 4 - q) % 4;
+                let y = r.year() - i32::from(q > now) + i32::from(future && back >= 2);
+                Value::Quarter(y, q)
+            });
+            let how = if future {
+                "the next such quarter from"
+            } else {
+                "the latest such quarter by"
+            };
+            (value, unit + 1, true, self.counted_from(how))
+        };
+        let start = self.with_the(i);
+        let end = self.end_before(next);
+        self.push(start, end, value, relative, how);
+        Found::Next(next)
+    }
+
+    /// The start of the phrase at `i`, with a "the" before it.
+    fn with_the(&self, i: usize) -> usize {
+        if i > 0 && self.lower(i - 1).as_deref() == Some("the") {
+            self.toks[i - 1].start
+        } else {
+            self.toks[i].start
+        }
+    }
+
+    /// "the quarter", "the year-ago quarter", "last quarter".
+    fn quarter_phrase_at(&mut self, i: usize) -> Option<usize> {
+        let (phrase, which) = QUARTER_PHRASES
+            .iter()
+            .find(|(phrase, _)| self.is_phrase(i, phrase))?;
+        let spoken = match self.anchor() {
+            Some(Value::Quarter(y, q)) => Some((y, q)),
+            _ => None,
+        };
+        if phrase.last() == Some(&"period") && spoken.is_none() {
+            return None;
+        }
+        let previous = self.reference.map(|r| match quarter_of(r) {
+            1 => (r.year() - 1, 4),
+            q => (r.year(), q - 1),
+        });
+        let (value, how) = match which {
+            QuarterRef::Spoken => match spoken {
+                Some(q) => (Some(q), "the quarter spoken of".to_string()),
+                None => (previous, self.counted_from("the last whole quarter before")),
+            },
+            QuarterRef::Current => (
+                self.reference.map(|r| (r.year(), quarter_of(r))),
+                self.counted_from("the quarter of"),
+            ),
+            QuarterRef::Previous => (previous, self.counted_from("the quarter before that of")),
+            QuarterRef::YearBefore => match spoken {
+                Some((y, q)) => (
+                    Some((y - 1, q)),
+                    "a year before the quarter spoken of".into(),
+                ),
+                None => (
+                    previous.map(|(y, q)| (y - 1, q)),
+                    self.counted_from("a year before the last whole quarter before"),
+                ),
+            },
+        };
+        let next = i + phrase.len();
+        let (start, end) = (self.toks[i].start, self.end_before(next));
+        self.push(
+            start,
+            end,
+            value.map(|(y, q)| Value::Quarter(y, q)),
+            true,
+            how,
+        );
+        if let Some(d) = self.drafts.last_mut() {
+            d.refers_back = spoken.is_some();
+        }
+        Some(next)
     }
 
     /// "Q1 2022".
