@@ -4,7 +4,7 @@
 //! Month names are not here: article headers read them too, so they live with the header dates
 //! in [`crate::core::timestamp::month_number`], re-exported below.
 
-use super::value::Ref;
+use super::value::{DayPart, Ref};
 use chrono::Weekday;
 
 pub(super) use crate::core::timestamp::month_number;
@@ -256,6 +256,51 @@ pub(super) const VAGUE: [(&[&str], Option<Ref>); 34] = [
     (&["hazırda"], Some(Ref::Present)),
     (&["indi"], Some(Ref::Present)),
     (&["gələcəkdə"], Some(Ref::Future)),
+];
+
+/// Parts of a day after a day ("Friday morning", "yesterday evening").
+pub(super) const PARTS_OF_DAY: [(&str, DayPart); 8] = [
+    ("morning", DayPart::Morning),
+    ("afternoon", DayPart::Afternoon),
+    ("evening", DayPart::Evening),
+    ("night", DayPart::Night),
+    ("утром", DayPart::Morning),
+    ("днём", DayPart::Afternoon),
+    ("вечером", DayPart::Evening),
+    ("ночью", DayPart::Night),
+];
+
+/// A part of a day counted from the publication date: "this evening", "last night".
+pub(super) const DAY_PART_PHRASES: [(&[&str], i64, DayPart); 7] = [
+    (&["this", "morning"], 0, DayPart::Morning),
+    (&["this", "afternoon"], 0, DayPart::Afternoon),
+    (&["this", "evening"], 0, DayPart::Evening),
+    (&["tonight"], 0, DayPart::Night),
+    (&["last", "night"], -1, DayPart::Night),
+    (&["сегодня", "утром"], 0, DayPart::Morning),
+    (&["сегодня", "вечером"], 0, DayPart::Evening),
+];
+
+/// Words before a date that TimeML keeps in its span ("early next year", "the end of 1999",
+/// "around 7:15 p.m.", "nearly four years ago"), longer first.
+pub(super) const MODIFIERS: [&[&str]; 12] = [
+    &["the", "end", "of"],
+    &["the", "middle", "of"],
+    &["the", "beginning", "of"],
+    &["the", "start", "of"],
+    &["early"],
+    &["earlier"],
+    &["late"],
+    &["later"],
+    &["around"],
+    &["nearly"],
+    &["almost"],
+    &["mid"],
+];
+
+/// Time zones after a time, kept in its span: "5 p.m. EST".
+pub(super) const TIME_ZONES: &[&str] = &[
+    "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST",
 ];
 
 /// Words for a day counted from the publication date, with the days they count.

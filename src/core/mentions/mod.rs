@@ -200,6 +200,7 @@ pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
         }
     }
     resolve::settle_kinds(&mut f);
+    resolve::join_neighbours(&mut f);
     f.drafts
         .into_iter()
         .map(|d| {

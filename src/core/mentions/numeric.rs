@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::lexicon::TIME_ZONES;
 use super::tokens::Tk;
 use super::value::{Value, ymd};
 use super::{Finder, Found};
@@ -99,10 +100,11 @@ impl Finder<'_> {
         Found::Pass
     }
 
-    /// A time on its own: "at 20:05".
+    /// A time on its own: "at 20:05", "7:15 p.m.", "10 a.m. EST", "noon"; it falls on the
+    /// publication date unless a day follows it (`resolve::join_neighbours`).
     pub(super) fn time_at(&mut self, i: usize) -> Found {
         let t = self.toks[i];
-        if let Some((h, hl)) = self.num(i)
+        let clock = if let Some((h, hl)) = self.num(i)
             && hl <= 2
             && self.sym(i + 1, ":")
             && self.adjacent(i)
@@ -111,25 +113,78 @@ impl Finder<'_> {
             && mi < 60
         {
             // Seconds belong to the time: "22:50:09".
-            let (last, next) =
-                if self.sym(i + 3, ":") && self.num(i + 4).is_some_and(|(_, l)| l == 2) {
-                    (i + 4, i + 5)
-                } else {
-                    (i + 2, i + 3)
-                };
-            let end = self.toks[last].end;
-            match self.reference {
-                Some(r) => self.push(
-                    t.start,
-                    end,
-                    Some(Value::Time(r, h, mi)),
-                    true,
-                    format!("a time on the publication date {}", ymd(r)),
-                ),
-                None => self.push(t.start, end, None, true, "a time of an unknown day".into()),
+            let next = if self.sym(i + 3, ":") && self.num(i + 4).is_some_and(|(_, l)| l == 2) {
+                i + 5
+            } else {
+                i + 3
+            };
+            Some((h, mi, next, false))
+        } else if let Some((h, hl)) = self.num(i)
+            && hl <= 2
+            && (1..=12).contains(&h)
+            && self.meridiem(i + 1).is_some()
+        {
+            Some((h, 0, i + 1, false))
+        } else {
+            match self.lower(i).as_deref() {
+                Some("noon") => Some((12, 0, i + 1, true)),
+                Some("midnight") => Some((0, 0, i + 1, true)),
+                _ => None,
             }
-            return Found::Next(next);
+        };
+        let Some((mut h, mi, mut next, named)) = clock else {
+            return Found::Pass;
+        };
+        if !named
+            && h <= 12
+            && let Some((pm, after)) = self.meridiem(next)
+        {
+            h = match (pm, h) {
+                (false, 12) => 0,
+                (true, 12) => 12,
+                (true, h) => h + 12,
+                (false, h) => h,
+            };
+            next = after;
         }
-        Found::Pass
+        if self.word(next).is_some_and(|w| TIME_ZONES.contains(&w)) {
+            next += 1;
+        }
+        let end = self.end_before(next);
+        match self.reference {
+            Some(r) => self.push(
+                t.start,
+                end,
+                Some(Value::Time(r, h, mi)),
+                true,
+                format!("a time on the publication date {}", ymd(r)),
+            ),
+            None => self.push(t.start, end, None, true, "a time of an unknown day".into()),
+        }
+        Found::Next(next)
+    }
+
+    /// "a.m.", "p.m.", "am", "PM" at `i`: whether after noon, and the token after it.
+    fn meridiem(&self, i: usize) -> Option<(bool, usize)> {
+        let w = self.lower(i)?;
+        let after_point = |k: usize| {
+            if self.sym(k, ".") && self.adjacent(k - 1) {
+                k + 1
+            } else {
+                k
+            }
+        };
+        match w.as_str() {
+            "am" | "pm" => Some((w == "pm", after_point(i + 1))),
+            "a" | "p"
+                if self.sym(i + 1, ".")
+                    && self.adjacent(i)
+                    && self.adjacent(i + 1)
+                    && self.lower(i + 2).as_deref() == Some("m") =>
+            {
+                Some((w == "p", after_point(i + 3)))
+            }
+            _ => None,
+        }
     }
 }

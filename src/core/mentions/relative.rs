@@ -4,9 +4,9 @@
 use chrono::{Datelike, Days, Months};
 
 use super::lexicon::{
-    CURRENT, DAY_WORDS, EARLIER_WORDS, FOLLOWING, LATER_WORDS, MONTH_WORDS, NUMBER_WORDS, PREVIOUS,
-    SHIFT_PREPOSITIONS, TODAY_PHRASE, VAGUE, WEEK_WORDS, WEEKDAY_PREPOSITIONS, YEAR_UNIT_WORDS,
-    weekday_of,
+    CURRENT, DAY_PART_PHRASES, DAY_WORDS, EARLIER_WORDS, FOLLOWING, LATER_WORDS, MONTH_WORDS,
+    NUMBER_WORDS, PREVIOUS, SHIFT_PREPOSITIONS, TODAY_PHRASE, VAGUE, WEEK_WORDS,
+    WEEKDAY_PREPOSITIONS, YEAR_UNIT_WORDS, weekday_of,
 };
 use super::resolve::{is_future, nearest_weekday, sentence_around};
 use super::value::{Ref, Value, ymd};
@@ -49,6 +49,7 @@ impl Finder<'_> {
         };
         let next = self
             .vague_at(i)
+            .or_else(|| self.day_part_at(i))
             .or_else(|| self.day_word_at(i, &w))
             .or_else(|| self.shifted_at(i, &w))
             .or_else(|| self.counted_back_at(i, &w))
@@ -98,6 +99,25 @@ impl Finder<'_> {
             }
         }
         None
+    }
+
+    /// "this evening", "tonight", "last night".
+    fn day_part_at(&mut self, i: usize) -> Option<usize> {
+        let (phrase, shift, part) = DAY_PART_PHRASES
+            .iter()
+            .find(|(phrase, ..)| self.is_phrase(i, phrase))?;
+        let day = self
+            .reference
+            .and_then(|r| r.checked_add_signed(chrono::Duration::days(*shift)));
+        let next = i + phrase.len();
+        let (start, end) = (self.start_of(i), self.end_before(next));
+        let how = self.counted(if *shift < 0 {
+            "the day before"
+        } else {
+            "the day of"
+        });
+        self.push(start, end, day.map(|d| Value::DayPart(d, *part)), true, how);
+        Some(next)
     }
 
     /// "yesterday", "сегодня", "bu gün".

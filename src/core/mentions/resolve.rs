@@ -5,10 +5,11 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::lexicon::{
-    AZERBAIJANI_LETTERS, AZERBAIJANI_PAST_ENDINGS, DEADLINE_WORDS, FUTURE_CUES, PAST_WORDS,
-    RANGE_JOINERS, RANGE_OPENERS, RUSSIAN_PAST_ENDINGS, SINCE_WORDS, UNTIL_WORDS,
+    AZERBAIJANI_LETTERS, AZERBAIJANI_PAST_ENDINGS, DEADLINE_WORDS, FUTURE_CUES, MODIFIERS,
+    PARTS_OF_DAY, PAST_WORDS, RANGE_JOINERS, RANGE_OPENERS, RUSSIAN_PAST_ENDINGS, SINCE_WORDS,
+    UNTIL_WORDS,
 };
-use super::value::ymd;
+use super::value::{Value, ymd};
 use super::{Finder, MentionKind};
 
 /// Which way a sentence looks.
@@ -181,6 +182,60 @@ pub(super) fn nearest_weekday(
 
 /// "since X" → ongoing; "until X", "by the end of X" → range end; "from X to Y", "between X and
 /// Y" → a range. Span starts are widened to the word that says so.
+/// Neighbours that TimeML reads as one expression: a time and the day after it ("10 p.m.
+/// Wednesday"), a day and its part ("Friday morning"), and the modifier before a date ("early
+/// next year", "the end of 1999", "around 7:15 p.m.").
+pub(super) fn join_neighbours(f: &mut Finder<'_>) {
+    let text = f.text;
+    let mut k = 0;
+    while k + 1 < f.drafts.len() {
+        let (a, b) = (&f.drafts[k], &f.drafts[k + 1]);
+        let gap = text[a.end..b.start].trim().to_lowercase();
+        let joined = match (a.value, b.value) {
+            (Some(Value::Time(_, h, m)), Some(Value::Day(d)))
+                if matches!(gap.as_str(), "" | "on" | ",") =>
+            {
+                Some(Value::Time(d, h, m))
+            }
+            _ => None,
+        };
+        if let Some(value) = joined {
+            let b = f.drafts.remove(k + 1);
+            let a = &mut f.drafts[k];
+            a.end = b.end;
+            a.value = Some(value);
+            a.how = format!("the time on {}", b.how);
+            a.kind = b.kind.or(a.kind);
+        }
+        k += 1;
+    }
+    for k in 0..f.drafts.len() {
+        // The token after the draft, and the one it starts at.
+        let after = f.toks.partition_point(|t| t.start < f.drafts[k].end);
+        let at = f.toks.partition_point(|t| t.start < f.drafts[k].start);
+        if let Some(Value::Day(d)) = f.drafts[k].value
+            && let Some(w) = f.lower(after)
+            && let Some((_, part)) = PARTS_OF_DAY.iter().find(|(p, _)| *p == w)
+            && f.drafts
+                .get(k + 1)
+                .is_none_or(|n| n.start >= f.toks[after].end)
+        {
+            f.drafts[k].end = f.toks[after].end;
+            f.drafts[k].value = Some(Value::DayPart(d, *part));
+        }
+        let floor = if k > 0 { f.drafts[k - 1].end } else { 0 };
+        let modifier = MODIFIERS.iter().find(|m| {
+            at >= m.len()
+                && f.toks[at - m.len()].start >= floor
+                && f.is_phrase(at - m.len(), m)
+                && !f.is_phrase(at, m)
+        });
+        if let Some(m) = modifier {
+            f.drafts[k].start = f.toks[at - m.len()].start;
+        }
+    }
+}
+
 pub(super) fn settle_kinds(f: &mut Finder<'_>) {
     let text = f.text;
     let word_before = |at: usize| -> Option<(String, usize)> {

@@ -140,7 +140,7 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "The works will be completed by the end of March.",
         "2022-12-07",
-        "March=2023-03:range_end",
+        "the end of March=2023-03:range_end",
     ),
     (
         "Protests grew in early December.",
@@ -332,6 +332,22 @@ const CASES: &[(&str, &str, &str)] = &[
         "1998-04-01",
         "March 3, 1998=1998-03-03:absolute | two weeks later=1998-W12:relative",
     ),
+    // Times as news writes them, with their day, and parts of days.
+    (
+        "He was shot at 10 p.m. Wednesday and died around 7:15 a.m. Thursday.",
+        "1998-02-13",
+        "10 p.m. Wednesday=1998-02-11T22:00:relative | around 7:15 a.m. Thursday=1998-02-12T07:15:relative",
+    ),
+    (
+        "The offer expires at 5 p.m. EST; talks went on Friday morning and this evening.",
+        "1998-02-13",
+        "5 p.m. EST=1998-02-13T17:00:relative | Friday morning=1998-02-13TMO:relative | this evening=1998-02-13TEV:relative",
+    ),
+    (
+        "Profits will rise early next year, as they did in the middle of 1997.",
+        "1998-02-13",
+        "early next year=1999:relative | the middle of 1997=1997:absolute",
+    ),
     // Numbers that are not dates.
     (
         "More than 3,000 vehicles passed along the road.",
@@ -443,7 +459,7 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "Date: 8 Apr 93 22:50:09 GMT",
         "1993-04-09",
-        "8 Apr=1993-04-08:relative | 22:50:09=1993-04-09T22:50:relative",
+        "8 Apr=1993-04-08:relative | 22:50:09 GMT=1993-04-09T22:50:relative",
     ),
     (
         "BAKU (MAY 19) TURAN: The shelling continued.",

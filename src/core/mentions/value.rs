@@ -15,6 +15,28 @@ pub(super) enum Value {
     Year(i32),
     /// The present, the past or the future, with no date ("now", "recently", "soon").
     Ref(Ref),
+    /// A part of a day: "Friday morning", "this evening".
+    DayPart(NaiveDate, DayPart),
+}
+
+/// The parts of a day TIMEX3 names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum DayPart {
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+impl DayPart {
+    fn code(self) -> &'static str {
+        match self {
+            DayPart::Morning => "MO",
+            DayPart::Afternoon => "AF",
+            DayPart::Evening => "EV",
+            DayPart::Night => "NI",
+        }
+    }
 }
 
 /// Which way a reference to no date points.
@@ -28,7 +50,7 @@ pub(super) enum Ref {
 impl Value {
     pub(super) fn precision(self) -> MentionPrecision {
         match self {
-            Value::Time(..) => MentionPrecision::Time,
+            Value::Time(..) | Value::DayPart(..) => MentionPrecision::Time,
             Value::Day(_) => MentionPrecision::Day,
             Value::Week(_) => MentionPrecision::Week,
             Value::Month(..) => MentionPrecision::Month,
@@ -42,6 +64,7 @@ impl Value {
         match self {
             Value::Time(d, h, m) => format!("{}T{h:02}:{m:02}", ymd(d)),
             Value::Day(d) => ymd(d),
+            Value::DayPart(d, part) => format!("{}T{}", ymd(d), part.code()),
             Value::Week(d) => {
                 let w = d.iso_week();
                 format!("{:04}-W{:02}", w.year(), w.week())
@@ -57,7 +80,7 @@ impl Value {
 
     pub(super) fn first_day(self) -> Option<NaiveDate> {
         match self {
-            Value::Time(d, ..) | Value::Day(d) => Some(d),
+            Value::Time(d, ..) | Value::Day(d) | Value::DayPart(d, _) => Some(d),
             Value::Week(d) => {
                 d.checked_sub_days(Days::new(d.weekday().num_days_from_monday() as u64))
             }
