@@ -4,7 +4,7 @@
 //! Month names are not here: article headers read them too, so they live with the header dates
 //! in [`crate::core::timestamp::month_number`], re-exported below.
 
-use super::value::{DayPart, Ref};
+use super::value::{DayPart, Ref, Season};
 use chrono::Weekday;
 
 pub(super) use crate::core::timestamp::month_number;
@@ -220,8 +220,9 @@ pub(super) const WEEKDAY_PREPOSITIONS: &[&str] = &["в", "во"];
 
 /// Phrases that name a time without pinning it down: shown, never put on the calendar; those that
 /// point at the present, the past or the future say which (TIMEX3 `PRESENT_REF`…). Longer
-/// phrases first.
-pub(super) const VAGUE: [(&[&str], Option<Ref>); 34] = [
+/// phrases first. (Not the adjectives "recent", "current", "future": TimeML marks them now and
+/// then, and a reader would not miss them.)
+pub(super) const VAGUE: [(&[&str], Option<Ref>); 29] = [
     (&["in", "recent", "months"], None),
     (&["in", "recent", "weeks"], None),
     (&["in", "recent", "years"], None),
@@ -233,17 +234,12 @@ pub(super) const VAGUE: [(&[&str], Option<Ref>); 34] = [
     (&["in", "the", "past", "few", "weeks"], None),
     (&["in", "the", "past", "few", "months"], None),
     (&["recently"], Some(Ref::Past)),
-    (&["recent"], Some(Ref::Past)),
-    (&["previously"], Some(Ref::Past)),
-    (&["formerly"], Some(Ref::Past)),
     (&["the", "past"], Some(Ref::Past)),
     (&["soon"], Some(Ref::Future)),
     (&["the", "future"], Some(Ref::Future)),
-    (&["future"], Some(Ref::Future)),
     (&["these", "days"], Some(Ref::Present)),
     (&["now"], Some(Ref::Present)),
     (&["currently"], Some(Ref::Present)),
-    (&["current"], Some(Ref::Present)),
     (&["presently"], Some(Ref::Present)),
     (&["nowadays"], Some(Ref::Present)),
     (&["at", "present"], Some(Ref::Present)),
@@ -283,7 +279,10 @@ pub(super) const DAY_PART_PHRASES: [(&[&str], i64, DayPart); 7] = [
 
 /// Words before a date that TimeML keeps in its span ("early next year", "the end of 1999",
 /// "around 7:15 p.m.", "nearly four years ago"), longer first.
-pub(super) const MODIFIERS: [&[&str]; 12] = [
+pub(super) const MODIFIERS: [&[&str]; 15] = [
+    &["the", "early"],
+    &["the", "late"],
+    &["the", "mid"],
     &["the", "end", "of"],
     &["the", "middle", "of"],
     &["the", "beginning", "of"],
@@ -297,6 +296,22 @@ pub(super) const MODIFIERS: [&[&str]; 12] = [
     &["almost"],
     &["mid"],
 ];
+
+/// Season names.
+pub(super) const SEASONS: [(&str, Season); 9] = [
+    ("spring", Season::Spring),
+    ("summer", Season::Summer),
+    ("fall", Season::Fall),
+    ("autumn", Season::Fall),
+    ("winter", Season::Winter),
+    ("весной", Season::Spring),
+    ("летом", Season::Summer),
+    ("осенью", Season::Fall),
+    ("зимой", Season::Winter),
+];
+
+/// Words for a weekend.
+pub(super) const WEEKEND_WORDS: &[&str] = &["weekend", "выходные", "выходных"];
 
 /// Time zones after a time, kept in its span: "5 p.m. EST".
 pub(super) const TIME_ZONES: &[&str] = &[

@@ -140,12 +140,16 @@ impl Finder<'_> {
         self.toks.get(i)?;
         // The order matters: a longer or more certain reading goes first ("2022-12-10" is a day
         // and "December 2022" a month before "2022" can be a year on its own).
-        let rules: [fn(&mut Self, usize) -> Found; 11] = [
+        let rules: [fn(&mut Self, usize) -> Found; 15] = [
             Self::iso_at,
+            Self::decade_at,
+            Self::century_at,
             Self::numeric_at,
             Self::part_of_month_at,
             Self::day_of_month_at,
+            Self::month_then_year_word_at,
             Self::month_first_at,
+            Self::season_at,
             Self::day_first_at,
             Self::quarter_words_at,
             Self::quarter_code_at,

@@ -5,12 +5,17 @@ use chrono::{Datelike, Days, Months};
 
 use super::lexicon::{
     CURRENT, DAY_PART_PHRASES, DAY_WORDS, EARLIER_WORDS, FOLLOWING, LATER_WORDS, MONTH_WORDS,
-    NUMBER_WORDS, PREVIOUS, SHIFT_PREPOSITIONS, TODAY_PHRASE, VAGUE, WEEK_WORDS,
-    WEEKDAY_PREPOSITIONS, YEAR_UNIT_WORDS, weekday_of,
+    NUMBER_WORDS, PREVIOUS, SEASONS, SHIFT_PREPOSITIONS, TODAY_PHRASE, VAGUE, WEEK_WORDS,
+    WEEKDAY_PREPOSITIONS, WEEKEND_WORDS, YEAR_UNIT_WORDS, weekday_of,
 };
-use super::resolve::{is_future, nearest_weekday, sentence_around};
-use super::value::{Ref, Value, ymd};
+use super::resolve::{
+    Tense, clause_before, is_deadline, is_future, nearest_weekday, sentence_around, tense,
+};
+use super::value::{Ref, Season, Value, ymd};
 use super::{Finder, Found, MentionKind};
+
+/// How a shifted name was counted, by its direction (last, this, next).
+const HOW_SHIFTED: [&str; 3] = ["the one before", "the one of", "the one after"];
 
 /// `base` moved by `n` of `unit` (day, week, month, quarter, year), kept at the base's own
 /// precision where the unit allows it ("the third quarter" a year on is a third quarter).
@@ -44,12 +49,17 @@ fn shift_value(base: Value, unit: &str, n: i64) -> Option<Value> {
 impl Finder<'_> {
     /// yesterday, today, last week, this year, on Monday, two days ago, in recent months…
     pub(super) fn relative_at(&mut self, i: usize) -> Found {
-        let Some(w) = self.lower(i) else {
+        // A word, or a count in digits ("42 years ago").
+        let Some(w) = self
+            .lower(i)
+            .or_else(|| self.num(i).map(|_| self.toks[i].text.to_string()))
+        else {
             return Found::Pass;
         };
         let next = self
             .vague_at(i)
             .or_else(|| self.day_part_at(i))
+            .or_else(|| self.weekend_at(i))
             .or_else(|| self.day_word_at(i, &w))
             .or_else(|| self.shifted_at(i, &w))
             .or_else(|| self.counted_back_at(i, &w))
@@ -58,6 +68,17 @@ impl Finder<'_> {
         match next {
             Some(next) => Found::Next(next),
             None => Found::Pass,
+        }
+    }
+
+    /// Whether a day named at byte `at` is to come: the clause that leads to it decides (a
+    /// deadline, "will", or a past verb), else its sentence.
+    fn looks_ahead(&self, at: usize) -> bool {
+        let lead = clause_before(self.text, at);
+        match tense(lead) {
+            Tense::Future => true,
+            Tense::Past => false,
+            Tense::Unmarked => is_deadline(lead) || is_future(sentence_around(self.text, at)),
         }
     }
 
@@ -154,9 +175,14 @@ impl Finder<'_> {
         } else {
             return None;
         };
-        let unit = self.lower(i + 1)?;
         let r = self.reference?;
         let start = self.start_of(i);
+        if let Some((value, next, how)) = self.shifted_calendar_name(i + 1, dir, r) {
+            let end = self.end_before(next);
+            self.push(start, end, Some(value), true, self.counted(how));
+            return Some(next);
+        }
+        let unit = self.lower(i + 1)?;
         let next = i + 2;
         let unit = unit.as_str();
         let value = if WEEK_WORDS.contains(&unit) {
@@ -239,9 +265,11 @@ impl Finder<'_> {
         } else {
             return None;
         };
-        // "two days ago" after no date is the publication date's: `ago_at` reads it.
+        // "two days ago" is the publication date's (`ago_at` reads it) — but "a year ago" after
+        // a quarter is that quarter a year before, as financial news compares them.
         let anchor = self.anchor();
-        if way_word == "ago" && unit != i {
+        let quarter_spoken = matches!(anchor, Some(Value::Quarter(..)));
+        if way_word == "ago" && unit != i && !(quarter_spoken && unit_word.starts_with("year")) {
             return None;
         }
         let shift = n * dir;
@@ -269,6 +297,114 @@ impl Finder<'_> {
             d.refers_back = anchor.is_some();
         }
         Some(way + 1)
+    }
+
+    /// A month, season or weekend named after last/this/next (at `i`): "last November" (the
+    /// latest November before the publication month), "this summer", "next weekend".
+    fn shifted_calendar_name(
+        &self,
+        i: usize,
+        dir: i64,
+        r: chrono::NaiveDate,
+    ) -> Option<(Value, usize, &'static str)> {
+        let y = r.year();
+        if let Some((m, next)) = self.month(i)
+            && self.day(next).is_none()
+        {
+            let year = match dir {
+                -1 => y - i32::from(m >= r.month()),
+                0 => y,
+                _ => y + i32::from(m <= r.month()),
+            };
+            return Some((Value::Month(year, m), next, HOW_SHIFTED[(dir + 1) as usize]));
+        }
+        let w = self.lower(i)?;
+        if let Some((_, season)) = SEASONS.iter().find(|(s, _)| *s == w) {
+            let starts = |y: i32| chrono::NaiveDate::from_ymd_opt(y, season.first_month(), 1);
+            let ended = |y: i32| starts(y).and_then(|d| d.checked_add_months(Months::new(3)));
+            let year = match dir {
+                -1 if ended(y).is_some_and(|e| e <= r) => y,
+                -1 => y - 1,
+                // This winter, in January, began in December.
+                0 if *season == Season::Winter && r.month() < 3 => y - 1,
+                0 => y,
+                _ if starts(y).is_some_and(|s| s > r) => y,
+                _ => y + 1,
+            };
+            return Some((
+                Value::Season(year, *season),
+                i + 1,
+                HOW_SHIFTED[(dir + 1) as usize],
+            ));
+        }
+        if WEEKEND_WORDS.contains(&w.as_str()) {
+            let day = r.checked_add_signed(chrono::Duration::weeks(dir))?;
+            return Some((Value::Weekend(day), i + 1, HOW_SHIFTED[(dir + 1) as usize]));
+        }
+        None
+    }
+
+    /// "the weekend", "over the weekend": the last one by the publication date, or in a
+    /// sentence that looks ahead the coming one.
+    fn weekend_at(&mut self, i: usize) -> Option<usize> {
+        if !(self.lower(i).as_deref() == Some("the")
+            && self
+                .lower(i + 1)
+                .is_some_and(|w| WEEKEND_WORDS.contains(&w.as_str())))
+        {
+            return None;
+        }
+        let r = self.reference?;
+        let start = self.start_of(i);
+        let ahead = self.looks_ahead(start);
+        let weekday = r.weekday().num_days_from_monday();
+        // On a Saturday or Sunday the weekend is that one either way.
+        let day = if weekday >= 5 || ahead {
+            r
+        } else {
+            r.checked_sub_signed(chrono::Duration::weeks(1))?
+        };
+        let how = self.counted(if ahead {
+            "the coming weekend from"
+        } else {
+            "the last weekend by"
+        });
+        let end = self.end_before(i + 2);
+        self.push(start, end, Some(Value::Weekend(day)), true, how);
+        Some(i + 2)
+    }
+
+    /// A month, then this/last/next year: "January this year", "June last year".
+    pub(super) fn month_then_year_word_at(&mut self, i: usize) -> Found {
+        let Some((m, next)) = self.month(i) else {
+            return Found::Pass;
+        };
+        let Some(w) = self.lower(next) else {
+            return Found::Pass;
+        };
+        let dir = if PREVIOUS.contains(&w.as_str()) {
+            -1
+        } else if CURRENT.contains(&w.as_str()) {
+            0
+        } else if FOLLOWING.contains(&w.as_str()) {
+            1
+        } else {
+            return Found::Pass;
+        };
+        if !self
+            .lower(next + 1)
+            .is_some_and(|u| YEAR_UNIT_WORDS.contains(&u.as_str()))
+        {
+            return Found::Pass;
+        }
+        let Some(r) = self.reference else {
+            return Found::Pass;
+        };
+        let end = self.end_before(next + 2);
+        let how = self.counted(HOW_SHIFTED[(dir + 1) as usize]);
+        let value = Value::Month(r.year() + dir, m);
+        self.push(self.toks[i].start, end, Some(value), true, how);
+        Found::Next(next + 2)
     }
 
     /// "two days ago", "3 weeks ago"
@@ -322,7 +458,7 @@ impl Finder<'_> {
             return None;
         }
         let start = self.start_of(i);
-        let future = is_future(sentence_around(self.text, start));
+        let future = self.looks_ahead(start);
         let start = if i > 0
             && WEEKDAY_PREPOSITIONS.contains(&self.lower(i - 1).as_deref().unwrap_or(""))
         {

@@ -86,7 +86,7 @@ pub(super) fn clause_before(text: &str, at: usize) -> &str {
 }
 
 /// Whether a clause ends in a word that sets a deadline: the date after it is to come.
-fn is_deadline(clause: &str) -> bool {
+pub(super) fn is_deadline(clause: &str) -> bool {
     let last: Vec<String> = clause
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())

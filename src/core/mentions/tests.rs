@@ -348,6 +348,27 @@ const CASES: &[(&str, &str, &str)] = &[
         "1998-02-13",
         "early next year=1999:relative | the middle of 1997=1997:absolute",
     ),
+    // Seasons, weekends, decades, centuries, months after last/this/next.
+    (
+        "Sales fell last fall and this summer, and over the weekend.",
+        "1998-08-20",
+        "last fall=1997-FA:relative | this summer=1998-SU:relative | the weekend=1998-W33-WE:relative",
+    ),
+    (
+        "Built in the late 1970s, in the '90s and in the 20th century.",
+        "1998-08-20",
+        "the late 1970s=197:absolute | the '90s=199:relative | the 20th century=19:absolute",
+    ),
+    (
+        "The plant closed last November and reopened in June last year; 42 years ago it opened.",
+        "1998-08-20",
+        "last November=1997-11:relative | June last year=1997-06:relative | 42 years ago=1956:relative",
+    ),
+    (
+        "Net income rose in the third quarter from a year ago.",
+        "1989-10-26",
+        "the third quarter=1989-Q3:relative | a year ago=1988-Q3:relative",
+    ),
     // Numbers that are not dates.
     (
         "More than 3,000 vehicles passed along the road.",

@@ -17,6 +17,44 @@ pub(super) enum Value {
     Ref(Ref),
     /// A part of a day: "Friday morning", "this evening".
     DayPart(NaiveDate, DayPart),
+    /// A season of a year: "last summer".
+    Season(i32, Season),
+    /// The weekend of the week of a day: "over the weekend".
+    Weekend(NaiveDate),
+    /// A decade, by its first three digits: "the 1990s" is 199.
+    Decade(i32),
+    /// A century, by its first two digits: "the 20th century" is 19.
+    Century(i32),
+}
+
+/// The seasons, as TIMEX3 writes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Season {
+    Spring,
+    Summer,
+    Fall,
+    Winter,
+}
+
+impl Season {
+    fn code(self) -> &'static str {
+        match self {
+            Season::Spring => "SP",
+            Season::Summer => "SU",
+            Season::Fall => "FA",
+            Season::Winter => "WI",
+        }
+    }
+
+    /// The month the season starts in (winter in December of its year).
+    pub(super) fn first_month(self) -> u32 {
+        match self {
+            Season::Spring => 3,
+            Season::Summer => 6,
+            Season::Fall => 9,
+            Season::Winter => 12,
+        }
+    }
 }
 
 /// The parts of a day TIMEX3 names.
@@ -54,7 +92,9 @@ impl Value {
             Value::Day(_) => MentionPrecision::Day,
             Value::Week(_) => MentionPrecision::Week,
             Value::Month(..) => MentionPrecision::Month,
-            Value::Quarter(..) => MentionPrecision::Quarter,
+            Value::Quarter(..) | Value::Season(..) => MentionPrecision::Quarter,
+            Value::Weekend(_) => MentionPrecision::Week,
+            Value::Decade(_) | Value::Century(_) => MentionPrecision::None,
             Value::Year(_) => MentionPrecision::Year,
             Value::Ref(_) => MentionPrecision::None,
         }
@@ -65,6 +105,13 @@ impl Value {
             Value::Time(d, h, m) => format!("{}T{h:02}:{m:02}", ymd(d)),
             Value::Day(d) => ymd(d),
             Value::DayPart(d, part) => format!("{}T{}", ymd(d), part.code()),
+            Value::Season(y, season) => format!("{y:04}-{}", season.code()),
+            Value::Weekend(d) => {
+                let w = d.iso_week();
+                format!("{:04}-W{:02}-WE", w.year(), w.week())
+            }
+            Value::Decade(d) => format!("{d:03}"),
+            Value::Century(c) => format!("{c:02}"),
             Value::Week(d) => {
                 let w = d.iso_week();
                 format!("{:04}-W{:02}", w.year(), w.week())
@@ -87,7 +134,11 @@ impl Value {
             Value::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1),
             Value::Quarter(y, q) => NaiveDate::from_ymd_opt(y, (q - 1) * 3 + 1, 1),
             Value::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1),
-            Value::Ref(_) => None,
+            Value::Season(y, season) => NaiveDate::from_ymd_opt(y, season.first_month(), 1),
+            Value::Weekend(d) => d
+                .checked_sub_days(Days::new(d.weekday().num_days_from_monday() as u64))?
+                .checked_add_days(Days::new(5)),
+            Value::Ref(_) | Value::Decade(_) | Value::Century(_) => None,
         }
     }
 }

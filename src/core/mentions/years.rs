@@ -5,8 +5,8 @@
 use chrono::Datelike;
 
 use super::lexicon::{
-    AMOUNT_SIGNS, NEWS_YEARS, NOT_PLURALS, NUMBER_NOUNS, QUARTER_ORDINALS, QUARTER_PHRASES,
-    QuarterRef, TRIGGERS,
+    AMOUNT_SIGNS, CURRENT, FOLLOWING, NEWS_YEARS, NOT_PLURALS, NUMBER_NOUNS, PREVIOUS,
+    QUARTER_ORDINALS, QUARTER_PHRASES, QuarterRef, SEASONS, TRIGGERS,
 };
 use super::resolve::{is_future, quarter_of, sentence_around};
 use super::tokens::Tk;
@@ -137,6 +137,124 @@ impl Finder<'_> {
             d.refers_back = spoken.is_some();
         }
         Some(next)
+    }
+
+    /// "the 1990s", "the late 1970s" (the modifier joins later), "'90s": a decade.
+    pub(super) fn decade_at(&mut self, i: usize) -> Found {
+        let s_after = |k: usize| self.adjacent(k) && self.word(k + 1) == Some("s");
+        if let Some((y, 4)) = self.num(i)
+            && y % 10 == 0
+            && (1000..=2990).contains(&y)
+            && s_after(i)
+        {
+            let start = self.with_the(i);
+            let end = self.end_before(i + 2);
+            self.push(
+                start,
+                end,
+                Some(Value::Decade(y as i32 / 10)),
+                false,
+                "a decade".into(),
+            );
+            return Found::Next(i + 2);
+        }
+        if (self.sym(i, "'") || self.sym(i, "’"))
+            && self.adjacent(i)
+            && let Some((d, 2)) = self.num(i + 1)
+            && d % 10 == 0
+            && s_after(i + 1)
+        {
+            // The '90s of an article of 1998 are the 1990s; its '20s the 1920s.
+            let year = self.reference.map_or(2000, |r| r.year());
+            let century = if d as i32 > year % 100 {
+                year / 100 - 1
+            } else {
+                year / 100
+            };
+            let start = self.with_the(i);
+            let end = self.end_before(i + 3);
+            let value = Value::Decade(century * 10 + d as i32 / 10);
+            let how = "a decade, its century by the publication date".to_string();
+            self.push(start, end, Some(value), true, how);
+            return Found::Next(i + 3);
+        }
+        Found::Pass
+    }
+
+    /// "the 20th century", "this century".
+    pub(super) fn century_at(&mut self, i: usize) -> Found {
+        if let Some((n, next)) = self.day(i)
+            && next > i + 1
+            && self.lower(next).as_deref() == Some("century")
+        {
+            let start = self.with_the(i);
+            let end = self.end_before(next + 1);
+            let value = Value::Century(n as i32 - 1);
+            self.push(start, end, Some(value), false, "a century".into());
+            return Found::Next(next + 1);
+        }
+        if let Some(w) = self.lower(i)
+            && let Some(dir) = [PREVIOUS, CURRENT, FOLLOWING]
+                .iter()
+                .position(|words| words.contains(&w.as_str()))
+            && self.lower(i + 1).as_deref() == Some("century")
+            && let Some(r) = self.reference
+        {
+            let end = self.end_before(i + 2);
+            let value = Value::Century(r.year() / 100 + dir as i32 - 1);
+            let how = self.counted_from("the century of");
+            self.push(self.toks[i].start, end, Some(value), true, how);
+            return Found::Next(i + 2);
+        }
+        Found::Pass
+    }
+
+    /// A season with its year, or after "in", "the", "during": "the summer of 1998", "winter
+    /// 1997", "in the spring" (the publication year's, or the year before for a season yet to
+    /// come in a past sentence).
+    pub(super) fn season_at(&mut self, i: usize) -> Found {
+        let Some(season) = self
+            .lower(i)
+            .and_then(|w| SEASONS.iter().find(|(s, _)| *s == w).map(|(_, s)| *s))
+        else {
+            return Found::Pass;
+        };
+        let (year, next) = if self.lower(i + 1).as_deref() == Some("of")
+            && let Some((y, n)) = self.year(i + 2)
+        {
+            (Some(y), n)
+        } else if let Some((y, n)) = self.year(i + 1) {
+            (Some(y), n)
+        } else {
+            (None, i + 1)
+        };
+        let before = i.checked_sub(1).and_then(|p| self.lower(p));
+        let placed = before
+            .as_deref()
+            .is_some_and(|w| matches!(w, "the" | "in" | "during" | "this" | "that"));
+        if year.is_none() && !placed {
+            return Found::Pass;
+        }
+        let start = self.with_the(i);
+        let end = self.end_before(next);
+        let (value, relative, how) = match year {
+            Some(y) => (
+                Some(Value::Season(y, season)),
+                false,
+                "season and year given".into(),
+            ),
+            None => {
+                let value = self.reference.map(|r| {
+                    let starts = chrono::NaiveDate::from_ymd_opt(r.year(), season.first_month(), 1);
+                    let ahead = is_future(sentence_around(self.text, start));
+                    let y = r.year() - i32::from(!ahead && starts.is_some_and(|s| s > r));
+                    Value::Season(y, season)
+                });
+                (value, true, self.counted_from("the season by"))
+            }
+        };
+        self.push(start, end, value, relative, how);
+        Found::Next(next)
     }
 
     /// "Q1 2022".
