@@ -357,15 +357,73 @@ pub(super) const YEAR_UNIT_WORDS: &[&str] = &["year", "году", "год", "il"
 pub(super) const SHIFT_PREPOSITIONS: &[&str] = &["на", "в"];
 
 /// Number words before "days ago".
-pub(super) const NUMBER_WORDS: [(&str, i64); 8] = [
+pub(super) const NUMBER_WORDS: [(&str, i64); 20] = [
     ("one", 1),
     ("a", 1),
+    ("an", 1),
     ("two", 2),
     ("three", 3),
     ("four", 4),
     ("five", 5),
     ("six", 6),
     ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("fifteen", 15),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("hundred", 100),
+];
+
+// Durations and sets: how long, how often — shown, never on the calendar.
+
+/// Units of a duration and how TIMEX3 writes them: the letter, how many of it one unit is, and
+/// whether it is a time (`PT3H`) rather than a date (`P3W`).
+pub(super) const DURATION_UNITS: [(&str, &str, i64, bool); 11] = [
+    ("second", "S", 1, true),
+    ("minute", "M", 1, true),
+    ("hour", "H", 1, true),
+    ("day", "D", 1, false),
+    ("week", "W", 1, false),
+    ("fortnight", "W", 2, false),
+    ("month", "M", 1, false),
+    ("quarter", "Q", 1, false),
+    ("year", "Y", 1, false),
+    ("decade", "Y", 10, false),
+    ("century", "Y", 100, false),
+];
+
+/// Counts that say no number: "several years" is `PXY`.
+pub(super) const SOME_WORDS: &[&str] = &["several", "few", "many", "some"];
+
+/// Words before a count that belong to a duration's span: "the past two months", "the next
+/// three years".
+pub(super) const SPAN_WORDS: &[&str] = &["past", "last", "next", "first", "coming", "previous"];
+
+/// Words before "a year", "an hour" that make it a length: "for a year", "within an hour".
+pub(super) const LENGTH_PREPOSITIONS: &[&str] = &[
+    "for", "over", "within", "than", "about", "almost", "nearly", "past", "after", "least",
+];
+
+/// Words after a unit that make it no duration but a date counted back or on.
+pub(super) const NOT_DURATION_AFTER: &[&str] = &["ago", "earlier", "later", "before", "after"];
+
+/// Words that repeat what follows: "every Monday", "each year".
+pub(super) const EVERY_WORDS: &[&str] = &["every", "each"];
+
+/// Words that are sets on their own, with their TIMEX3 value. (Not "daily", "quarterly" and
+/// "annually": in news they are mostly a newspaper's, a dividend's or a rate's.)
+pub(super) const SET_WORDS: [(&str, &str); 5] = [
+    ("nightly", "P1D"),
+    ("weekly", "P1W"),
+    ("monthly", "P1M"),
+    ("yearly", "P1Y"),
+    ("hourly", "PT1H"),
 ];
 
 // Ranges and what is still going on.

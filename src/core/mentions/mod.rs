@@ -11,6 +11,7 @@
 //! written out as a [`DateMention`].
 
 mod dates;
+mod durations;
 mod lexicon;
 mod numeric;
 mod relative;
@@ -55,6 +56,11 @@ pub enum MentionKind {
     Ongoing,
     /// A time the text does not pin down ("in recent months"): shown, with no value.
     Vague,
+    /// How long something lasted ("three weeks", `P3W`): shown, never on the calendar.
+    Duration,
+    /// How often something happens ("every Monday", `XXXX-WXX-1`): shown, never on the
+    /// calendar.
+    Set,
 }
 
 impl MentionKind {
@@ -66,6 +72,8 @@ impl MentionKind {
             MentionKind::RangeEnd => "range_end",
             MentionKind::Ongoing => "ongoing",
             MentionKind::Vague => "vague",
+            MentionKind::Duration => "duration",
+            MentionKind::Set => "set",
         }
     }
 }
@@ -140,7 +148,7 @@ impl Finder<'_> {
         self.toks.get(i)?;
         // The order matters: a longer or more certain reading goes first ("2022-12-10" is a day
         // and "December 2022" a month before "2022" can be a year on its own).
-        let rules: [fn(&mut Self, usize) -> Found; 15] = [
+        let rules: [fn(&mut Self, usize) -> Found; 17] = [
             Self::iso_at,
             Self::decade_at,
             Self::century_at,
@@ -153,6 +161,8 @@ impl Finder<'_> {
             Self::day_first_at,
             Self::quarter_words_at,
             Self::quarter_code_at,
+            Self::duration_at,
+            Self::set_at,
             Self::relative_at,
             Self::bare_year_at,
             Self::time_at,

@@ -369,6 +369,22 @@ const CASES: &[(&str, &str, &str)] = &[
         "1989-10-26",
         "the third quarter=1989-Q3:relative | a year ago=1988-Q3:relative",
     ),
+    // Durations and sets: values of their own, never on the calendar.
+    (
+        "The strike lasted three weeks; over the past two months, talks met every Monday.",
+        "1998-08-20",
+        "three weeks=P3W:duration | the past two months=P2M:duration | every Monday=XXXX-WXX-1:set",
+    ),
+    (
+        "He was jailed for several years and for a decade; the plant runs 24 hours.",
+        "1998-08-20",
+        "several years=PXY:duration | a decade=P10Y:duration | 24 hours=PT24H:duration",
+    ),
+    (
+        "Mr. Reupke, 52 years old, bought 30-year bonds and three-quarters of the shares.",
+        "1989-11-02",
+        "",
+    ),
     // Numbers that are not dates.
     (
         "More than 3,000 vehicles passed along the road.",
@@ -654,5 +670,20 @@ fn hostile_text_does_not_panic() {
     for input in inputs {
         let _ = find(input, NaiveDate::from_ymd_opt(2022, 12, 7));
         let _ = find(input, None);
+    }
+}
+
+#[test]
+fn durations_sets_and_references_stay_off_the_calendar() {
+    let published = NaiveDate::from_ymd_opt(1998, 8, 20);
+    let found = find(
+        "It lasted three weeks, every Monday, now and in the 1990s.",
+        published,
+    );
+    assert_eq!(found.len(), 4, "{found:?}");
+    for m in found {
+        assert!(m.value.is_some(), "{m:?}");
+        assert_eq!(m.first_day, None, "{m:?}");
+        assert_eq!(m.precision, MentionPrecision::None, "{m:?}");
     }
 }

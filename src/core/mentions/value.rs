@@ -25,6 +25,24 @@ pub(super) enum Value {
     Decade(i32),
     /// A century, by its first two digits: "the 20th century" is 19.
     Century(i32),
+    /// How long: "three weeks" is `P3W` (`count` none for "several weeks", `PXW`), "two hours"
+    /// `PT2H`.
+    Duration {
+        count: Option<i64>,
+        unit: &'static str,
+        time: bool,
+    },
+    /// How often: "every Monday", "each summer", "daily".
+    Set(Repeat),
+}
+
+/// What a set repeats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Repeat {
+    /// A value TIMEX3 writes as it is: `P1D` for "daily".
+    Every(&'static str),
+    Weekday(chrono::Weekday),
+    Season(Season),
 }
 
 /// The seasons, as TIMEX3 writes them.
@@ -94,7 +112,9 @@ impl Value {
             Value::Month(..) => MentionPrecision::Month,
             Value::Quarter(..) | Value::Season(..) => MentionPrecision::Quarter,
             Value::Weekend(_) => MentionPrecision::Week,
-            Value::Decade(_) | Value::Century(_) => MentionPrecision::None,
+            Value::Decade(_) | Value::Century(_) | Value::Duration { .. } | Value::Set(_) => {
+                MentionPrecision::None
+            }
             Value::Year(_) => MentionPrecision::Year,
             Value::Ref(_) => MentionPrecision::None,
         }
@@ -112,6 +132,16 @@ impl Value {
             }
             Value::Decade(d) => format!("{d:03}"),
             Value::Century(c) => format!("{c:02}"),
+            Value::Duration { count, unit, time } => format!(
+                "P{}{}{unit}",
+                if time { "T" } else { "" },
+                count.map_or("X".to_string(), |n| n.to_string())
+            ),
+            Value::Set(Repeat::Every(code)) => code.to_string(),
+            Value::Set(Repeat::Weekday(d)) => {
+                format!("XXXX-WXX-{}", d.number_from_monday())
+            }
+            Value::Set(Repeat::Season(season)) => format!("XXXX-{}", season.code()),
             Value::Week(d) => {
                 let w = d.iso_week();
                 format!("{:04}-W{:02}", w.year(), w.week())
@@ -138,7 +168,11 @@ impl Value {
             Value::Weekend(d) => d
                 .checked_sub_days(Days::new(d.weekday().num_days_from_monday() as u64))?
                 .checked_add_days(Days::new(5)),
-            Value::Ref(_) | Value::Decade(_) | Value::Century(_) => None,
+            Value::Ref(_)
+            | Value::Decade(_)
+            | Value::Century(_)
+            | Value::Duration { .. }
+            | Value::Set(_) => None,
         }
     }
 }

@@ -1,0 +1,182 @@
+//! How long and how often: durations ("three weeks", "the past two months", "a three-year
+//! contract", "several years") and sets ("every Monday", "each summer", "daily"). TIMEX3 gives
+//! them values of their own (`P3W`, `XXXX-WXX-1`); they are shown, never put on the calendar.
+
+use super::lexicon::{
+    DURATION_UNITS, EVERY_WORDS, LENGTH_PREPOSITIONS, NOT_DURATION_AFTER, NUMBER_WORDS, SEASONS,
+    SET_WORDS, SOME_WORDS, SPAN_WORDS, weekday_of,
+};
+use super::value::{Repeat, Value};
+use super::{Finder, Found, MentionKind};
+
+impl Finder<'_> {
+    /// A count and a unit: "three weeks", "10 days", "a decade", "several years", "a
+    /// three-year contract", "the past two months".
+    pub(super) fn duration_at(&mut self, i: usize) -> Found {
+        // "the past two months": the words before the count join the span.
+        let lead = if self.lower(i).as_deref() == Some("the")
+            && self
+                .lower(i + 1)
+                .is_some_and(|w| SPAN_WORDS.contains(&w.as_str()))
+        {
+            2
+        } else {
+            0
+        };
+        let Some((count, after_count)) = self.count(i + lead) else {
+            return Found::Pass;
+        };
+        // "a three-year contract": the unit after a hyphen — but not "30-year bonds", a name
+        // of a kind of bond or loan more often than a length.
+        let hyphen = self.sym(after_count, "-") && self.adjacent(after_count - 1);
+        if hyphen && self.num(i + lead).is_some() {
+            return Found::Pass;
+        }
+        let unit_at = if hyphen { after_count + 1 } else { after_count };
+        let Some(unit_word) = self.lower(unit_at) else {
+            return Found::Pass;
+        };
+        let singular = unit_word
+            .strip_suffix("ies")
+            .map(|stem| format!("{stem}y"))
+            .unwrap_or_else(|| unit_word.trim_end_matches('s').to_string());
+        let Some(&(_, letter, per, time)) = DURATION_UNITS.iter().find(|(u, ..)| *u == singular)
+        else {
+            return Found::Pass;
+        };
+        // "two days ago" is a date, read by the rules after this one.
+        if self
+            .lower(unit_at + 1)
+            .is_some_and(|w| NOT_DURATION_AFTER.contains(&w.as_str()))
+        {
+            return Found::Pass;
+        }
+        // "a year" is a length after "for", "over", "within"… — after an amount it is a rate
+        // ("$2 million a year"), elsewhere mostly a date's word ("in a year").
+        let word = self.lower(i + lead).unwrap_or_default();
+        let before = i.checked_sub(1).and_then(|p| self.lower(p));
+        if lead == 0
+            && matches!(word.as_str(), "a" | "an")
+            && !before
+                .as_deref()
+                .is_some_and(|w| LENGTH_PREPOSITIONS.contains(&w))
+        {
+            return Found::Pass;
+        }
+        // An age ("52 years old", "a six-year-old boy"), a fraction ("three-quarters"), a title
+        // ("60 Minutes"): no lengths of time.
+        let after = self.lower(unit_at + 1);
+        let age = after.as_deref() == Some("old")
+            || self.sym(unit_at + 1, "-") && self.lower(unit_at + 2).as_deref() == Some("old");
+        let fraction = hyphen && singular == "quarter";
+        let title = self
+            .word(unit_at)
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+            && self.num(i + lead).is_some();
+        // "a year-earlier quarter", "the 1989 second quarter": dates, read by later rules.
+        let date_word = self.sym(unit_at + 1, "-")
+            && after.is_none()
+            && self
+                .lower(unit_at + 2)
+                .is_some_and(|w| NOT_DURATION_AFTER.contains(&w.as_str()))
+            || self.lower(unit_at + 1).as_deref() == Some("quarter");
+        if age || fraction || title || date_word {
+            return Found::Pass;
+        }
+        let next = unit_at + 1;
+        let value = Value::Duration {
+            count: count.map(|n| n * per),
+            unit: letter,
+            time,
+        };
+        let (start, end) = (self.start_of(i), self.end_before(next));
+        self.push(start, end, Some(value), false, "a length of time".into());
+        if let Some(d) = self.drafts.last_mut() {
+            d.kind = Some(MentionKind::Duration);
+        }
+        Found::Next(next)
+    }
+
+    /// A count at `i`: its number (none for "several") and the token after it.
+    fn count(&self, i: usize) -> Option<(Option<i64>, usize)> {
+        if let Some((n, len)) = self.num(i)
+            && len <= 3
+            && n > 0
+        {
+            return Some((Some(i64::from(n)), i + 1));
+        }
+        let w = self.lower(i)?;
+        if w == "a" && self.lower(i + 1).as_deref() == Some("few") {
+            return Some((None, i + 2));
+        }
+        if SOME_WORDS.contains(&w.as_str()) {
+            return Some((None, i + 1));
+        }
+        NUMBER_WORDS
+            .iter()
+            .find(|(word, _)| *word == w)
+            .map(|(_, n)| (Some(*n), i + 1))
+    }
+
+    /// "every Monday", "each year", "each summer", "daily", "on Tuesdays".
+    pub(super) fn set_at(&mut self, i: usize) -> Found {
+        let Some(w) = self.lower(i) else {
+            return Found::Pass;
+        };
+        let (repeat, next) = if let Some((_, code)) = SET_WORDS.iter().find(|(s, _)| *s == w) {
+            (Repeat::Every(code), i + 1)
+        } else if EVERY_WORDS.contains(&w.as_str())
+            && let Some(what) = self.lower(i + 1)
+        {
+            if let Some(day) = weekday_of(&what) {
+                (Repeat::Weekday(day), i + 2)
+            } else if let Some((_, season)) = SEASONS.iter().find(|(s, _)| *s == what) {
+                (Repeat::Season(*season), i + 2)
+            } else if let Some(&(_, letter, per, time)) =
+                DURATION_UNITS.iter().find(|(u, ..)| *u == what)
+            {
+                (Repeat::Every(every_code(letter, per, time)), i + 2)
+            } else {
+                return Found::Pass;
+            }
+        } else if let Some(day) = w.strip_suffix('s').and_then(weekday_of)
+            && self
+                .word(i)
+                .is_some_and(|x| x.starts_with(char::is_uppercase))
+        {
+            // "on Tuesdays": a weekday in the plural, capitalised.
+            (Repeat::Weekday(day), i + 1)
+        } else {
+            return Found::Pass;
+        };
+        let (start, end) = (self.start_of(i), self.end_before(next));
+        self.push(
+            start,
+            end,
+            Some(Value::Set(repeat)),
+            false,
+            "a time that repeats".into(),
+        );
+        if let Some(d) = self.drafts.last_mut() {
+            d.kind = Some(MentionKind::Set);
+        }
+        Found::Next(next)
+    }
+}
+
+/// The TIMEX3 value of "every" unit: `P1D`, `P1W`, `PT1H`, `P10Y` for every decade.
+fn every_code(letter: &str, per: i64, time: bool) -> &'static str {
+    match (letter, per, time) {
+        ("S", _, true) => "PT1S",
+        ("M", _, true) => "PT1M",
+        ("H", _, true) => "PT1H",
+        ("D", ..) => "P1D",
+        ("W", 2, _) => "P2W",
+        ("W", ..) => "P1W",
+        ("M", ..) => "P1M",
+        ("Q", ..) => "P1Q",
+        ("Y", 10, _) => "P10Y",
+        ("Y", 100, _) => "P100Y",
+        _ => "P1Y",
+    }
+}
