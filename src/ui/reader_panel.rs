@@ -503,8 +503,13 @@ impl ReaderPanel {
             && let Some(m) = mention_at(pos)
         {
             let value = m.value.as_deref().unwrap_or("no date");
+            let click = if m.first_day.is_some() {
+                "Click to show it in the calendar"
+            } else {
+                "Not on the calendar: it names no day"
+            };
             let text = format!(
-                "“{}” → {value}\n{} ({}, {})\nClick to show it in the calendar",
+                "“{}” → {value}\n{} ({}, {})\n{click}",
                 m.text,
                 m.how,
                 m.kind.as_str().replace('_', " "),

@@ -14,7 +14,7 @@ impl Finder<'_> {
     pub(super) fn part_of_month_at(&mut self, i: usize) -> Found {
         let t = self.toks[i];
         if let Some(w) = self.lower(i)
-            && PARTS_OF_MONTH.contains(&w.as_str())
+            && PARTS_OF_MONTH.contains(&w)
         {
             let j = if self.sym(i + 1, "-") { i + 2 } else { i + 1 };
             if let Some((m, next)) = self.month(j)
@@ -25,7 +25,7 @@ impl Finder<'_> {
                     None => (None, next),
                 };
                 let end = self.end_before(next);
-                self.push_month(t.start, end, y, m, Some(&w));
+                self.push_month(t.start, end, y, m, Some(w));
                 return Found::Next(next);
             }
         }
@@ -35,10 +35,10 @@ impl Finder<'_> {
     /// "the 30th of June (2022)"
     pub(super) fn day_of_month_at(&mut self, i: usize) -> Found {
         let t = self.toks[i];
-        if self.lower(i).as_deref() == Some("the")
+        if self.lower(i) == Some("the")
             && let Some((d, next)) = self.day(i + 1)
             && next > i + 2
-            && self.lower(next).as_deref() == Some("of")
+            && self.lower(next) == Some("of")
             && let Some((m, next)) = self.month(next + 1)
         {
             let (y, next) = match self.year(next) {
@@ -71,9 +71,8 @@ impl Finder<'_> {
                     // A list: "3 and 7", "3, 5 and 7" — only days not followed by a month.
                     let mut k = next;
                     loop {
-                        let sep = self.sym(k, ",") || self.lower(k).as_deref() == Some("and");
-                        let and_after_comma =
-                            self.sym(k, ",") && self.lower(k + 1).as_deref() == Some("and");
+                        let sep = self.sym(k, ",") || self.lower(k) == Some("and");
+                        let and_after_comma = self.sym(k, ",") && self.lower(k + 1) == Some("and");
                         let first = if and_after_comma { k + 2 } else { k + 1 };
                         if !sep {
                             break;
@@ -86,7 +85,7 @@ impl Finder<'_> {
                         // Followed by a noun, it is a count ("3 and 4 people"): only a year, a
                         // comma, "and" or the end of a clause may follow a listed day.
                         let ok_follow = self.toks.get(n).is_none_or(|t| t.kind == Tk::Sym)
-                            || self.lower(n).as_deref() == Some("and");
+                            || self.lower(n) == Some("and");
                         if !ok_follow {
                             break;
                         }
@@ -145,9 +144,9 @@ impl Finder<'_> {
                 return Found::Next(next);
             }
             let triggered = i > 0
-                && self.lower(i - 1).is_some_and(|w| {
-                    TRIGGERS.contains(&w.as_str()) || MONTH_TRIGGERS.contains(&w.as_str())
-                });
+                && self
+                    .lower(i - 1)
+                    .is_some_and(|w| TRIGGERS.contains(&w) || MONTH_TRIGGERS.contains(&w));
             if triggered {
                 let end = self.end_before(after_month);
                 self.push_month(t.start, end, None, m, None);
@@ -170,9 +169,7 @@ impl Finder<'_> {
                 days.push((d2, self.toks[j + 1].start, self.end_before(n2)));
                 j = n2;
                 range = true;
-            } else if self
-                .lower(j)
-                .is_some_and(|w| AND_WORDS.contains(&w.as_str()))
+            } else if self.lower(j).is_some_and(|w| AND_WORDS.contains(&w))
                 && let Some((d2, n2)) = self.day(j + 1)
                 && self.month(n2).is_some()
             {

@@ -14,10 +14,8 @@ impl Finder<'_> {
     /// three-year contract", "the past two months".
     pub(super) fn duration_at(&mut self, i: usize) -> Found {
         // "the past two months": the words before the count join the span.
-        let lead = if self.lower(i).as_deref() == Some("the")
-            && self
-                .lower(i + 1)
-                .is_some_and(|w| SPAN_WORDS.contains(&w.as_str()))
+        let lead = if self.lower(i) == Some("the")
+            && self.lower(i + 1).is_some_and(|w| SPAN_WORDS.contains(&w))
         {
             2
         } else {
@@ -47,7 +45,7 @@ impl Finder<'_> {
         // "two days ago" is a date, read by the rules after this one.
         if self
             .lower(unit_at + 1)
-            .is_some_and(|w| NOT_DURATION_AFTER.contains(&w.as_str()))
+            .is_some_and(|w| NOT_DURATION_AFTER.contains(&w))
         {
             return Found::Pass;
         }
@@ -56,18 +54,16 @@ impl Finder<'_> {
         let word = self.lower(i + lead).unwrap_or_default();
         let before = i.checked_sub(1).and_then(|p| self.lower(p));
         if lead == 0
-            && matches!(word.as_str(), "a" | "an")
-            && !before
-                .as_deref()
-                .is_some_and(|w| LENGTH_PREPOSITIONS.contains(&w))
+            && matches!(word, "a" | "an")
+            && !before.is_some_and(|w| LENGTH_PREPOSITIONS.contains(&w))
         {
             return Found::Pass;
         }
         // An age ("52 years old", "a six-year-old boy"), a fraction ("three-quarters"), a title
         // ("60 Minutes"): no lengths of time.
         let after = self.lower(unit_at + 1);
-        let age = after.as_deref() == Some("old")
-            || self.sym(unit_at + 1, "-") && self.lower(unit_at + 2).as_deref() == Some("old");
+        let age = after == Some("old")
+            || self.sym(unit_at + 1, "-") && self.lower(unit_at + 2) == Some("old");
         let fraction = hyphen && singular == "quarter";
         let title = self
             .word(unit_at)
@@ -78,8 +74,8 @@ impl Finder<'_> {
             && after.is_none()
             && self
                 .lower(unit_at + 2)
-                .is_some_and(|w| NOT_DURATION_AFTER.contains(&w.as_str()))
-            || self.lower(unit_at + 1).as_deref() == Some("quarter");
+                .is_some_and(|w| NOT_DURATION_AFTER.contains(&w))
+            || self.lower(unit_at + 1) == Some("quarter");
         if age || fraction || title || date_word {
             return Found::Pass;
         }
@@ -106,10 +102,10 @@ impl Finder<'_> {
             return Some((Some(i64::from(n)), i + 1));
         }
         let w = self.lower(i)?;
-        if w == "a" && self.lower(i + 1).as_deref() == Some("few") {
+        if w == "a" && self.lower(i + 1) == Some("few") {
             return Some((None, i + 2));
         }
-        if SOME_WORDS.contains(&w.as_str()) {
+        if SOME_WORDS.contains(&w) {
             return Some((None, i + 1));
         }
         NUMBER_WORDS
@@ -125,10 +121,10 @@ impl Finder<'_> {
         };
         let (repeat, next) = if let Some((_, code)) = SET_WORDS.iter().find(|(s, _)| *s == w) {
             (Repeat::Every(code), i + 1)
-        } else if EVERY_WORDS.contains(&w.as_str())
+        } else if EVERY_WORDS.contains(&w)
             && let Some(what) = self.lower(i + 1)
         {
-            if let Some(day) = weekday_of(&what) {
+            if let Some(day) = weekday_of(what) {
                 (Repeat::Weekday(day), i + 2)
             } else if let Some((_, season)) = SEASONS.iter().find(|(s, _)| *s == what) {
                 (Repeat::Season(*season), i + 2)

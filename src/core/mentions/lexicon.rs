@@ -7,8 +7,6 @@
 use super::value::{DayPart, Ref, Season};
 use chrono::Weekday;
 
-pub(super) use crate::core::timestamp::month_number;
-
 // Month names.
 
 /// Azerbaijani month stems, written in lower case (English month names need a capital).
@@ -204,12 +202,18 @@ pub(super) const WEEKDAYS: [(&str, Weekday); 21] = [
 ];
 
 pub(super) fn weekday_of(word: &str) -> Option<Weekday> {
-    let lower = word.to_lowercase();
-    WEEKDAYS
-        .iter()
-        .take(14)
-        .find(|(n, _)| *n == lower)
-        .map(|(_, d)| *d)
+    let found = |w: &str| {
+        WEEKDAYS
+            .iter()
+            .take(14)
+            .find(|(n, _)| *n == w)
+            .map(|(_, d)| *d)
+    };
+    if word.chars().any(char::is_uppercase) {
+        found(&word.to_lowercase())
+    } else {
+        found(word)
+    }
 }
 
 /// Words before a weekday that belong to its span: "в понедельник" (TimeML leaves the English
@@ -510,3 +514,56 @@ pub(super) const FUTURE_CUES: [&str; 22] = [
     " gələn ",
     " coming ",
 ];
+
+/// A set of words, hashed fast (it is asked of every word of every text).
+pub(super) type Starters =
+    std::collections::HashSet<&'static str, xxhash_rust::xxh3::Xxh3DefaultBuilder>;
+
+/// Whether a lower-cased word may be a month's name: its first two letters are those of a month
+/// in English, Russian or Azerbaijani ("sept", "декабря", "dekabrda"). Asked before the full
+/// look-up, which most words never need.
+pub(super) fn may_be_month(lower: &str) -> bool {
+    let mut chars = lower.chars();
+    let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    MONTH_PREFIXES.iter().any(|p| {
+        let mut p = p.chars();
+        p.next() == Some(a) && p.next() == Some(b)
+    })
+}
+
+/// The first two letters of the months' names.
+const MONTH_PREFIXES: [&str; 24] = [
+    "ja", "fe", "ma", "ap", "ju", "au", "se", "oc", "no", "de", "ya", "iy", "av", "ok", "ян", "фе",
+    "ма", "ап", "ию", "ав", "се", "ок", "но", "де",
+];
+
+/// Every word a rule may start at, but months and weekdays (told by `month_number` and
+/// [`weekday_of`]): the first words of the tables above and the few words rules name. The
+/// search skips any other word, which is most of a text.
+pub(super) fn starters() -> &'static Starters {
+    static STARTERS: std::sync::OnceLock<Starters> = std::sync::OnceLock::new();
+    STARTERS.get_or_init(|| {
+        let mut set = Starters::default();
+        set.extend(["the", "a", "an", "one", "fiscal", "noon", "midnight"]);
+        set.extend(PARTS_OF_MONTH);
+        set.extend(QUARTER_ORDINALS);
+        set.extend(QUARTER_PHRASES.iter().map(|(p, _)| p[0]));
+        set.extend(SEASONS.iter().map(|(s, _)| *s));
+        set.extend(NUMBER_WORDS.iter().map(|(w, _)| *w));
+        set.extend(SOME_WORDS);
+        set.extend(SET_WORDS.iter().map(|(w, _)| *w));
+        set.extend(EVERY_WORDS);
+        set.extend(VAGUE.iter().map(|(p, _)| p[0]));
+        set.extend(DAY_PART_PHRASES.iter().map(|(p, ..)| p[0]));
+        set.extend(DAY_WORDS.iter().map(|(w, _)| *w));
+        set.insert(TODAY_PHRASE[0]);
+        set.extend(PREVIOUS);
+        set.extend(CURRENT);
+        set.extend(FOLLOWING);
+        set.extend(DURATION_UNITS.iter().map(|(u, ..)| *u));
+        set.extend(WEEKDAYS.iter().map(|(w, _)| *w));
+        set
+    })
+}

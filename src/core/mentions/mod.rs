@@ -138,6 +138,10 @@ enum Found {
 struct Finder<'a> {
     text: &'a str,
     toks: Vec<Tok<'a>>,
+    /// Each token lower-cased, once (most are already: borrowed).
+    lows: &'a [std::borrow::Cow<'a, str>],
+    /// Each token's month if it names one ("Dec", "декабря", "dekabrda"), once.
+    months: &'a [Option<u32>],
     reference: Option<NaiveDate>,
     drafts: Vec<Draft>,
 }
@@ -200,14 +204,51 @@ impl Finder<'_> {
 
 /// Every date expression in `text`, resolved against `published` (the article's date).
 pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
+    let toks = tokenize(text);
+    let lows: Vec<std::borrow::Cow<'_, str>> = toks
+        .iter()
+        .map(|t| {
+            if t.text.chars().any(char::is_uppercase) {
+                std::borrow::Cow::Owned(t.text.to_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(t.text)
+            }
+        })
+        .collect();
+    let months: Vec<Option<u32>> = toks
+        .iter()
+        .zip(&lows)
+        .map(|(t, low)| match t.kind {
+            tokens::Tk::Word if lexicon::may_be_month(low) => {
+                crate::core::timestamp::month_number(t.text)
+            }
+            _ => None,
+        })
+        .collect();
     let mut f = Finder {
         text,
-        toks: tokenize(text),
+        toks,
+        lows: &lows,
+        months: &months,
         reference: published,
         drafts: Vec::new(),
     };
+    let starters = lexicon::starters();
     let mut i = 0;
     while i < f.toks.len() {
+        // Most tokens start no rule: a number, a month, or a word of the lexicon's must.
+        let t = f.toks[i];
+        let may_start = t.kind != tokens::Tk::Word
+            || months[i].is_some()
+            || starters.contains(lows[i].as_ref())
+            || lexicon::weekday_of(&lows[i]).is_some()
+            || lows[i]
+                .strip_suffix('s')
+                .is_some_and(|w| lexicon::weekday_of(w).is_some());
+        if !may_start {
+            i += 1;
+            continue;
+        }
         match f.rule_at(i) {
             Some(next) if next > i => i = next,
             _ => i += 1,

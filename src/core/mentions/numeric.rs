@@ -126,7 +126,7 @@ impl Finder<'_> {
         {
             Some((h, 0, i + 1, false))
         } else {
-            match self.lower(i).as_deref() {
+            match self.lower(i) {
                 Some("noon") => Some((12, 0, i + 1, true)),
                 Some("midnight") => Some((0, 0, i + 1, true)),
                 _ => None,
@@ -174,13 +174,13 @@ impl Finder<'_> {
                 k
             }
         };
-        match w.as_str() {
+        match w {
             "am" | "pm" => Some((w == "pm", after_point(i + 1))),
             "a" | "p"
                 if self.sym(i + 1, ".")
                     && self.adjacent(i)
                     && self.adjacent(i + 1)
-                    && self.lower(i + 2).as_deref() == Some("m") =>
+                    && self.lower(i + 2) == Some("m") =>
             {
                 Some((w == "p", after_point(i + 3)))
             }

@@ -52,7 +52,7 @@ impl Finder<'_> {
         // A word, or a count in digits ("42 years ago").
         let Some(w) = self
             .lower(i)
-            .or_else(|| self.num(i).map(|_| self.toks[i].text.to_string()))
+            .or_else(|| self.num(i).map(|_| self.toks[i].text))
         else {
             return Found::Pass;
         };
@@ -60,11 +60,11 @@ impl Finder<'_> {
             .vague_at(i)
             .or_else(|| self.day_part_at(i))
             .or_else(|| self.weekend_at(i))
-            .or_else(|| self.day_word_at(i, &w))
-            .or_else(|| self.shifted_at(i, &w))
-            .or_else(|| self.counted_back_at(i, &w))
-            .or_else(|| self.ago_at(i, &w))
-            .or_else(|| self.weekday_at(i, &w));
+            .or_else(|| self.day_word_at(i, w))
+            .or_else(|| self.shifted_at(i, w))
+            .or_else(|| self.counted_back_at(i, w))
+            .or_else(|| self.ago_at(i, w))
+            .or_else(|| self.weekday_at(i, w));
         match next {
             Some(next) => Found::Next(next),
             None => Found::Pass,
@@ -102,7 +102,7 @@ impl Finder<'_> {
             let matches = phrase
                 .iter()
                 .enumerate()
-                .all(|(k, p)| self.lower(i + k).as_deref() == Some(*p));
+                .all(|(k, p)| self.lower(i + k) == Some(*p));
             if matches {
                 let next = i + phrase.len();
                 let end = self.end_before(next);
@@ -145,7 +145,7 @@ impl Finder<'_> {
     fn day_word_at(&mut self, i: usize, w: &str) -> Option<usize> {
         let (shift, next) = if let Some((_, shift)) = DAY_WORDS.iter().find(|(d, _)| *d == w) {
             (*shift, i + 1)
-        } else if w == TODAY_PHRASE[0] && self.lower(i + 1).as_deref() == Some(TODAY_PHRASE[1]) {
+        } else if w == TODAY_PHRASE[0] && self.lower(i + 1) == Some(TODAY_PHRASE[1]) {
             (0, i + 2)
         } else {
             return None;
@@ -184,7 +184,6 @@ impl Finder<'_> {
         }
         let unit = self.lower(i + 1)?;
         let next = i + 2;
-        let unit = unit.as_str();
         let value = if WEEK_WORDS.contains(&unit) {
             r.checked_add_signed(chrono::Duration::weeks(dir))
                 .map(Value::Week)
@@ -209,9 +208,7 @@ impl Finder<'_> {
                 0 => "the one of",
                 _ => "the one after",
             };
-            let start = if i > 0
-                && SHIFT_PREPOSITIONS.contains(&self.lower(i - 1).as_deref().unwrap_or(""))
-            {
+            let start = if i > 0 && SHIFT_PREPOSITIONS.contains(&self.lower(i - 1).unwrap_or("")) {
                 self.start_of(i - 1)
             } else {
                 start
@@ -258,9 +255,9 @@ impl Finder<'_> {
         };
         let unit_word = self.lower(unit)?;
         let way_word = self.lower(way)?;
-        let dir = if EARLIER_WORDS.contains(&way_word.as_str()) {
+        let dir = if EARLIER_WORDS.contains(&way_word) {
             -1
-        } else if LATER_WORDS.contains(&way_word.as_str()) {
+        } else if LATER_WORDS.contains(&way_word) {
             1
         } else {
             return None;
@@ -337,7 +334,7 @@ impl Finder<'_> {
                 HOW_SHIFTED[(dir + 1) as usize],
             ));
         }
-        if WEEKEND_WORDS.contains(&w.as_str()) {
+        if WEEKEND_WORDS.contains(&w) {
             let day = r.checked_add_signed(chrono::Duration::weeks(dir))?;
             return Some((Value::Weekend(day), i + 1, HOW_SHIFTED[(dir + 1) as usize]));
         }
@@ -347,10 +344,10 @@ impl Finder<'_> {
     /// "the weekend", "over the weekend": the last one by the publication date, or in a
     /// sentence that looks ahead the coming one.
     fn weekend_at(&mut self, i: usize) -> Option<usize> {
-        if !(self.lower(i).as_deref() == Some("the")
+        if !(self.lower(i) == Some("the")
             && self
                 .lower(i + 1)
-                .is_some_and(|w| WEEKEND_WORDS.contains(&w.as_str())))
+                .is_some_and(|w| WEEKEND_WORDS.contains(&w)))
         {
             return None;
         }
@@ -382,18 +379,18 @@ impl Finder<'_> {
         let Some(w) = self.lower(next) else {
             return Found::Pass;
         };
-        let dir = if PREVIOUS.contains(&w.as_str()) {
+        let dir = if PREVIOUS.contains(&w) {
             -1
-        } else if CURRENT.contains(&w.as_str()) {
+        } else if CURRENT.contains(&w) {
             0
-        } else if FOLLOWING.contains(&w.as_str()) {
+        } else if FOLLOWING.contains(&w) {
             1
         } else {
             return Found::Pass;
         };
         if !self
             .lower(next + 1)
-            .is_some_and(|u| YEAR_UNIT_WORDS.contains(&u.as_str()))
+            .is_some_and(|u| YEAR_UNIT_WORDS.contains(&u))
         {
             return Found::Pass;
         }
@@ -419,7 +416,7 @@ impl Finder<'_> {
                     .map(|(n, _)| n as i64)
             })?;
         let unit = self.lower(i + 1)?;
-        if self.lower(i + 2).as_deref() != Some("ago") {
+        if self.lower(i + 2) != Some("ago") {
             return None;
         }
         let r = self.reference?;
@@ -459,9 +456,7 @@ impl Finder<'_> {
         }
         let start = self.start_of(i);
         let future = self.looks_ahead(start);
-        let start = if i > 0
-            && WEEKDAY_PREPOSITIONS.contains(&self.lower(i - 1).as_deref().unwrap_or(""))
-        {
+        let start = if i > 0 && WEEKDAY_PREPOSITIONS.contains(&self.lower(i - 1).unwrap_or("")) {
             self.start_of(i - 1)
         } else {
             start

@@ -4,7 +4,7 @@
 use super::Finder;
 use super::lexicon::{
     DAY_HYPHEN_SUFFIXES, DAY_SUFFIXES, LOWER_CASE_MONTHS, SHORT_FULL_MONTHS, YEAR_HYPHEN_SUFFIXES,
-    YEAR_WORDS, month_number,
+    YEAR_WORDS,
 };
 
 /// What a token is: a word (letters, and the acute accent Russian texts put on a stressed
@@ -76,8 +76,9 @@ impl<'a> Finder<'a> {
             .map(|t| t.text)
     }
 
-    pub(super) fn lower(&self, i: usize) -> Option<String> {
-        self.word(i).map(str::to_lowercase)
+    pub(super) fn lower(&self, i: usize) -> Option<&'a str> {
+        let lows: &'a [std::borrow::Cow<'a, str>] = self.lows;
+        self.word(i).and_then(|_| lows.get(i)).map(|w| w.as_ref())
     }
 
     pub(super) fn sym(&self, i: usize, c: &str) -> bool {
@@ -102,7 +103,7 @@ impl<'a> Finder<'a> {
     /// A month name at `i` (English months need a capital; Russian and Azerbaijani any case).
     pub(super) fn month(&self, i: usize) -> Option<(u32, usize)> {
         let w = self.word(i)?;
-        let m = month_number(w)?;
+        let m = (*self.months.get(i)?)?;
         let ascii = w.is_ascii();
         if ascii && w.chars().next().is_some_and(char::is_lowercase) {
             // "may", "march" as words; Azerbaijani months are lower-case ("dekabr"), and have no
@@ -130,7 +131,7 @@ impl<'a> Finder<'a> {
         let mut next = i + 1;
         if self.adjacent(i)
             && let Some(w) = self.lower(i + 1)
-            && DAY_SUFFIXES.contains(&w.as_str())
+            && DAY_SUFFIXES.contains(&w)
         {
             next += 1;
         }
@@ -139,7 +140,7 @@ impl<'a> Finder<'a> {
             && self.adjacent(next - 1)
             && self.adjacent(next)
             && let Some(w) = self.lower(next + 1)
-            && DAY_HYPHEN_SUFFIXES.contains(&w.as_str())
+            && DAY_HYPHEN_SUFFIXES.contains(&w)
         {
             next += 2;
         }
@@ -156,18 +157,14 @@ impl<'a> Finder<'a> {
         if self.sym(next, "-")
             && self.adjacent(i)
             && let Some(w) = self.lower(next + 1)
-            && YEAR_HYPHEN_SUFFIXES.contains(&w.as_str())
+            && YEAR_HYPHEN_SUFFIXES.contains(&w)
         {
             next += 2;
-            if self
-                .lower(next)
-                .as_deref()
-                .is_some_and(|w| w.starts_with("il"))
-            {
+            if self.lower(next).is_some_and(|w| w.starts_with("il")) {
                 next += 1;
             }
         } else if let Some(w) = self.lower(next)
-            && YEAR_WORDS.contains(&w.as_str())
+            && YEAR_WORDS.contains(&w)
         {
             next += 1;
             if w == "г" && self.sym(next, ".") {
@@ -179,11 +176,10 @@ impl<'a> Finder<'a> {
 
     /// Whether the tokens from `i` are `phrase`, word for word (any case) and sign for sign.
     pub(super) fn is_phrase(&self, i: usize, phrase: &[&str]) -> bool {
-        phrase.iter().enumerate().all(|(k, p)| {
-            self.toks
-                .get(i + k)
-                .is_some_and(|t| t.text.eq_ignore_ascii_case(p) || t.text.to_lowercase() == *p)
-        })
+        phrase
+            .iter()
+            .enumerate()
+            .all(|(k, p)| self.lows.get(i + k).is_some_and(|w| w == p))
     }
 
     /// The latest value found before this point that is a date (not "now"): what "the quarter"

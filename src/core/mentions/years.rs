@@ -21,7 +21,7 @@ impl Finder<'_> {
         if let Some(next) = self.quarter_phrase_at(i) {
             return Found::Next(next);
         }
-        let fiscal = self.lower(i).as_deref() == Some("fiscal");
+        let fiscal = self.lower(i) == Some("fiscal");
         if fiscal && let Some((y, next)) = self.year(i + 1) {
             let end = self.end_before(next);
             let start = self.with_the(i);
@@ -42,11 +42,11 @@ impl Finder<'_> {
             return Found::Pass;
         };
         let unit = if self.sym(o + 1, "-") { o + 2 } else { o + 1 };
-        if self.lower(unit).as_deref() != Some("quarter") {
+        if self.lower(unit) != Some("quarter") {
             return Found::Pass;
         }
         let q = q as u32 + 1;
-        let (value, next, relative, how) = if self.lower(unit + 1).as_deref() == Some("of")
+        let (value, next, relative, how) = if self.lower(unit + 1) == Some("of")
             && let Some((y, n)) = self.year(unit + 2)
         {
             (
@@ -80,7 +80,7 @@ impl Finder<'_> {
 
     /// The start of the phrase at `i`, with a "the" before it.
     fn with_the(&self, i: usize) -> usize {
-        if i > 0 && self.lower(i - 1).as_deref() == Some("the") {
+        if i > 0 && self.lower(i - 1) == Some("the") {
             self.toks[i - 1].start
         } else {
             self.toks[i].start
@@ -185,7 +185,7 @@ impl Finder<'_> {
     pub(super) fn century_at(&mut self, i: usize) -> Found {
         if let Some((n, next)) = self.day(i)
             && next > i + 1
-            && self.lower(next).as_deref() == Some("century")
+            && self.lower(next) == Some("century")
         {
             let start = self.with_the(i);
             let end = self.end_before(next + 1);
@@ -196,8 +196,8 @@ impl Finder<'_> {
         if let Some(w) = self.lower(i)
             && let Some(dir) = [PREVIOUS, CURRENT, FOLLOWING]
                 .iter()
-                .position(|words| words.contains(&w.as_str()))
-            && self.lower(i + 1).as_deref() == Some("century")
+                .position(|words| words.contains(&w))
+            && self.lower(i + 1) == Some("century")
             && let Some(r) = self.reference
         {
             let end = self.end_before(i + 2);
@@ -219,7 +219,7 @@ impl Finder<'_> {
         else {
             return Found::Pass;
         };
-        let (year, next) = if self.lower(i + 1).as_deref() == Some("of")
+        let (year, next) = if self.lower(i + 1) == Some("of")
             && let Some((y, n)) = self.year(i + 2)
         {
             (Some(y), n)
@@ -229,9 +229,7 @@ impl Finder<'_> {
             (None, i + 1)
         };
         let before = i.checked_sub(1).and_then(|p| self.lower(p));
-        let placed = before
-            .as_deref()
-            .is_some_and(|w| matches!(w, "the" | "in" | "during" | "this" | "that"));
+        let placed = before.is_some_and(|w| matches!(w, "the" | "in" | "during" | "this" | "that"));
         if year.is_none() && !placed {
             return Found::Pass;
         }
@@ -286,14 +284,12 @@ impl Finder<'_> {
         if let Some((y, next)) = self.year(i) {
             let prev = i.checked_sub(1).and_then(|p| self.lower(p));
             let suffixed = next > i + 1;
-            let after_trigger = prev
-                .as_deref()
-                .is_some_and(|w| TRIGGERS.contains(&w) || w == "year");
-            let before_year_word = self.lower(next).as_deref() == Some("year");
+            let after_trigger = prev.is_some_and(|w| TRIGGERS.contains(&w) || w == "year");
+            let before_year_word = self.lower(next) == Some("year");
             // Not "in 2020 vehicles": a plural noun after the number makes it a count.
-            let counted = self.lower(next).is_some_and(|w| {
-                w.len() > 3 && w.ends_with('s') && !NOT_PLURALS.contains(&w.as_str())
-            });
+            let counted = self
+                .lower(next)
+                .is_some_and(|w| w.len() > 3 && w.ends_with('s') && !NOT_PLURALS.contains(&w));
             // A thousands separator joins digits: "1,990" or "2011,500" — "In 2011, the…" is
             // a year.
             let digits_at = |k: usize| self.num(k).is_some_and(|(_, l)| l == 3);
@@ -307,9 +303,7 @@ impl Finder<'_> {
             let amount = i > 0
                 && (self.toks[i - 1].kind == super::tokens::Tk::Sym
                     && AMOUNT_SIGNS.contains(&self.toks[i - 1].text)
-                    || self
-                        .lower(i - 1)
-                        .is_some_and(|w| NUMBER_NOUNS.contains(&w.as_str())))
+                    || self.lower(i - 1).is_some_and(|w| NUMBER_NOUNS.contains(&w)))
                 || self.sym(i + 1, "%")
                 || self.sym(i + 1, ".") && self.adjacent(i) && self.num(i + 2).is_some();
             let plausible = (NEWS_YEARS.0..=NEWS_YEARS.1).contains(&y) && !amount;
