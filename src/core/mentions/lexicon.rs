@@ -515,6 +515,17 @@ pub(super) const FUTURE_CUES: [&str; 22] = [
     " coming ",
 ];
 
+/// Weekdays in the plural, as a set names them ("on Tuesdays").
+const WEEKDAY_PLURALS: [&str; 7] = [
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "saturdays",
+    "sundays",
+];
+
 /// A set of words, hashed fast (it is asked of every word of every text).
 pub(super) type Starters =
     std::collections::HashSet<&'static str, xxhash_rust::xxh3::Xxh3DefaultBuilder>;
@@ -564,6 +575,7 @@ pub(super) fn starters() -> &'static Starters {
         set.extend(FOLLOWING);
         set.extend(DURATION_UNITS.iter().map(|(u, ..)| *u));
         set.extend(WEEKDAYS.iter().map(|(w, _)| *w));
+        set.extend(WEEKDAY_PLURALS);
         set
     })
 }

@@ -238,13 +238,12 @@ pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
     while i < f.toks.len() {
         // Most tokens start no rule: a number, a month, or a word of the lexicon's must.
         let t = f.toks[i];
-        let may_start = t.kind != tokens::Tk::Word
-            || months[i].is_some()
-            || starters.contains(lows[i].as_ref())
-            || lexicon::weekday_of(&lows[i]).is_some()
-            || lows[i]
-                .strip_suffix('s')
-                .is_some_and(|w| lexicon::weekday_of(w).is_some());
+        let may_start = match t.kind {
+            tokens::Tk::Num => true,
+            // A decade's apostrophe: "the '90s".
+            tokens::Tk::Sym => matches!(t.text, "'" | "’"),
+            tokens::Tk::Word => months[i].is_some() || starters.contains(lows[i].as_ref()),
+        };
         if !may_start {
             i += 1;
             continue;
