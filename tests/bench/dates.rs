@@ -248,8 +248,8 @@ fn score(
     s
 }
 
-/// Every `.tml` file under `dir`, in order.
-fn timeml_files(dir: &Path) -> Vec<PathBuf> {
+/// Every file under `dir` that `keep` keeps, hidden ones left out, in order.
+fn files_under(dir: &Path, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -258,15 +258,25 @@ fn timeml_files(dir: &Path) -> Vec<PathBuf> {
         };
         for e in entries.flatten() {
             let p = e.path();
+            if p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            {
+                continue;
+            }
             if p.is_dir() {
                 stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "tml") {
+            } else if keep(&p) {
                 out.push(p);
             }
         }
     }
     out.sort();
     out
+}
+
+/// Every `.tml` file under `dir`, in order.
+fn timeml_files(dir: &Path) -> Vec<PathBuf> {
+    files_under(dir, |p| p.extension().is_some_and(|x| x == "tml"))
 }
 
 fn quality(dir: &Path) -> Result<(), String> {
@@ -318,26 +328,11 @@ fn quality(dir: &Path) -> Result<(), String> {
 /// The mentions of every article of the benchmark collection, on one core and on all of them.
 fn speed() {
     let dir = common::bench_collection();
-    let mut texts = Vec::new();
-    let mut stack = vec![dir.clone()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-            {
-                continue;
-            }
-            if p.is_dir() {
-                stack.push(p);
-            } else if let Ok(bytes) = std::fs::read(&p) {
-                texts.push(String::from_utf8_lossy(&bytes).into_owned());
-            }
-        }
-    }
+    let texts: Vec<String> = files_under(&dir, |_| true)
+        .iter()
+        .filter_map(|p| std::fs::read(p).ok())
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     let published = NaiveDate::from_ymd_opt(2023, 3, 1);
     let mb = bytes as f64 / 1e6;

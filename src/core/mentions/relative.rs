@@ -239,18 +239,7 @@ impl Finder<'_> {
         let (n, unit, way) = if self.sym(i + 1, "-") && self.adjacent(i) {
             (1, i, i + 2)
         } else {
-            let n = match w {
-                "a" | "an" | "one" => 1,
-                _ => NUMBER_WORDS
-                    .iter()
-                    .find(|(word, _)| *word == w)
-                    .map(|(_, n)| *n)
-                    .or_else(|| {
-                        self.num(i)
-                            .filter(|(n, l)| *l <= 2 && *n > 0)
-                            .map(|(n, _)| n as i64)
-                    })?,
-            };
+            let n = self.small_count(i, w)?;
             (n, i + 1, i + 2)
         };
         let unit_word = self.lower(unit)?;
@@ -404,17 +393,22 @@ impl Finder<'_> {
         Found::Next(next + 2)
     }
 
-    /// "two days ago", "3 weeks ago"
-    fn ago_at(&mut self, i: usize, w: &str) -> Option<usize> {
-        let n = NUMBER_WORDS
+    /// A count of units at `i` (its word `w`): "a", "two", "10" (one or two digits).
+    fn small_count(&self, i: usize, w: &str) -> Option<i64> {
+        NUMBER_WORDS
             .iter()
             .find(|(word, _)| *word == w)
             .map(|(_, n)| *n)
             .or_else(|| {
                 self.num(i)
                     .filter(|(n, l)| *l <= 2 && *n > 0)
-                    .map(|(n, _)| n as i64)
-            })?;
+                    .map(|(n, _)| i64::from(n))
+            })
+    }
+
+    /// "two days ago", "3 weeks ago"
+    fn ago_at(&mut self, i: usize, w: &str) -> Option<usize> {
+        let n = self.small_count(i, w)?;
         let unit = self.lower(i + 1)?;
         if self.lower(i + 2) != Some("ago") {
             return None;
