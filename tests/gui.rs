@@ -1401,3 +1401,43 @@ fn a_page_in_an_archive_says_where_its_fields_came_from_and_shows_whole() {
     assert!(harness.state().reader.shows_whole_page());
     assert!(harness.query_by_label_contains("Home | Town").is_some());
 }
+
+#[test]
+fn durations_and_sets_are_marked_but_never_on_the_calendar() {
+    let dir = copy_sample();
+    std::fs::write(
+        dir.path().join("010_strike.md"),
+        "---\ntitle: Dock strike ends\ndate: 2023-03-10\n---\n\nThe strike lasted three weeks; \
+         talks met every Monday and ended on March 3.\n",
+    )
+    .expect("write");
+    let mut harness = open(dir.path());
+    // The newest article: listed first and shown in the reader, both by its title.
+    if let Some(row) = harness
+        .query_all_by_label_contains("Dock strike ends")
+        .next()
+    {
+        row.click();
+    }
+    step(&mut harness);
+    let state = &harness.state().state;
+    let kinds: Vec<(&str, Option<&str>, &str)> = state
+        .selected_mentions
+        .iter()
+        .map(|m| (m.text.as_str(), m.value.as_deref(), m.kind.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("three weeks", Some("P3W"), "duration"),
+            ("every Monday", Some("XXXX-WXX-1"), "set"),
+            ("March 3", Some("2023-03-03"), "relative"),
+        ]
+    );
+    let days: Vec<_> = state.mentioned_days.keys().copied().collect();
+    assert_eq!(
+        days,
+        [chrono::NaiveDate::from_ymd_opt(2023, 3, 3).expect("date")],
+        "only the day goes on the calendar"
+    );
+}
