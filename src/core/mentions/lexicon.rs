@@ -557,7 +557,7 @@ pub(super) fn starters() -> &'static Starters {
     static STARTERS: std::sync::OnceLock<Starters> = std::sync::OnceLock::new();
     STARTERS.get_or_init(|| {
         let mut set = Starters::default();
-        set.extend(["the", "a", "an", "one", "fiscal", "noon", "midnight"]);
+        set.extend(["the", "a", "an", "one", "fiscal", "noon", "midnight", "q"]);
         set.extend(PARTS_OF_MONTH);
         set.extend(QUARTER_ORDINALS);
         set.extend(QUARTER_PHRASES.iter().map(|(p, _)| p[0]));

@@ -138,8 +138,8 @@ enum Found {
 struct Finder<'a> {
     text: &'a str,
     toks: Vec<Tok<'a>>,
-    /// Each token lower-cased, once (most are already: borrowed).
-    lows: &'a [std::borrow::Cow<'a, str>],
+    /// Each token lower-cased, once.
+    lows: &'a [&'a str],
     /// Each token's month if it names one ("Dec", "декабря", "dekabrda"), once.
     months: &'a [Option<u32>],
     reference: Option<NaiveDate>,
@@ -205,16 +205,19 @@ impl Finder<'_> {
 /// Every date expression in `text`, resolved against `published` (the article's date).
 pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
     let toks = tokenize(text);
-    let lows: Vec<std::borrow::Cow<'_, str>> = toks
-        .iter()
-        .map(|t| {
-            if t.text.chars().any(char::is_uppercase) {
-                std::borrow::Cow::Owned(t.text.to_lowercase())
-            } else {
-                std::borrow::Cow::Borrowed(t.text)
-            }
-        })
-        .collect();
+    // Every token lower-cased into one string, once.
+    let mut lowered = String::with_capacity(text.len());
+    let mut spans = Vec::with_capacity(toks.len());
+    for t in &toks {
+        let start = lowered.len();
+        if t.text.is_ascii() {
+            lowered.extend(t.text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            lowered.extend(t.text.chars().flat_map(char::to_lowercase));
+        }
+        spans.push((start, lowered.len()));
+    }
+    let lows: Vec<&str> = spans.iter().map(|&(a, b)| &lowered[a..b]).collect();
     let months: Vec<Option<u32>> = toks
         .iter()
         .zip(&lows)
@@ -242,7 +245,7 @@ pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
             tokens::Tk::Num => true,
             // A decade's apostrophe: "the '90s".
             tokens::Tk::Sym => matches!(t.text, "'" | "’"),
-            tokens::Tk::Word => months[i].is_some() || starters.contains(lows[i].as_ref()),
+            tokens::Tk::Word => months[i].is_some() || starters.contains(lows[i]),
         };
         if !may_start {
             i += 1;

@@ -385,6 +385,11 @@ const CASES: &[(&str, &str, &str)] = &[
         "1989-11-02",
         "",
     ),
+    (
+        "Sales in Q1 2022 rose.",
+        "2022-05-01",
+        "Q1 2022=2022-Q1:absolute",
+    ),
     // Numbers that are not dates.
     (
         "More than 3,000 vehicles passed along the road.",

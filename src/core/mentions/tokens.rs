@@ -77,8 +77,8 @@ impl<'a> Finder<'a> {
     }
 
     pub(super) fn lower(&self, i: usize) -> Option<&'a str> {
-        let lows: &'a [std::borrow::Cow<'a, str>] = self.lows;
-        self.word(i).and_then(|_| lows.get(i)).map(|w| w.as_ref())
+        let lows: &'a [&'a str] = self.lows;
+        self.word(i).and_then(|_| lows.get(i).copied())
     }
 
     pub(super) fn sym(&self, i: usize, c: &str) -> bool {

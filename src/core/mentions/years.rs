@@ -258,12 +258,13 @@ impl Finder<'_> {
     /// "Q1 2022".
     pub(super) fn quarter_code_at(&mut self, i: usize) -> Found {
         let t = self.toks[i];
+        // The tokens split "Q1" into the letter and the number.
         if t.kind == Tk::Word
-            && t.text.len() == 2
-            && t.text.starts_with('Q')
-            && let Ok(q) = t.text[1..].parse::<u32>()
+            && t.text == "Q"
+            && self.adjacent(i)
+            && let Some((q, 1)) = self.num(i + 1)
             && (1..=4).contains(&q)
-            && let Some((y, next)) = self.year(i + 1)
+            && let Some((y, next)) = self.year(i + 2)
         {
             let end = self.end_before(next);
             self.push(
