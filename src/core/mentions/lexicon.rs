@@ -534,21 +534,37 @@ pub(super) type Starters =
 /// in English, Russian or Azerbaijani ("sept", "декабря", "dekabrda"). Asked before the full
 /// look-up, which most words never need.
 pub(super) fn may_be_month(lower: &str) -> bool {
-    let mut chars = lower.chars();
-    let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
-        return false;
-    };
-    MONTH_PREFIXES.iter().any(|p| {
-        let mut p = p.chars();
-        p.next() == Some(a) && p.next() == Some(b)
-    })
+    match lower.as_bytes() {
+        [a, b, ..] if a.is_ascii() => matches!(
+            (a, b),
+            (b'j', b'a' | b'u')
+                | (b'f', b'e')
+                | (b'm', b'a')
+                | (b'a', b'p' | b'u' | b'v')
+                | (b's', b'e')
+                | (b'o', b'c' | b'k')
+                | (b'n', b'o')
+                | (b'd', b'e')
+                | (b'y', b'a')
+                | (b'i', b'y')
+        ),
+        _ => {
+            let mut chars = lower.chars();
+            let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
+                return false;
+            };
+            CYRILLIC_MONTH_PREFIXES.iter().any(|p| {
+                let mut p = p.chars();
+                p.next() == Some(a) && p.next() == Some(b)
+            })
+        }
+    }
 }
 
-/// The first two letters of the months' names.
-const MONTH_PREFIXES: [&str; 24] = [
-    "ja", "fe", "ma", "ap", "ju", "au", "se", "oc", "no", "de", "ya", "iy", "av", "ok", "ян", "фе",
-    "ма", "ап", "ию", "ав", "се", "ок", "но", "де",
-];
+/// The first two letters of the months' Russian names (the English and Azerbaijani ones are in
+/// [`may_be_month`]).
+const CYRILLIC_MONTH_PREFIXES: [&str; 10] =
+    ["ян", "фе", "ма", "ап", "ию", "ав", "се", "ок", "но", "де"];
 
 /// Every word a rule may start at, but months and weekdays (told by `month_number` and
 /// [`weekday_of`]): the first words of the tables above and the few words rules name. The
