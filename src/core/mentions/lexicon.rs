@@ -301,6 +301,40 @@ pub(super) const MODIFIERS: [&[&str]; 15] = [
     &["mid"],
 ];
 
+/// When a holiday falls in a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Holiday {
+    /// On a day of a month: Christmas Day, 12-25.
+    Fixed(u32, u32),
+    /// On the n-th such weekday of a month: Thanksgiving, the fourth Thursday of November.
+    Nth(u32, Weekday, u8),
+    /// On the last such weekday of a month: Memorial Day, the last Monday of May.
+    Last(u32, Weekday),
+}
+
+/// Holidays news dates things by, longest phrase first (the apostrophe of "New Year's" is a
+/// token of its own).
+pub(super) const HOLIDAYS: [(&[&str], Holiday); 18] = [
+    (&["new", "year", "'", "s", "day"], Holiday::Fixed(1, 1)),
+    (&["new", "year", "’", "s", "day"], Holiday::Fixed(1, 1)),
+    (&["new", "year", "'", "s", "eve"], Holiday::Fixed(12, 31)),
+    (&["new", "year", "’", "s", "eve"], Holiday::Fixed(12, 31)),
+    (&["valentine", "'", "s", "day"], Holiday::Fixed(2, 14)),
+    (&["valentine", "’", "s", "day"], Holiday::Fixed(2, 14)),
+    (&["the", "fourth", "of", "july"], Holiday::Fixed(7, 4)),
+    (&["fourth", "of", "july"], Holiday::Fixed(7, 4)),
+    (&["christmas", "day"], Holiday::Fixed(12, 25)),
+    (&["christmas", "eve"], Holiday::Fixed(12, 24)),
+    (&["christmas"], Holiday::Fixed(12, 25)),
+    (&["boxing", "day"], Holiday::Fixed(12, 26)),
+    (&["halloween"], Holiday::Fixed(10, 31)),
+    (&["thanksgiving", "day"], Holiday::Nth(11, Weekday::Thu, 4)),
+    (&["thanksgiving"], Holiday::Nth(11, Weekday::Thu, 4)),
+    (&["labor", "day"], Holiday::Nth(9, Weekday::Mon, 1)),
+    (&["memorial", "day"], Holiday::Last(5, Weekday::Mon)),
+    (&["новый", "год"], Holiday::Fixed(1, 1)),
+];
+
 /// Season names.
 pub(super) const SEASONS: [(&str, Season); 9] = [
     ("spring", Season::Spring),
@@ -592,6 +626,7 @@ pub(super) fn starters() -> &'static Starters {
         set.extend(DURATION_UNITS.iter().map(|(u, ..)| *u));
         set.extend(WEEKDAYS.iter().map(|(w, _)| *w));
         set.extend(WEEKDAY_PLURALS);
+        set.extend(HOLIDAYS.iter().map(|(p, _)| p[0]));
         set
     })
 }

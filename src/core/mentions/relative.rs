@@ -4,15 +4,36 @@
 use chrono::{Datelike, Days, Months};
 
 use super::lexicon::{
-    CURRENT, DAY_PART_PHRASES, DAY_WORDS, EARLIER_WORDS, FOLLOWING, LATER_WORDS, MONTH_WORDS,
-    NUMBER_WORDS, PREVIOUS, SEASONS, SHIFT_PREPOSITIONS, TODAY_PHRASE, VAGUE, WEEK_WORDS,
-    WEEKDAY_PREPOSITIONS, WEEKEND_WORDS, YEAR_UNIT_WORDS, weekday_of,
+    CURRENT, DAY_PART_PHRASES, DAY_WORDS, EARLIER_WORDS, FOLLOWING, HOLIDAYS, Holiday, LATER_WORDS,
+    MONTH_WORDS, NUMBER_WORDS, PREVIOUS, SEASONS, SHIFT_PREPOSITIONS, TODAY_PHRASE, VAGUE,
+    WEEK_WORDS, WEEKDAY_PREPOSITIONS, WEEKEND_WORDS, YEAR_UNIT_WORDS, weekday_of,
 };
 use super::resolve::{
     Tense, clause_before, is_deadline, is_future, nearest_weekday, sentence_around, tense,
 };
 use super::value::{Ref, Season, Value, ymd};
 use super::{Finder, Found, MentionKind};
+
+/// The day a holiday falls on in year `y`.
+fn holiday_in(holiday: Holiday, y: i32) -> Option<chrono::NaiveDate> {
+    match holiday {
+        Holiday::Fixed(m, d) => chrono::NaiveDate::from_ymd_opt(y, m, d),
+        Holiday::Nth(m, weekday, n) => {
+            chrono::NaiveDate::from_weekday_of_month_opt(y, m, weekday, n)
+        }
+        Holiday::Last(m, weekday) => {
+            let first_next = if m == 12 {
+                chrono::NaiveDate::from_ymd_opt(y + 1, 1, 1)
+            } else {
+                chrono::NaiveDate::from_ymd_opt(y, m + 1, 1)
+            }?;
+            let last = first_next.pred_opt()?;
+            let back =
+                (7 + last.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
+            last.checked_sub_days(Days::new(u64::from(back)))
+        }
+    }
+}
 
 /// How a shifted name was counted, by its direction (last, this, next).
 const HOW_SHIFTED: [&str; 3] = ["the one before", "the one of", "the one after"];
@@ -60,6 +81,7 @@ impl Finder<'_> {
             .vague_at(i)
             .or_else(|| self.day_part_at(i))
             .or_else(|| self.weekend_at(i))
+            .or_else(|| self.holiday_at(i))
             .or_else(|| self.day_word_at(i, w))
             .or_else(|| self.shifted_at(i, w))
             .or_else(|| self.counted_back_at(i, w))
@@ -328,6 +350,49 @@ impl Finder<'_> {
             return Some((Value::Weekend(day), i + 1, HOW_SHIFTED[(dir + 1) as usize]));
         }
         None
+    }
+
+    /// "Christmas Day", "Thanksgiving", "the Fourth of July": the last one by the publication
+    /// date, or in a sentence that looks ahead the next one.
+    fn holiday_at(&mut self, i: usize) -> Option<usize> {
+        let (phrase, holiday) = HOLIDAYS.iter().find(|(p, _)| self.is_phrase(i, p))?;
+        // "Christmas" and "Thanksgiving" are names; "christmas" in a word list is not.
+        if !self
+            .toks
+            .get(i + usize::from(phrase[0] == "the"))
+            .is_some_and(|t| t.text.starts_with(char::is_uppercase))
+        {
+            return None;
+        }
+        let r = self.reference?;
+        // "last Thanksgiving", "next Christmas", "this Christmas" say which one.
+        let said = i.checked_sub(1).and_then(|p| self.lower(p)).and_then(|w| {
+            [PREVIOUS, CURRENT, FOLLOWING]
+                .iter()
+                .position(|words| words.contains(&w))
+        });
+        let start = self.start_of(said.map_or(i, |_| i - 1));
+        let ahead = match said {
+            Some(0) => false,
+            Some(2) => true,
+            _ => self.looks_ahead(start),
+        };
+        let on = |y: i32| holiday_in(*holiday, y);
+        let day = match on(r.year())? {
+            d if said == Some(1) => d,
+            d if d > r && !ahead => on(r.year() - 1)?,
+            d if d < r && ahead => on(r.year() + 1)?,
+            d => d,
+        };
+        let next = i + phrase.len();
+        let end = self.end_before(next);
+        let how = self.counted(if ahead {
+            "the next one from"
+        } else {
+            "the last one by"
+        });
+        self.push(start, end, Some(Value::Day(day)), true, how);
+        Some(next)
     }
 
     /// "the weekend", "over the weekend": the last one by the publication date, or in a

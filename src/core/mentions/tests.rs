@@ -390,6 +390,22 @@ const CASES: &[(&str, &str, &str)] = &[
         "2022-05-01",
         "Q1 2022=2022-Q1:absolute",
     ),
+    // Holidays: the last one by the publication date, the next in a sentence that looks ahead.
+    (
+        "Sales jumped on Thanksgiving Day, and will peak on Christmas Eve.",
+        "1998-12-01",
+        "Thanksgiving Day=1998-11-26:relative | Christmas Eve=1998-12-24:relative",
+    ),
+    (
+        "The parade on the Fourth of July and Memorial Day drew crowds.",
+        "1999-06-01",
+        "the Fourth of July=1998-07-04:relative | Memorial Day=1999-05-31:relative",
+    ),
+    (
+        "He was found last Thanksgiving and will be home by next Christmas.",
+        "2000-02-10",
+        "last Thanksgiving=1999-11-25:relative | next Christmas=2000-12-25:relative",
+    ),
     // Numbers that are not dates.
     (
         "More than 3,000 vehicles passed along the road.",
