@@ -387,6 +387,15 @@ pub(super) const CURRENT: &[&str] = &["this", "этой", "этом", "этог�
 /// "next week", "следующем месяце", "gələn il".
 pub(super) const FOLLOWING: &[&str] = &["next", "следующей", "следующем", "gələn"];
 
+/// The way a word points: -1 for "last" ([`PREVIOUS`]), 0 for "this" ([`CURRENT`]), 1 for
+/// "next" ([`FOLLOWING`]).
+pub(super) fn direction(word: &str) -> Option<i64> {
+    [PREVIOUS, CURRENT, FOLLOWING]
+        .iter()
+        .position(|words| words.contains(&word))
+        .map(|k| k as i64 - 1)
+}
+
 pub(super) const WEEK_WORDS: &[&str] = &["week", "неделе", "неделю", "həftə"];
 pub(super) const MONTH_WORDS: &[&str] = &["month", "месяце", "месяц", "ay"];
 pub(super) const YEAR_UNIT_WORDS: &[&str] = &["year", "году", "год", "il"];

@@ -4,9 +4,9 @@
 use chrono::{Datelike, Days, Months};
 
 use super::lexicon::{
-    CURRENT, DAY_PART_PHRASES, DAY_WORDS, EARLIER_WORDS, FOLLOWING, HOLIDAYS, Holiday, LATER_WORDS,
-    MONTH_WORDS, NUMBER_WORDS, PREVIOUS, SEASONS, SHIFT_PREPOSITIONS, TODAY_PHRASE, VAGUE,
-    WEEK_WORDS, WEEKDAY_PREPOSITIONS, WEEKEND_WORDS, YEAR_UNIT_WORDS, weekday_of,
+    DAY_PART_PHRASES, DAY_WORDS, EARLIER_WORDS, HOLIDAYS, Holiday, LATER_WORDS, MONTH_WORDS,
+    NUMBER_WORDS, SEASONS, SHIFT_PREPOSITIONS, TODAY_PHRASE, VAGUE, WEEK_WORDS,
+    WEEKDAY_PREPOSITIONS, WEEKEND_WORDS, YEAR_UNIT_WORDS, direction, weekday_of,
 };
 use super::resolve::{
     Tense, clause_before, is_deadline, is_future, nearest_weekday, sentence_around, tense,
@@ -105,12 +105,7 @@ impl Finder<'_> {
     }
 
     /// How a value was counted from the publication date, or that there was none to count from.
-    pub(super) fn counted_from(&self, how: &str) -> String {
-        self.counted(how)
-    }
-
-    /// How a value was counted from the publication date, or that there was none to count from.
-    fn counted(&self, how: &str) -> String {
+    pub(super) fn counted(&self, how: &str) -> String {
         match self.reference {
             Some(r) => format!("{how} the publication date {}", ymd(r)),
             None => "no publication date to count from".to_string(),
@@ -121,11 +116,7 @@ impl Finder<'_> {
     fn vague_at(&mut self, i: usize) -> Option<usize> {
         let start = self.start_of(i);
         for (phrase, reference) in VAGUE {
-            let matches = phrase
-                .iter()
-                .enumerate()
-                .all(|(k, p)| self.lower(i + k) == Some(*p));
-            if matches {
+            if self.is_phrase(i, phrase) {
                 let next = i + phrase.len();
                 let end = self.end_before(next);
                 let how = match reference {
@@ -188,15 +179,7 @@ impl Finder<'_> {
 
     /// last/this/next week|month|year; прошлой неделе; keçən il; "last Monday".
     fn shifted_at(&mut self, i: usize, w: &str) -> Option<usize> {
-        let dir: i64 = if PREVIOUS.contains(&w) {
-            -1
-        } else if CURRENT.contains(&w) {
-            0
-        } else if FOLLOWING.contains(&w) {
-            1
-        } else {
-            return None;
-        };
+        let dir = direction(w)?;
         let r = self.reference?;
         let start = self.start_of(i);
         if let Some((value, next, how)) = self.shifted_calendar_name(i + 1, dir, r) {
@@ -366,20 +349,19 @@ impl Finder<'_> {
         }
         let r = self.reference?;
         // "last Thanksgiving", "next Christmas", "this Christmas" say which one.
-        let said = i.checked_sub(1).and_then(|p| self.lower(p)).and_then(|w| {
-            [PREVIOUS, CURRENT, FOLLOWING]
-                .iter()
-                .position(|words| words.contains(&w))
-        });
+        let said = i
+            .checked_sub(1)
+            .and_then(|p| self.lower(p))
+            .and_then(direction);
         let start = self.start_of(said.map_or(i, |_| i - 1));
         let ahead = match said {
-            Some(0) => false,
-            Some(2) => true,
+            Some(-1) => false,
+            Some(1) => true,
             _ => self.looks_ahead(start),
         };
         let on = |y: i32| holiday_in(*holiday, y);
         let day = match on(r.year())? {
-            d if said == Some(1) => d,
+            d if said == Some(0) => d,
             d if d > r && !ahead => on(r.year() - 1)?,
             d if d < r && ahead => on(r.year() + 1)?,
             d => d,
@@ -433,13 +415,7 @@ impl Finder<'_> {
         let Some(w) = self.lower(next) else {
             return Found::Pass;
         };
-        let dir = if PREVIOUS.contains(&w) {
-            -1
-        } else if CURRENT.contains(&w) {
-            0
-        } else if FOLLOWING.contains(&w) {
-            1
-        } else {
+        let Some(dir) = direction(w) else {
             return Found::Pass;
         };
         if !self
@@ -453,7 +429,7 @@ impl Finder<'_> {
         };
         let end = self.end_before(next + 2);
         let how = self.counted(HOW_SHIFTED[(dir + 1) as usize]);
-        let value = Value::Month(r.year() + dir, m);
+        let value = Value::Month(r.year() + dir as i32, m);
         self.push(self.toks[i].start, end, Some(value), true, how);
         Found::Next(next + 2)
     }

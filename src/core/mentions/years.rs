@@ -5,8 +5,8 @@
 use chrono::Datelike;
 
 use super::lexicon::{
-    AMOUNT_SIGNS, CURRENT, FOLLOWING, NEWS_YEARS, NOT_PLURALS, NUMBER_NOUNS, PREVIOUS,
-    QUARTER_ORDINALS, QUARTER_PHRASES, QuarterRef, SEASONS, TRIGGERS,
+    AMOUNT_SIGNS, NEWS_YEARS, NOT_PLURALS, NUMBER_NOUNS, QUARTER_ORDINALS, QUARTER_PHRASES,
+    QuarterRef, SEASONS, TRIGGERS, direction,
 };
 use super::resolve::{is_future, quarter_of, sentence_around};
 use super::tokens::Tk;
@@ -70,7 +70,7 @@ impl Finder<'_> {
             } else {
                 "the latest such quarter by"
             };
-            (value, unit + 1, true, self.counted_from(how))
+            (value, unit + 1, true, self.counted(how))
         };
         let start = self.with_the(i);
         let end = self.end_before(next);
@@ -106,13 +106,13 @@ impl Finder<'_> {
         let (value, how) = match which {
             QuarterRef::Spoken => match spoken {
                 Some(q) => (Some(q), "the quarter spoken of".to_string()),
-                None => (previous, self.counted_from("the last whole quarter before")),
+                None => (previous, self.counted("the last whole quarter before")),
             },
             QuarterRef::Current => (
                 self.reference.map(|r| (r.year(), quarter_of(r))),
-                self.counted_from("the quarter of"),
+                self.counted("the quarter of"),
             ),
-            QuarterRef::Previous => (previous, self.counted_from("the quarter before that of")),
+            QuarterRef::Previous => (previous, self.counted("the quarter before that of")),
             QuarterRef::YearBefore => match spoken {
                 Some((y, q)) => (
                     Some((y - 1, q)),
@@ -120,7 +120,7 @@ impl Finder<'_> {
                 ),
                 None => (
                     previous.map(|(y, q)| (y - 1, q)),
-                    self.counted_from("a year before the last whole quarter before"),
+                    self.counted("a year before the last whole quarter before"),
                 ),
             },
         };
@@ -194,15 +194,13 @@ impl Finder<'_> {
             return Found::Next(next + 1);
         }
         if let Some(w) = self.lower(i)
-            && let Some(dir) = [PREVIOUS, CURRENT, FOLLOWING]
-                .iter()
-                .position(|words| words.contains(&w))
+            && let Some(dir) = direction(w)
             && self.lower(i + 1) == Some("century")
             && let Some(r) = self.reference
         {
             let end = self.end_before(i + 2);
-            let value = Value::Century(r.year() / 100 + dir as i32 - 1);
-            let how = self.counted_from("the century of");
+            let value = Value::Century(r.year() / 100 + dir as i32);
+            let how = self.counted("the century of");
             self.push(self.toks[i].start, end, Some(value), true, how);
             return Found::Next(i + 2);
         }
@@ -248,7 +246,7 @@ impl Finder<'_> {
                     let y = r.year() - i32::from(!ahead && starts.is_some_and(|s| s > r));
                     Value::Season(y, season)
                 });
-                (value, true, self.counted_from("the season by"))
+                (value, true, self.counted("the season by"))
             }
         };
         self.push(start, end, value, relative, how);
