@@ -2,6 +2,7 @@
 //! terminal, each a thin call into the core.
 
 mod args;
+mod timeline;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,6 +12,7 @@ use crate::core::collection::{self, Article, CollectionError, Problem};
 use crate::core::store;
 
 pub use args::{Cli, Command, ExportFormat, GuiArgs, Shell, completions};
+pub use timeline::{TimelineArgs, json_line as suggestion_json, timeline};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
@@ -36,6 +38,8 @@ pub enum CliError {
     Aliases(#[from] crate::core::search::LoadAliasesError),
     #[error("search: the query is empty")]
     EmptyQuery,
+    #[error("timeline: {0}")]
+    Timeline(String),
 }
 
 /// The annotations of a collection: the named file, or the collection's own.

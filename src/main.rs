@@ -57,6 +57,23 @@ fn main() -> ExitCode {
         Some(Command::Search { path, query, json }) => {
             run_cli(|out| cli::search(&path, &query, json, out).map(|_| ()))
         }
+        Some(Command::Timeline {
+            path,
+            json,
+            dates,
+            from,
+            to,
+            query,
+        }) => {
+            let args = cli::TimelineArgs {
+                json,
+                dates,
+                from,
+                to,
+                query,
+            };
+            run_cli(|out| cli::timeline(&path, &args, out))
+        }
         Some(Command::Completions { shell }) => run_cli(|out| cli::completions(shell, out)),
     }
 }

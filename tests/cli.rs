@@ -508,3 +508,149 @@ fn search_bad_input_is_refused_in_one_line() {
         assert!(err.contains(message), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn timeline_gives_the_suggested_dates_with_their_evidence() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample");
+    let sample = sample.to_str().expect("utf-8 path");
+    // one line a date, in date order: date, score, articles and sources, type, summary
+    let (code, out, err) = dateline(&["timeline", sample]);
+    assert_eq!(code, 0, "{err}");
+    let dates: Vec<&str> = out.lines().filter_map(|l| l.split('\t').next()).collect();
+    assert_eq!(
+        dates,
+        [
+            "2020-11-10",
+            "2022-12-03",
+            "2022-12-10",
+            "2022-12-12 (ongoing)"
+        ],
+        "{out}"
+    );
+    assert!(
+        out.contains("3 articles, 3 sources\tprotests\tThe peaceful protest"),
+        "{out}"
+    );
+
+    let (code, out, err) = dateline(&["timeline", sample, "--json", "--dates", "6"]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    assert_eq!(lines.len(), 6, "exactly as many as asked: {out}");
+    let dates: Vec<&str> = lines.iter().filter_map(|l| l["date"].as_str()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort_unstable();
+    assert_eq!(dates, sorted, "date order");
+    for l in &lines {
+        for key in [
+            "date",
+            "precision",
+            "score",
+            "summary",
+            "articles",
+            "sources",
+            "type",
+            "actors",
+            "places",
+            "evidence",
+        ] {
+            assert!(!l[key].is_null(), "{key} in {l}");
+        }
+        for e in l["evidence"].as_array().expect("list") {
+            let path = Path::new(sample).join(e["path"].as_str().expect("path"));
+            let text = std::fs::read_to_string(path).expect("the article");
+            let (start, end) = (
+                e["start"].as_u64().expect("start") as usize,
+                e["end"].as_u64().expect("end") as usize,
+            );
+            assert_eq!(&text[start..end], e["text"].as_str().expect("text"));
+        }
+    }
+
+    // articles published from..to, and dates in it
+    let (code, out, _) = dateline(&[
+        "timeline",
+        sample,
+        "--dates",
+        "2",
+        "--from",
+        "2023-01-01",
+        "--to",
+        "2023-12-31",
+    ]);
+    assert_eq!(code, 0);
+    let dates: Vec<&str> = out.lines().filter_map(|l| l.split('\t').next()).collect();
+    assert_eq!(dates.len(), 2, "{out}");
+    assert!(dates.iter().all(|d| d.starts_with("2023-")), "{out}");
+
+    // only what a search finds
+    let (code, out, _) = dateline(&["timeline", sample, "--query", "Red Cross", "--dates", "3"]);
+    assert_eq!(code, 0);
+    assert!(!out.is_empty());
+    assert!(
+        !out.contains("2020-11-10"),
+        "only 004 speaks of the Red Cross: {out}"
+    );
+}
+
+#[test]
+fn timeline_bad_input_is_refused_in_one_line() {
+    let empty = tempfile::tempdir().expect("temp dir");
+    let undated = tempfile::tempdir().expect("temp dir");
+    std::fs::write(undated.path().join("a.txt"), "Nothing dated here.").expect("write");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample");
+    let sample = sample.to_str().expect("utf-8 path");
+    let e = empty.path().to_str().expect("utf-8 path");
+    let u = undated.path().to_str().expect("utf-8 path");
+    let cases: &[(&[&str], i32, &str)] = &[
+        (&["timeline", e], 1, "no articles to suggest from"),
+        (&["timeline", u], 1, "no dates: none of the 1 articles"),
+        (&["timeline", "/no/such/folder"], 1, "no such folder"),
+        (
+            &["timeline", sample, "--from", "2023-02-30"],
+            2,
+            "give the day as YYYY-MM-DD",
+        ),
+        (
+            &["timeline", sample, "--dates", "many"],
+            2,
+            "invalid value 'many'",
+        ),
+        (
+            &[
+                "timeline",
+                sample,
+                "--from",
+                "2023-03-01",
+                "--to",
+                "2023-01-01",
+            ],
+            1,
+            "--from 2023-03-01 is after --to 2023-01-01",
+        ),
+        (
+            &["timeline", sample, "--from", "2030-01-01"],
+            1,
+            "no article in scope is published between the dates asked for",
+        ),
+        (
+            &["timeline", sample, "--query", "zzzqqq"],
+            1,
+            "no article of 5 matches the query",
+        ),
+        (
+            &["timeline", sample, "--query", "  "],
+            1,
+            "the query is empty",
+        ),
+    ];
+    for (args, status, says) in cases {
+        let (code, out, err) = dateline(args);
+        assert_eq!(code, *status, "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}

@@ -1441,3 +1441,125 @@ fn durations_and_sets_are_marked_but_never_on_the_calendar() {
         "only the day goes on the calendar"
     );
 }
+
+/// The suggested dates of the sample, as the Suggestions tab lists them.
+fn suggested_keys(harness: &Harness<'static, DatelineApp>) -> Vec<String> {
+    let s = &harness.state().state.suggestions;
+    s.shown().iter().map(|&i| s.list[i].key()).collect()
+}
+
+#[test]
+fn suggestions_are_shown_accepted_undone_and_dismissed_for_good() {
+    let dir = copy_sample();
+    let mut harness = open(dir.path());
+    settle(&mut harness);
+    // The days several of the sample's articles report: the trilateral statement of
+    // November 10, 2020 (002, 003), the talks since December 3, 2022 (002 and its copy 004, 003)
+    // and the protest going on since December 12, 2022 (002, 003, 004).
+    let keys = suggested_keys(&harness);
+    for day in ["2020-11-10", "2022-12-03", "2022-12-12"] {
+        assert!(keys.contains(&day.to_string()), "{day} in {keys:?}");
+        let s = &harness.state().state.suggestions;
+        let sug = s.list.iter().find(|x| x.key() == day).expect("listed");
+        let articles: std::collections::BTreeSet<&str> =
+            sug.evidence.iter().map(|e| e.path.as_str()).collect();
+        assert!(articles.len() > 1, "{day}: evidence from {articles:?}");
+    }
+    let protest = &harness.state().state.suggestions.list[harness
+        .state()
+        .state
+        .suggestions
+        .list
+        .iter()
+        .position(|x| x.key() == "2022-12-12")
+        .expect("listed")];
+    assert!(protest.ongoing, "'going on since December 12'");
+    assert_eq!(protest.event_type, "protests");
+
+    harness.get_by_label_contains("Suggestions (").click();
+    step(&mut harness);
+    // Select the protest: the reader opens its first passage, selected, the calendar goes there.
+    harness.get_by_label("2022-12-12 –").click();
+    step(&mut harness);
+    let first = reader_selection(&harness);
+    assert!(first.contains("December 12"), "{first}");
+    assert_eq!(harness.state().state.month.month, 12);
+    harness.get_by_label("Next passage").click();
+    step(&mut harness);
+    let second = reader_selection(&harness);
+    assert!(
+        second.contains("December 12") || second.contains("protest"),
+        "{second}"
+    );
+    assert_ne!(
+        selected_path(&harness),
+        None,
+        "stepping keeps an article open"
+    );
+
+    // Accept makes one event with every passage; Ctrl+Z takes it back in one step.
+    let accept = harness.get_all_by_label("Accept").count();
+    assert_eq!(accept, keys.len());
+    harness
+        .get_all_by_label("Accept")
+        .nth(keys.iter().position(|k| k == "2022-12-12").expect("row"))
+        .expect("button")
+        .click();
+    step(&mut harness);
+    let events = &harness.state().state.annotations.events;
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].event_type, "protests");
+    assert!(events[0].when.ongoing);
+    assert_eq!(events[0].when.start.to_string(), "2022-12-12");
+    assert!(events[0].evidence.len() > 1, "{:?}", events[0].evidence);
+    // the row now shows the event instead of Accept
+    harness.get_by_label_contains("Event: ");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    step(&mut harness);
+    assert!(harness.state().state.annotations.events.is_empty());
+
+    // Dismiss hides it and remembers it in .dateline/, also after reopening.
+    let before = suggested_keys(&harness).len();
+    harness
+        .get_all_by_label("Dismiss")
+        .next()
+        .expect("a Dismiss button")
+        .click();
+    step(&mut harness);
+    settle(&mut harness);
+    let after = suggested_keys(&harness);
+    assert_eq!(after.len(), before - 1);
+    assert!(!after.contains(&"2020-11-10".to_string()), "{after:?}");
+    let file = dir.path().join(".dateline/dismissed.ron");
+    let saved = std::fs::read_to_string(&file).expect("dismissed.ron written");
+    assert!(saved.contains("2020-11-10"), "{saved}");
+    drop(harness);
+    let mut harness = open(dir.path());
+    settle(&mut harness);
+    assert!(!suggested_keys(&harness).contains(&"2020-11-10".to_string()));
+    harness.state_mut().state.suggestions.show_dismissed = true;
+    assert!(suggested_keys(&harness).contains(&"2020-11-10".to_string()));
+}
+
+#[test]
+fn suggestions_say_why_there_are_none() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "No date is named in this text at all.",
+    )
+    .expect("write");
+    let mut harness = open(dir.path());
+    settle(&mut harness);
+    harness.get_by_label_contains("Suggestions (").click();
+    step(&mut harness);
+    harness.get_by_label(
+        "No suggestions: no dates: none of the 1 articles in scope names a day or has a publication date.",
+    );
+    // a filter that leaves nothing
+    harness.get_by_label("Only the listed articles").click();
+    harness.state_mut().articles.filter = "nothing matches this".into();
+    settle(&mut harness);
+    step(&mut harness);
+    harness.get_by_label("No suggestions: no articles to suggest from.");
+}

@@ -98,12 +98,40 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The suggested timeline: the dates the articles report, a line each in date order
+    Timeline {
+        /// The collection's folder
+        path: PathBuf,
+        /// Print JSON Lines (date, precision, score, summary, articles, sources, type, actors,
+        /// places, evidence)
+        #[arg(long)]
+        json: bool,
+        /// Exactly this many dates (fewer only when fewer exist); default: every date that weighs
+        /// as much as two articles reporting it
+        #[arg(long, value_name = "N")]
+        dates: Option<usize>,
+        /// Only articles published, and dates, from this day on
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+        from: Option<chrono::NaiveDate>,
+        /// Only articles published, and dates, up to this day
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+        to: Option<chrono::NaiveDate>,
+        /// Only the articles this search finds
+        #[arg(long, value_name = "QUERY")]
+        query: Option<String>,
+    },
     /// Print a shell completion script to standard output
     Completions {
         /// The shell to complete in
         #[arg(value_enum)]
         shell: Shell,
     },
+}
+
+/// A day as `--from` and `--to` take it.
+fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|e| format!("{e}: give the day as YYYY-MM-DD, e.g. 2010-04-20"))
 }
 
 /// What `export --format` can write; a new format is a new variant here and a new writer.

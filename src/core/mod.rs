@@ -17,6 +17,7 @@ pub mod recycled;
 pub mod sample;
 pub mod search;
 pub mod store;
+pub mod suggest;
 pub mod taxonomy;
 pub mod text;
 pub mod timeline;

@@ -32,6 +32,15 @@ pub fn one_line(text: &str, max_chars: usize) -> String {
     out
 }
 
+/// "1 article", "3 articles".
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::one_line;

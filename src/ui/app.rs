@@ -27,6 +27,7 @@ mod interchange;
 mod menu;
 mod saving;
 mod screenshot;
+mod suggesting;
 mod view;
 mod windows;
 
@@ -59,6 +60,7 @@ pub enum BottomView {
     Timeline,
     Year,
     Events,
+    Suggestions,
 }
 
 pub struct DatelineApp {
@@ -66,6 +68,14 @@ pub struct DatelineApp {
     pub bottom: BottomView,
     pub timeline: super::timeline_panel::TimelinePanel,
     pub events: super::events_panel::EventsPanel,
+    pub suggestions: super::suggestions_panel::SuggestionsPanel,
+    suggest_job: Option<super::suggest_job::SuggestJob>,
+    /// What the last suggestions were asked for (articles' revision and scope).
+    suggest_key: Option<u64>,
+    /// Every article's dated reports, read once per articles' revision.
+    suggest_reports: Option<super::suggest_job::Reports>,
+    #[allow(clippy::type_complexity)]
+    suggest_articles: Option<(u64, Arc<Vec<super::suggest_job::JobArticle>>)>,
     /// The "Add to event…" picker, with its filter text, while it is open.
     pub event_picker: Option<String>,
     pub articles: ArticlesPanel,
@@ -134,6 +144,11 @@ impl DatelineApp {
             bottom: BottomView::Month,
             timeline: super::timeline_panel::TimelinePanel::default(),
             events: super::events_panel::EventsPanel::default(),
+            suggestions: super::suggestions_panel::SuggestionsPanel,
+            suggest_job: None,
+            suggest_key: None,
+            suggest_reports: None,
+            suggest_articles: None,
             event_picker: None,
             articles: ArticlesPanel::default(),
             reader: ReaderPanel::default(),
@@ -186,6 +201,7 @@ impl DatelineApp {
             || !self.tasks.is_empty()
             || self.search_job.is_some()
             || self.recycled_job.is_some()
+            || self.suggest_job.is_some()
     }
 
     fn wake(&self) -> Wake {
@@ -275,6 +291,7 @@ impl DatelineApp {
         self.poll_tasks();
         self.poll_search();
         self.poll_recycled();
+        self.poll_suggestions();
         self.shortcuts(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
@@ -310,12 +327,24 @@ impl DatelineApp {
                         format!("Events ({})", self.state.annotations.events.len()),
                     )
                     .on_hover_text("Every event: sort, filter, open, merge");
+                    let shown = self.state.suggestions.shown().len();
+                    ui.selectable_value(
+                        &mut self.bottom,
+                        BottomView::Suggestions,
+                        format!("Suggestions ({shown})"),
+                    )
+                    .on_hover_text(
+                        "The dates the articles report, proposed with their evidence: accept or dismiss",
+                    );
                 });
                 match self.bottom {
                     BottomView::Month => self.calendar.ui(ui, &self.state, &mut self.commands),
                     BottomView::Timeline => self.timeline.ui(ui, &self.state, &mut self.commands),
                     BottomView::Year => self.calendar.year_ui(ui, &self.state, &mut self.commands),
                     BottomView::Events => self.events.ui(ui, &self.state, &mut self.commands),
+                    BottomView::Suggestions => {
+                        self.suggestions.ui(ui, &self.state, &mut self.commands)
+                    }
                 }
             });
         egui::Panel::left("articles")

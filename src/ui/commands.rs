@@ -70,6 +70,13 @@ pub enum AnnotationCommand {
         id: String,
         take_theirs: bool,
     },
+    /// Make a suggestion (its place in the list) an event with all its evidence (one undo step).
+    AcceptSuggestion(usize),
+    /// Hide a suggestion (by its key) and remember that in `.dateline/dismissed.ron`;
+    /// `false`: show it again.
+    DismissSuggestion(String, bool),
+    /// The dismissed suggestions were read (or why not).
+    DismissedLoaded(Result<std::collections::BTreeSet<String>, String>),
     /// Open the editor of event types.
     EditTaxonomy,
     /// Use and save an edited taxonomy.
@@ -124,6 +131,14 @@ pub enum ViewCommand {
     JumpToDate(NaiveDate),
     /// Show an event: select the article of its first passage, mark it on the timeline.
     OpenEvent(String),
+    /// Show a suggestion (its place in the list): its day, its first evidence passage.
+    SelectSuggestion(usize),
+    /// The next (`true`) or previous evidence passage of the selected suggestion.
+    StepEvidence(bool),
+    /// Suggest from the list's articles (`true`) or the whole collection.
+    SuggestFromFiltered(bool),
+    /// Show (`true`) or hide the dismissed suggestions in the list.
+    ShowDismissed(bool),
     /// Read the whole saved page an article (this path) was read from, for the reader.
     ShowWholePage(String),
     /// The whole page was read, for the reader to show.
@@ -205,10 +220,12 @@ pub enum CommandId {
     Find,
     NextHit,
     PreviousHit,
+    NextEvidence,
+    PreviousEvidence,
 }
 
 impl CommandId {
-    pub const ALL: [CommandId; 14] = [
+    pub const ALL: [CommandId; 16] = [
         CommandId::OpenCollection,
         CommandId::SaveNow,
         CommandId::Quit,
@@ -223,6 +240,8 @@ impl CommandId {
         CommandId::Find,
         CommandId::NextHit,
         CommandId::PreviousHit,
+        CommandId::NextEvidence,
+        CommandId::PreviousEvidence,
     ];
 
     pub fn label(self) -> &'static str {
@@ -241,6 +260,8 @@ impl CommandId {
             CommandId::Find => "Search…",
             CommandId::NextHit => "Next hit",
             CommandId::PreviousHit => "Previous hit",
+            CommandId::NextEvidence => "Next evidence passage",
+            CommandId::PreviousEvidence => "Previous evidence passage",
         }
     }
 
@@ -264,6 +285,10 @@ impl CommandId {
             CommandId::Find => "Search the text of every article",
             CommandId::NextHit => "Show the next search hit (in this article, then the next)",
             CommandId::PreviousHit => "Show the previous search hit",
+            CommandId::NextEvidence => "Show the selected suggestion's next evidence passage",
+            CommandId::PreviousEvidence => {
+                "Show the selected suggestion's previous evidence passage"
+            }
         }
     }
 
@@ -287,6 +312,8 @@ impl CommandId {
             CommandId::Find => s(ctrl, Key::F),
             CommandId::NextHit => s(Modifiers::NONE, Key::F3),
             CommandId::PreviousHit => s(Modifiers::SHIFT, Key::F3),
+            CommandId::NextEvidence => s(Modifiers::NONE, Key::F4),
+            CommandId::PreviousEvidence => s(Modifiers::SHIFT, Key::F4),
         }
     }
 

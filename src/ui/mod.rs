@@ -16,6 +16,8 @@ pub mod reader_panel;
 pub mod search_panel;
 pub mod state;
 pub mod status_bar;
+pub mod suggest_job;
+pub mod suggestions_panel;
 pub mod taxonomy_editor;
 pub mod theme;
 pub mod timeline_panel;

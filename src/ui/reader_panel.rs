@@ -17,7 +17,9 @@ use crate::core::text::one_line;
 mod highlight;
 mod margin;
 
-use highlight::{Highlight, body_job, highlights, search_highlights};
+use highlight::{
+    Highlight, body_job, evidence_highlights, highlights as highlights_of, search_highlights,
+};
 use margin::MARGIN;
 
 /// A passage the user selected: byte offsets into the article's text.
@@ -64,6 +66,7 @@ struct JobKey {
     articles_revision: u64,
     annotations_revision: u64,
     search_revision: u64,
+    suggestions_revision: u64,
     dark: bool,
 }
 
@@ -406,15 +409,23 @@ impl ReaderPanel {
             articles_revision: state.articles_revision,
             annotations_revision: state.annotations_revision,
             search_revision: state.search.revision,
+            suggestions_revision: state.suggestions.revision,
             dark: ui.visuals().dark_mode,
         };
         if self.job_cache.as_ref().is_none_or(|(k, _, _)| *k != key) {
-            let mut highlights = highlights(
+            // evidence under the annotations, so an accepted suggestion shows as its event
+            let mut highlights = evidence_highlights(
                 state,
                 article,
                 base..base + body.len(),
                 ui.visuals().dark_mode,
             );
+            highlights.extend(highlights_of(
+                state,
+                article,
+                base..base + body.len(),
+                ui.visuals().dark_mode,
+            ));
             highlights.extend(search_highlights(
                 state,
                 base..base + body.len(),

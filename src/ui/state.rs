@@ -98,6 +98,48 @@ impl SearchState {
     }
 }
 
+/// The suggested timeline in the window.
+#[derive(Debug, Default)]
+pub struct SuggestionsState {
+    /// In date order, dismissed ones included (they are hidden unless asked for).
+    pub list: Vec<crate::core::suggest::Suggestion>,
+    /// Why there is nothing to suggest, when there is not.
+    pub empty: Option<String>,
+    /// Reading the articles: done of all.
+    pub progress: Option<(usize, usize)>,
+    /// The list is being made again (what is shown is from before).
+    pub running: bool,
+    /// Goes up when the list or the selection changes (for the reader's cache).
+    pub revision: u64,
+    /// The selected suggestion (its place in `list`) and the evidence passage shown.
+    pub selected: Option<usize>,
+    pub step: usize,
+    /// Keys of dismissed suggestions (`.dateline/dismissed.ron`).
+    pub dismissed: std::collections::BTreeSet<String>,
+    /// Why the dismissed file is not used (it did not parse): it is left untouched.
+    pub dismissed_blocked: Option<String>,
+    /// Suggest from the articles the list shows (a filter, a day, a search), not all.
+    pub filtered: bool,
+    pub show_dismissed: bool,
+}
+
+impl SuggestionsState {
+    pub fn selected(&self) -> Option<&crate::core::suggest::Suggestion> {
+        self.selected.and_then(|i| self.list.get(i))
+    }
+
+    pub fn is_dismissed(&self, s: &crate::core::suggest::Suggestion) -> bool {
+        self.dismissed.contains(&s.key())
+    }
+
+    /// The suggestions to show, as places in `list`.
+    pub fn shown(&self) -> Vec<usize> {
+        (0..self.list.len())
+            .filter(|&i| self.show_dismissed || !self.is_dismissed(&self.list[i]))
+            .collect()
+    }
+}
+
 /// An event's mark on the calendar.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventMark {
@@ -169,6 +211,7 @@ pub struct AppState {
     pub selected_recycled: Vec<crate::core::recycled::SharedPassage>,
     /// A short note for the status bar ("Saved", "Nothing to undo").
     pub message: Option<String>,
+    pub suggestions: SuggestionsState,
 }
 
 impl AppState {
@@ -213,6 +256,7 @@ impl AppState {
             recycled_progress: None,
             selected_recycled: Vec::new(),
             message: None,
+            suggestions: SuggestionsState::default(),
         }
     }
 

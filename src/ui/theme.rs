@@ -113,6 +113,25 @@ pub fn warning_color(dark: bool) -> Color32 {
 }
 
 /// A search hit in the reader and the results; the current one stronger.
+/// A suggestion's evidence passage in the reader (the one stepped to: stronger).
+pub fn evidence_color(dark: bool, current: bool) -> Color32 {
+    match (dark, current) {
+        (false, false) => Color32::from_rgb(214, 236, 214),
+        (false, true) => Color32::from_rgb(160, 214, 160),
+        (true, false) => Color32::from_rgb(40, 72, 40),
+        (true, true) => Color32::from_rgb(52, 110, 52),
+    }
+}
+
+/// A suggestion's mark on the timeline.
+pub fn suggestion_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(120, 200, 120)
+    } else {
+        Color32::from_rgb(46, 125, 50)
+    }
+}
+
 pub fn search_hit_color(dark: bool, current: bool) -> Color32 {
     match (dark, current) {
         (false, false) => Color32::from_rgb(255, 236, 140),

@@ -1,7 +1,7 @@
 //! The zoomable timeline strip: an adaptive axis, lanes for Published (ticks, or a density
-//! histogram when they would overlap), Events (dots, bars, open-ended bars, reporting lag) and
-//! Mentioned dates; wheel zooms around the pointer, dragging pans, dragging on the axis selects a
-//! range that filters the list.
+//! histogram when they would overlap), Events (dots, bars, open-ended bars, reporting lag),
+//! Mentioned dates and Suggested dates; wheel zooms around the pointer, dragging pans, dragging
+//! on the axis selects a range that filters the list.
 
 use chrono::NaiveDate;
 use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, vec2};
@@ -34,6 +34,7 @@ const PUBLISHED_H: f32 = 46.0;
 const LANE_LABEL_W: f32 = 92.0;
 const EVENT_ROW_H: f32 = 16.0;
 const MENTION_H: f32 = 22.0;
+const SUGGESTED_H: f32 = 26.0;
 
 impl TimelinePanel {
     fn refresh(&mut self, state: &AppState) {
@@ -119,7 +120,7 @@ impl TimelinePanel {
         let width = ui.available_width();
         let height = ui
             .available_height()
-            .max(AXIS_H + PUBLISHED_H + MENTION_H + 3.0 * EVENT_ROW_H);
+            .max(AXIS_H + PUBLISHED_H + MENTION_H + SUGGESTED_H + 3.0 * EVENT_ROW_H);
         let (outer, response) =
             ui.allocate_exact_size(vec2(width, height), Sense::click_and_drag());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, "Timeline"));
@@ -542,6 +543,52 @@ impl TimelinePanel {
                         m.how
                     ));
                     let _ = article;
+                }
+            }
+        }
+        y += MENTION_H;
+
+        // Suggested: the dates the articles report, taller the more they weigh.
+        lane_label(y, SUGGESTED_H, "Suggested");
+        let s = &state.suggestions;
+        let top = s
+            .list
+            .iter()
+            .map(|x| x.score)
+            .fold(0.0_f64, f64::max)
+            .max(1e-9);
+        for i in s.shown() {
+            let sug = &s.list[i];
+            let x = x_of(gaps.to_axis(day_of(sug.date)));
+            if x < plot.left() - 4.0 || x > plot.right() + 4.0 {
+                continue;
+            }
+            let h = 4.0 + (SUGGESTED_H - 8.0) * (sug.score / top).sqrt() as f32;
+            let bottom = y + SUGGESTED_H - 3.0;
+            let c = theme::suggestion_color(dark);
+            let bar =
+                Rect::from_min_max(Pos2::new(x - 2.5, bottom - h), Pos2::new(x + 2.5, bottom));
+            painter.rect_filled(bar, 1.0, c);
+            if s.selected == Some(i) {
+                painter.rect_stroke(
+                    bar.expand(2.0),
+                    1.0,
+                    Stroke::new(1.5, visuals.text_color()),
+                    egui::StrokeKind::Outside,
+                );
+            }
+            let hit = pointer
+                .is_some_and(|p| (p.x - x).abs() < 5.0 && p.y >= y && p.y <= y + SUGGESTED_H);
+            if hit {
+                tooltip = Some(format!(
+                    "Suggested {}: {}\n{} articles · score {:.1}",
+                    super::suggestions_panel::date_label(sug),
+                    crate::core::text::one_line(&sug.summary, 120),
+                    sug.articles,
+                    sug.score
+                ));
+                if clicked {
+                    commands.push(ViewCommand::SelectSuggestion(i).into());
                 }
             }
         }

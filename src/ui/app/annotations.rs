@@ -16,6 +16,9 @@ impl DatelineApp {
     /// Applies a command on events and annotations.
     pub(super) fn apply_annotations(&mut self, command: AnnotationCommand) {
         match command {
+            AnnotationCommand::AcceptSuggestion(_)
+            | AnnotationCommand::DismissSuggestion(..)
+            | AnnotationCommand::DismissedLoaded(_) => self.apply_suggestion_command(command),
             AnnotationCommand::EditTaxonomy => {
                 self.taxonomy_editor = Some(crate::ui::taxonomy_editor::TaxonomyEditor::new(
                     self.taxonomy.clone(),

@@ -68,6 +68,15 @@ impl DatelineApp {
         self.search_job = None;
         self.search_candidates = None;
         self.recycled_job = None;
+        self.suggest_job = None;
+        self.suggest_key = None;
+        self.suggest_reports = None;
+        self.suggest_articles = None;
+        let filtered = self.state.suggestions.filtered;
+        self.state.suggestions = crate::ui::state::SuggestionsState {
+            filtered,
+            ..Default::default()
+        };
         self.aliases = crate::core::search::Aliases::builtin();
         self.aliases_blocked = None;
         self.aliases_editor = None;
@@ -295,6 +304,7 @@ impl DatelineApp {
         self.state.rebuild_event_marks();
         self.state.recount_orphans();
         self.load_aliases();
+        self.load_dismissed();
     }
 
     pub(super) fn select_first_article(&mut self) {

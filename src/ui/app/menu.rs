@@ -53,6 +53,8 @@ impl DatelineApp {
             CommandId::Find => FindCommand::Find.into(),
             CommandId::NextHit => FindCommand::StepHit(true).into(),
             CommandId::PreviousHit => FindCommand::StepHit(false).into(),
+            CommandId::NextEvidence => ViewCommand::StepEvidence(true).into(),
+            CommandId::PreviousEvidence => ViewCommand::StepEvidence(false).into(),
         }
     }
 
@@ -105,6 +107,10 @@ impl DatelineApp {
                 let has_hits = !self.state.search.results.is_empty();
                 self.menu_item(ui, CommandId::NextHit, has_hits);
                 self.menu_item(ui, CommandId::PreviousHit, has_hits);
+                ui.separator();
+                let has_evidence = self.state.suggestions.selected().is_some();
+                self.menu_item(ui, CommandId::NextEvidence, has_evidence);
+                self.menu_item(ui, CommandId::PreviousEvidence, has_evidence);
             });
             ui.menu_button("Settings", |ui| {
                 if ui.button("Preferences…").on_hover_text("Your name, stored with what you annotate").clicked() {

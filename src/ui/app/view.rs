@@ -8,6 +8,10 @@ impl DatelineApp {
     /// Applies a command on what is selected and shown.
     pub(super) fn apply_view(&mut self, command: ViewCommand) {
         match command {
+            ViewCommand::SelectSuggestion(_)
+            | ViewCommand::StepEvidence(_)
+            | ViewCommand::SuggestFromFiltered(_)
+            | ViewCommand::ShowDismissed(_) => self.apply_suggestion_view(command),
             ViewCommand::ShowWholePage(path) => {
                 let Some(root) = self.state.root.clone() else {
                     return;

@@ -78,6 +78,29 @@ pub(super) fn search_highlights(
         .collect()
 }
 
+/// The selected suggestion's evidence passages in this article, the one stepped to stronger.
+pub(super) fn evidence_highlights(
+    state: &AppState,
+    article: &Article,
+    shown: Range<usize>,
+    dark: bool,
+) -> Vec<Highlight> {
+    let s = &state.suggestions;
+    let Some(sug) = s.selected() else {
+        return Vec::new();
+    };
+    sug.evidence
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.path == article.path && e.end > shown.start && e.start < shown.end)
+        .map(|(i, e)| Highlight {
+            range: e.start.max(shown.start) - shown.start..e.end.min(shown.end) - shown.start,
+            color: theme::evidence_color(dark, i == s.step),
+            owner_id: String::new(),
+        })
+        .collect()
+}
+
 /// The body as a layout job, each highlighted span with its background.
 pub(super) fn body_job(
     body: &str,

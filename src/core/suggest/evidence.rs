@@ -1,0 +1,399 @@
+//! A chosen date's evidence: the sentences that report it, grouped by the words they share, the
+//! most representative as the summary, the proposed type, the names in them.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use super::sentences::{content_words, overlap};
+use super::{Evidence, Input, MAX_EVIDENCE, Precision, Suggestion, TypeWords};
+use crate::core::search::{Aliases, fold_str};
+
+/// Sentences sharing this much of their words (of the shorter) report the same thing.
+const SAME_THING: f64 = 0.4;
+/// A summary sentence longer than this many bytes is passed over when a shorter one is as good.
+const LONG_SENTENCE: usize = 320;
+
+struct Candidate {
+    evidence: Evidence,
+    words: Vec<String>,
+    source: String,
+}
+
+pub(super) fn gather(
+    scope: &[&Input],
+    day: NaiveDate,
+    precision: Precision,
+    score: f64,
+    words: &TypeWords,
+    aliases: &Aliases,
+    known: &dyn Fn(&str) -> bool,
+) -> Suggestion {
+    let mut seen_keys: HashSet<u64> = HashSet::new();
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut ends: HashMap<NaiveDate, usize> = HashMap::new();
+    let (mut ongoing, mut reports) = (0usize, 0usize);
+    for input in scope {
+        for item in input
+            .report
+            .items
+            .iter()
+            .filter(|i| i.day == day && i.precision == precision)
+        {
+            reports += 1;
+            ongoing += usize::from(item.ongoing);
+            if let Some(e) = item.end {
+                *ends.entry(e).or_default() += 1;
+            }
+            if seen_keys.insert(item.key) {
+                candidates.push(candidate(input, item.sentence.clone(), false));
+            }
+        }
+    }
+    if precision == Precision::Day {
+        for input in scope.iter().filter(|i| i.report.published == Some(day)) {
+            let Some((range, key)) = &input.report.lead else {
+                continue;
+            };
+            let already = candidates.iter().any(|c| c.evidence.article == input.index);
+            if !already && seen_keys.insert(*key) {
+                candidates.push(candidate(input, range.clone(), true));
+            }
+        }
+    }
+    let clusters = cluster(&candidates);
+    let summary = summary_of(&candidates, &clusters);
+    let order: Vec<usize> = clusters.iter().flatten().copied().collect();
+    let articles: HashSet<usize> = candidates.iter().map(|c| c.evidence.article).collect();
+    let sources: HashSet<&str> = candidates
+        .iter()
+        .map(|c| c.source.as_str())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let texts: Vec<&str> = order
+        .iter()
+        .map(|&i| candidates[i].evidence.text.as_str())
+        .collect();
+    let proposed = words.propose(texts.iter().copied(), known);
+    let (actors, places) = names(&texts, aliases);
+    let end = ends
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(e, _)| e);
+    let mut evidence: Vec<Evidence> = Vec::with_capacity(order.len().min(MAX_EVIDENCE));
+    for &i in order.iter().take(MAX_EVIDENCE) {
+        evidence.push(candidates[i].evidence.clone());
+    }
+    Suggestion {
+        date: day,
+        precision,
+        end,
+        ongoing: reports > 0 && ongoing * 2 > reports,
+        score,
+        summary,
+        articles: articles.len(),
+        sources: sources.len(),
+        event_type: proposed.event_type,
+        type_because: proposed.because,
+        actors,
+        places,
+        evidence,
+    }
+}
+
+/// Words of a page's furniture, not of the news: a sentence with one is never the summary.
+const FURNITURE: &[&str] = &[
+    "last updated",
+    "page last",
+    "gmt",
+    "comment",
+    "moderator",
+    "click here",
+    "subscribe",
+    "newsletter",
+    "all rights reserved",
+    "copyright",
+    "javascript",
+    "directive",
+];
+
+fn is_furniture(text: &str) -> bool {
+    let folded = text.to_lowercase();
+    FURNITURE.iter().any(|f| folded.contains(f))
+}
+
+fn candidate(input: &Input, range: std::ops::Range<usize>, lead: bool) -> Candidate {
+    let text = input
+        .text
+        .get(range.clone())
+        .unwrap_or_default()
+        .to_string();
+    Candidate {
+        words: content_words(&text),
+        evidence: Evidence {
+            article: input.index,
+            path: input.path.to_string(),
+            start: range.start,
+            end: range.end,
+            text,
+            lead,
+        },
+        source: input.report.source.clone(),
+    }
+}
+
+/// Groups of candidates (indices) that report the same thing, largest (by articles) first; a
+/// group's sentences in the order of how central they are to it.
+fn cluster(candidates: &[Candidate]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, c) in candidates.iter().enumerate() {
+        let home = groups.iter_mut().find(|g| {
+            g.iter()
+                .take(8)
+                .any(|&j| overlap(&c.words, &candidates[j].words) >= SAME_THING)
+        });
+        match home {
+            Some(g) => g.push(i),
+            None => groups.push(vec![i]),
+        }
+    }
+    let articles = |g: &Vec<usize>| {
+        g.iter()
+            .map(|&i| candidates[i].evidence.article)
+            .collect::<HashSet<_>>()
+            .len()
+    };
+    // reported sentences before bare leads, then by size
+    let weight = |g: &Vec<usize>| {
+        let reported = g.iter().filter(|&&i| !candidates[i].evidence.lead).count();
+        (articles(g) + reported, reported)
+    };
+    groups.sort_by(|a, b| weight(b).cmp(&weight(a)).then(a[0].cmp(&b[0])));
+    for g in &mut groups {
+        let centrality: HashMap<usize, f64> = g
+            .iter()
+            .map(|&i| (i, centrality(candidates, g, i)))
+            .collect();
+        g.sort_by(|a, b| centrality[b].total_cmp(&centrality[a]).then(a.cmp(b)));
+    }
+    groups
+}
+
+/// How much a sentence shares with the others of its group (and how well it reads alone).
+fn centrality(candidates: &[Candidate], group: &[usize], i: usize) -> f64 {
+    let c = &candidates[i];
+    let shared: f64 = group
+        .iter()
+        .filter(|&&j| j != i)
+        .map(|&j| overlap(&c.words, &candidates[j].words))
+        .sum();
+    let long = if c.evidence.text.len() > LONG_SENTENCE {
+        0.5
+    } else {
+        1.0
+    };
+    let bare = if c.evidence.lead { 0.8 } else { 1.0 };
+    let furniture = if is_furniture(&c.evidence.text) {
+        0.01
+    } else {
+        1.0
+    };
+    (shared + 0.1 * c.words.len().min(20) as f64 / 20.0) * long * bare * furniture
+}
+
+/// The best sentence of the largest group, and of the second when more than one article says it.
+fn summary_of(candidates: &[Candidate], clusters: &[Vec<usize>]) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    if let Some(&first) = clusters.first().and_then(|g| g.first()) {
+        parts.push(candidates[first].evidence.text.as_str());
+    }
+    if let Some(second) = clusters.get(1) {
+        let articles: HashSet<usize> = second
+            .iter()
+            .map(|&i| candidates[i].evidence.article)
+            .collect();
+        if articles.len() > 1 {
+            parts.push(candidates[second[0]].evidence.text.as_str());
+        }
+    }
+    parts
+        .iter()
+        .map(|p| crate::core::text::one_line(p, 400))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Capitalised words that start no sentence ("Thad Allen", "Gulf of Mexico") and are not
+/// names of days or months.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "of",
+    "mr",
+    "mrs",
+    "ms",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "lrb",
+    "rrb",
+    "this",
+    "that",
+    "there",
+    "his",
+    "her",
+    "its",
+    "their",
+    "some",
+    "after",
+    "before",
+    "as",
+    "if",
+    "when",
+    "while",
+];
+
+const PLACE_WORDS: &[&str] = &["in", "at", "near", "off", "from", "to", "across", "outside"];
+
+/// The names the sentences use in more than one sentence: places (after "in", "at", "near"…)
+/// and actors (the others), the most used first, at most five each. Variants of one name in the
+/// aliases count as one, shown in the spelling the sentences use most.
+fn names(texts: &[&str], aliases: &Aliases) -> (Vec<String>, Vec<String>) {
+    // name key → (sentences, times after a place word, spellings and their uses)
+    let mut found: HashMap<String, (usize, usize, HashMap<String, usize>)> = HashMap::new();
+    for text in texts {
+        let mut in_sentence: HashSet<String> = HashSet::new();
+        // words with whether only a space separates each from the one before
+        let mut words: Vec<(&str, bool)> = Vec::new();
+        let mut joined = false;
+        let mut start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            let word_char = c.is_alphanumeric() || c == '-' || c == '\'';
+            match (word_char, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    words.push((&text[s..i], joined));
+                    start = None;
+                    joined = c == ' ';
+                }
+                (false, None) => joined = joined && c == ' ',
+                _ => {}
+            }
+        }
+        let capital = |w: &str| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !NOT_NAMES.contains(&fold_str(w).as_str())
+                && w.chars().count() > 1
+        };
+        let mut i = 1;
+        while i < words.len() {
+            if !capital(words[i].0) {
+                i += 1;
+                continue;
+            }
+            let begin = i;
+            let mut end = i + 1;
+            // "Gulf of Mexico": a lower-case "of" between two capitals
+            while end < words.len() && words[end].1 {
+                if capital(words[end].0) {
+                    end += 1;
+                } else if words[end].0 == "of"
+                    && words.get(end + 1).is_some_and(|w| w.1 && capital(w.0))
+                {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            let name = words[begin..end]
+                .iter()
+                .map(|w| w.0)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let place = PLACE_WORDS.contains(&words[begin - 1].0);
+            let key = group_key(&name, aliases);
+            if in_sentence.insert(key.clone()) {
+                let e = found.entry(key).or_default();
+                e.0 += 1;
+                e.1 += usize::from(place);
+                *e.2.entry(name).or_default() += 1;
+            }
+            i = end;
+        }
+    }
+    let mut ranked: Vec<(String, usize, bool)> = found
+        .into_values()
+        .filter(|(n, _, _)| *n > 1 || texts.len() == 1)
+        .map(|(n, place, spellings)| {
+            let name = spellings
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+                .map(|(s, _)| s)
+                .unwrap_or_default();
+            (name, n, place * 2 >= n)
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let pick = |place: bool| {
+        ranked
+            .iter()
+            .filter(|r| r.2 == place)
+            .take(5)
+            .map(|r| r.0.clone())
+            .collect()
+    };
+    (pick(false), pick(true))
+}
+
+/// A name's key: its alias group's first variant, folded, when it has one.
+fn group_key(name: &str, aliases: &Aliases) -> String {
+    let folded = fold_str(name);
+    for group in &aliases.groups {
+        if group.iter().any(|v| fold_str(v) == folded)
+            && let Some(first) = group.first()
+        {
+            return fold_str(first);
+        }
+    }
+    folded
+}
