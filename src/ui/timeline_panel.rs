@@ -520,6 +520,9 @@ impl TimelinePanel {
             for m in &state.selected_mentions {
                 let Some(first) = m.first_day else { continue };
                 let x = x_of(gaps.to_axis(day_of(first)));
+                if x < plot.left() - 4.0 || x > plot.right() + 4.0 {
+                    continue; // out of view: not over the lane's label
+                }
                 let cy = y + MENTION_H / 2.0;
                 let c = theme::mention_color(dark);
                 painter.add(egui::Shape::convex_polygon(

@@ -317,7 +317,7 @@ impl DatelineApp {
             if let Some(a) = self.state.articles.get(i).cloned()
                 && a.text.get(e.start..e.end) == Some(e.text.as_str())
             {
-                self.reader.select(&a, e.start..e.end);
+                self.reader.reveal(&a, e.start..e.end);
             }
         }
         self.state.month = YearMonth::of(date);
