@@ -20,8 +20,21 @@ struct Candidate {
     source: String,
 }
 
+/// Where a chosen date is spoken of: (place in scope, place in its report's items) for each
+/// report, and the articles published that day.
+#[derive(Debug, Default)]
+pub(super) struct Sightings {
+    pub reports: Vec<(usize, usize)>,
+    pub published: Vec<usize>,
+}
+
+/// At most this many different sentences of a date are compared with each other.
+const MAX_CANDIDATES: usize = 400;
+
+#[allow(clippy::too_many_arguments)]
 pub(super) fn gather(
     scope: &[&Input],
+    seen: &Sightings,
     day: NaiveDate,
     precision: Precision,
     score: f64,
@@ -30,33 +43,33 @@ pub(super) fn gather(
     known: &dyn Fn(&str) -> bool,
 ) -> Suggestion {
     let mut seen_keys: HashSet<u64> = HashSet::new();
+    let mut with_candidate: HashSet<usize> = HashSet::new();
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut ends: HashMap<NaiveDate, usize> = HashMap::new();
     let (mut ongoing, mut reports) = (0usize, 0usize);
-    for input in scope {
-        for item in input
-            .report
-            .items
-            .iter()
-            .filter(|i| i.day == day && i.precision == precision)
-        {
-            reports += 1;
-            ongoing += usize::from(item.ongoing);
-            if let Some(e) = item.end {
-                *ends.entry(e).or_default() += 1;
-            }
-            if seen_keys.insert(item.key) {
-                candidates.push(candidate(input, item.sentence.clone(), false));
-            }
+    for &(s, i) in &seen.reports {
+        let input = scope[s];
+        let item = &input.report.items[i];
+        reports += 1;
+        ongoing += usize::from(item.ongoing);
+        if let Some(e) = item.end {
+            *ends.entry(e).or_default() += 1;
+        }
+        if candidates.len() < MAX_CANDIDATES && seen_keys.insert(item.key) {
+            candidates.push(candidate(input, item.sentence.clone(), false));
+            with_candidate.insert(input.index);
         }
     }
     if precision == Precision::Day {
-        for input in scope.iter().filter(|i| i.report.published == Some(day)) {
+        for &s in &seen.published {
+            let input = scope[s];
             let Some((range, key)) = &input.report.lead else {
                 continue;
             };
-            let already = candidates.iter().any(|c| c.evidence.article == input.index);
-            if !already && seen_keys.insert(*key) {
+            if candidates.len() < MAX_CANDIDATES
+                && !with_candidate.contains(&input.index)
+                && seen_keys.insert(*key)
+            {
                 candidates.push(candidate(input, range.clone(), true));
             }
         }

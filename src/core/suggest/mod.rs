@@ -432,10 +432,32 @@ pub fn suggest(
         .map(|(k, s)| (*k, *s))
         .collect();
     chosen.sort_by_key(|(k, _)| *k);
+    // where each chosen date is spoken of, in one pass over the reports
+    let mut seen: HashMap<(NaiveDate, Precision), evidence::Sightings> = chosen
+        .iter()
+        .map(|(k, _)| (*k, evidence::Sightings::default()))
+        .collect();
+    for (s, input) in scope.iter().enumerate() {
+        for (i, item) in input.report.items.iter().enumerate() {
+            if let Some(x) = seen.get_mut(&(item.day, item.precision)) {
+                x.reports.push((s, i));
+            }
+        }
+        if let Some(x) = input
+            .report
+            .published
+            .and_then(|p| seen.get_mut(&(p, Precision::Day)))
+        {
+            x.published.push(s);
+        }
+    }
     Ok(chosen
         .into_iter()
-        .map(|((day, precision), score)| {
-            evidence::gather(&scope, day, precision, score, words, aliases, known)
+        .map(|(key, score)| {
+            let sightings = seen.remove(&key).unwrap_or_default();
+            evidence::gather(
+                &scope, &sightings, key.0, key.1, score, words, aliases, known,
+            )
         })
         .collect())
 }

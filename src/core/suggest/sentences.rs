@@ -64,17 +64,18 @@ fn ends_sentence(text: &str, at: usize) -> bool {
     if !opens || text.as_bytes()[at] != b'.' {
         return opens;
     }
-    let word: String = text[..at]
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '.')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect::<String>()
-        .to_lowercase();
-    let initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-    !(initial || ABBREVIATIONS.contains(&word.as_str()))
+    // the word before the point, letters and points ("U.S"), read back without a copy
+    let before = &text.as_bytes()[..at];
+    let from = before
+        .iter()
+        .rposition(|b| !(b.is_ascii_alphanumeric() || *b == b'.'))
+        .map_or(0, |p| p + 1);
+    let word = &before[from..];
+    let initial = word.len() == 1 && word[0].is_ascii_alphabetic();
+    !(initial
+        || ABBREVIATIONS
+            .iter()
+            .any(|a| a.as_bytes().eq_ignore_ascii_case(word)))
 }
 
 /// Words that say nothing of what a sentence is about.
@@ -213,15 +214,23 @@ pub fn content_words(sentence: &str) -> Vec<String> {
     words
 }
 
-/// A key for a sentence that a copy of it has too: a hash of its folded words.
+/// A key for a sentence that a copy of it has too: a hash of its folded letters and digits,
+/// word by word.
 pub fn key(sentence: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
+    use std::hash::Hasher;
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    for w in sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        crate::core::search::fold_str(w).hash(&mut h);
+    let mut in_word = false;
+    for c in sentence.chars() {
+        if c.is_alphanumeric() {
+            h.write_u32(crate::core::search::fold_char(c) as u32);
+            in_word = true;
+        } else if in_word {
+            h.write_u8(0);
+            in_word = false;
+        }
+    }
+    if in_word {
+        h.write_u8(0);
     }
     h.finish()
 }
