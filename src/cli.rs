@@ -11,7 +11,7 @@ use crate::core::annotations::AnnotationSet;
 use crate::core::collection::{self, Article, CollectionError, Problem};
 use crate::core::store;
 
-pub use args::{Cli, Command, ExportFormat, GuiArgs, Shell, completions};
+pub use args::{Cli, Command, ExportFormat, ExportWhat, GuiArgs, Shell, completions};
 pub use timeline::{TimelineArgs, json_line as suggestion_json, timeline};
 
 #[derive(Debug, thiserror::Error)]
@@ -40,6 +40,14 @@ pub enum CliError {
     EmptyQuery,
     #[error("timeline: {0}")]
     Timeline(String),
+    #[error("export: {0}")]
+    Export(String),
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 /// The annotations of a collection: the named file, or the collection's own.
@@ -138,32 +146,127 @@ pub fn export(
     format: ExportFormat,
     annotations: Option<&Path>,
     output: Option<&Path>,
+    scope: &ExportScope,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
+    use crate::core::export::{self, ArticleInfo, Context, Format, Options, Places};
+    if let (Some(f), Some(t)) = (scope.from, scope.to)
+        && f > t
+    {
+        return Err(CliError::Export(format!(
+            "--from {f} is after --to {t}: no day is in between"
+        )));
+    }
     let c = collection::load(root)?;
     let (_, set) = annotations_of(root, annotations)?;
     let label = root.file_name().map_or_else(
         || root.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let lookup = |path: &str| c.articles.iter().find(|a| a.path == path).cloned();
-    let text = match format {
+    let (text, message) = match format {
         ExportFormat::Jsonld => {
+            let lookup = |path: &str| c.articles.iter().find(|a| a.path == path).cloned();
             let doc = crate::core::interchange::export(&set, &label, &lookup);
-            serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+            let total = doc["total"].as_u64().unwrap_or(0);
+            (
+                serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n",
+                format!("exported {total} annotations"),
+            )
+        }
+        other => {
+            let format = match other {
+                ExportFormat::Csv => Format::Csv,
+                ExportFormat::Acled => Format::Acled,
+                ExportFormat::Timelinejs => Format::TimelineJs,
+                ExportFormat::Ics => Format::Ics,
+                ExportFormat::Html => Format::Html,
+                _ => Format::Md,
+            };
+            let infos: std::collections::HashMap<&str, ArticleInfo> = c
+                .articles
+                .iter()
+                .map(|a| (a.path.as_str(), ArticleInfo::of(a)))
+                .collect();
+            let lookup = |p: &str| infos.get(p).cloned();
+            let types = crate::core::taxonomy::TypeIndex::new(&taxonomy_of(root));
+            let places_path = store::default_path(root).with_file_name(export::PLACES_FILE);
+            let places = Places::load(&places_path).map_err(CliError::Export)?;
+            let ctx = Context {
+                articles: &lookup,
+                types: &types,
+                places: &places,
+            };
+            let options = Options {
+                excel: scope.excel,
+                title: label.clone(),
+            };
+            if scope.annotations {
+                if format != Format::Csv {
+                    return Err(CliError::Export(
+                        "--what annotations is for --format csv; the other formats are of events"
+                            .into(),
+                    ));
+                }
+                let list: Vec<_> = set.annotations.iter().collect();
+                let w = export::annotations(&list, &ctx, &options);
+                let m = w.message("annotations");
+                (w.text, m)
+            } else {
+                let events: Vec<_> = set
+                    .events
+                    .iter()
+                    .filter(|e| {
+                        let day = e.when.start.first_day();
+                        scope.from.is_none_or(|f| day.is_some_and(|d| d >= f))
+                            && scope.to.is_none_or(|t| day.is_some_and(|d| d <= t))
+                    })
+                    .collect();
+                let w = export::events(format, &events, &ctx, &options);
+                let m = w.message("events");
+                (w.text, m)
+            }
         }
     };
     match output {
         Some(path) => {
-            store::write_atomically(path, text.as_bytes()).map_err(|source| CliError::Read {
+            store::write_atomically(path, text.as_bytes()).map_err(|source| CliError::Write {
                 path: path.to_path_buf(),
                 source,
-            })?
+            })?;
+            eprintln!("dateline: {message} to {}", path.display());
         }
-        None => out.write_all(text.as_bytes())?,
+        None => {
+            out.write_all(text.as_bytes())?;
+            if message.starts_with("nothing") || message.contains("left out") {
+                eprintln!("dateline: {message}");
+            }
+        }
     }
     out.flush()?;
     Ok(())
+}
+
+/// Which entries `export` writes.
+#[derive(Debug, Clone, Default)]
+pub struct ExportScope {
+    pub annotations: bool,
+    pub excel: bool,
+    pub from: Option<chrono::NaiveDate>,
+    pub to: Option<chrono::NaiveDate>,
+}
+
+/// The collection's event types (`.dateline/taxonomy.ron`), or the presets (said on standard
+/// error when the file does not parse).
+pub fn taxonomy_of(root: &Path) -> crate::core::taxonomy::Taxonomy {
+    use crate::core::taxonomy::Taxonomy;
+    let path = store::default_path(root).with_file_name("taxonomy.ron");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Taxonomy::parse(&text, &path).unwrap_or_else(|e| {
+            eprintln!("dateline: {e} (the bundled event types are used)");
+            Taxonomy::builtin()
+        }),
+        Err(_) => Taxonomy::builtin(),
+    }
 }
 
 /// The collection's aliases (`.dateline/aliases.ron`), or the ones that ship when it has none.

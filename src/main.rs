@@ -42,15 +42,28 @@ fn main() -> ExitCode {
             format,
             annotations,
             output,
-        }) => run_cli(|out| {
-            cli::export(
-                &path,
-                format,
-                annotations.as_deref(),
-                output.as_deref(),
-                out,
-            )
-        }),
+            what,
+            excel,
+            from,
+            to,
+        }) => {
+            let scope = cli::ExportScope {
+                annotations: what == cli::ExportWhat::Annotations,
+                excel,
+                from,
+                to,
+            };
+            run_cli(|out| {
+                cli::export(
+                    &path,
+                    format,
+                    annotations.as_deref(),
+                    output.as_deref(),
+                    &scope,
+                    out,
+                )
+            })
+        }
         Some(Command::Import { path, file }) => {
             run_cli(|out| cli::import(&path, &file, out).map(|_| ()))
         }

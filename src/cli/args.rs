@@ -77,9 +77,21 @@ pub enum Command {
         /// The annotations file (default: the collection's .dateline/annotations.ron)
         #[arg(long, value_name = "FILE")]
         annotations: Option<PathBuf>,
-        /// Write to FILE instead of standard output
+        /// Write to FILE instead of standard output (atomically: all of it or nothing)
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// What to write in csv: the events, or the plain annotations
+        #[arg(long, value_enum, default_value = "events")]
+        what: ExportWhat,
+        /// csv and acled: start with a byte-order mark, for Excel
+        #[arg(long)]
+        excel: bool,
+        /// Only events from this day on (by their start)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+        from: Option<chrono::NaiveDate>,
+        /// Only events up to this day (by their start)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+        to: Option<chrono::NaiveDate>,
     },
     /// Merge W3C Web Annotation JSON-LD into the collection's annotations
     Import {
@@ -139,6 +151,25 @@ fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
 pub enum ExportFormat {
     /// W3C Web Annotation JSON-LD: an AnnotationCollection
     Jsonld,
+    /// A spreadsheet: one row an event (or annotation), RFC 4180, UTF-8
+    Csv,
+    /// The ACLED columns, one row an event of an ACLED type
+    Acled,
+    /// TimelineJS3 JSON
+    Timelinejs,
+    /// iCalendar: one all-day event an event
+    Ics,
+    /// One self-contained web page, printable
+    Html,
+    /// A Markdown list, one paragraph a date
+    Md,
+}
+
+/// What `export --what` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportWhat {
+    Events,
+    Annotations,
 }
 
 /// The shells `completions` writes a script for.

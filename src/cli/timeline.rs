@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::CliError;
 use crate::core::collection;
 use crate::core::suggest::{self, Input, Options, Suggestion, TypeWords};
-use crate::core::taxonomy::{Taxonomy, TypeIndex};
+use crate::core::taxonomy::TypeIndex;
 
 /// A suggestion as `timeline --json` prints it.
 #[derive(serde::Serialize)]
@@ -55,14 +55,7 @@ pub fn timeline(root: &Path, args: &TimelineArgs, out: &mut dyn Write) -> Result
     if let Some(e) = words_error {
         eprintln!("dateline: {e} (the bundled type words are used)");
     }
-    let taxonomy_path = crate::core::store::default_path(root).with_file_name("taxonomy.ron");
-    let taxonomy = match std::fs::read_to_string(&taxonomy_path) {
-        Ok(text) => Taxonomy::parse(&text, &taxonomy_path).unwrap_or_else(|e| {
-            eprintln!("dateline: {e} (the bundled event types are used)");
-            Taxonomy::builtin()
-        }),
-        Err(_) => Taxonomy::builtin(),
-    };
+    let taxonomy = super::taxonomy_of(root);
     let types = TypeIndex::new(&taxonomy);
     let matcher = match args.query.as_deref() {
         Some(q) => {

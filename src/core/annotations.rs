@@ -254,6 +254,9 @@ pub struct Event {
     pub note: String,
     #[serde(default)]
     pub evidence: Vec<Passage>,
+    /// How many people were killed, when the reports say (never a made-up 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fatalities: Option<u32>,
     #[serde(default)]
     pub created: String,
     #[serde(default)]
@@ -398,6 +401,7 @@ pub fn test_event(id: &str, title: &str) -> Event {
         places: vec![],
         tags: vec![],
         note: String::new(),
+        fatalities: None,
         evidence: vec![],
         created: String::new(),
         modified: String::new(),

@@ -5,6 +5,7 @@ pub mod anchor;
 pub mod annotations;
 pub mod calendar;
 pub mod collection;
+pub mod export;
 pub mod formats;
 pub mod header;
 pub mod history;

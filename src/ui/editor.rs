@@ -42,6 +42,8 @@ pub struct EditorPanel {
     pub approximate: bool,
     pub actors: String,
     pub places: String,
+    /// How many were killed: a whole number, or empty when the reports do not say.
+    pub fatalities: String,
     pub tags: String,
     pub note: String,
     error: Option<String>,
@@ -124,6 +126,7 @@ impl EditorPanel {
             approximate: w.approximate,
             actors: event.actors.join(", "),
             places: event.places.join(", "),
+            fatalities: event.fatalities.map(|n| n.to_string()).unwrap_or_default(),
             tags: event.tags.join(", "),
             note: event.note.clone(),
             error: None,
@@ -150,6 +153,7 @@ impl EditorPanel {
             approximate: false,
             actors: String::new(),
             places: String::new(),
+            fatalities: String::new(),
             tags: annotation.tags.join(", "),
             note: annotation.note.clone(),
             error: None,
@@ -233,6 +237,15 @@ impl EditorPanel {
                 };
                 event.actors = split_list(&self.actors);
                 event.places = split_list(&self.places);
+                event.fatalities = match self.fatalities.trim() {
+                    "" => None,
+                    text => Some(text.parse::<u32>().map_err(|_| {
+                        format!(
+                            "Fatalities: {text:?} is not a whole number (leave it empty when \
+                             the reports do not say)"
+                        )
+                    })?),
+                };
                 event.tags = split_list(&self.tags);
                 event.note = self.note.trim_end().to_string();
                 if original.is_none() || event.created.is_empty() {
@@ -499,6 +512,14 @@ impl EditorPanel {
         .labelled_by(label);
         ui.end_row();
         suggestions_ui(ui, &mut self.places, &self.known_places);
+        let label = ui.label("Fatalities").id;
+        ui.add(
+            egui::TextEdit::singleline(&mut self.fatalities)
+                .hint_text("a number, or empty when unknown")
+                .desired_width(160.0),
+        )
+        .labelled_by(label);
+        ui.end_row();
     }
 }
 
@@ -522,6 +543,7 @@ mod tests {
             places: vec![],
             tags: vec![],
             note: String::new(),
+            fatalities: None,
             evidence: vec![Passage {
                 path: "a.txt".into(),
                 exact: "met".into(),

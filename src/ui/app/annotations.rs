@@ -250,6 +250,7 @@ impl DatelineApp {
                 places: Vec::new(),
                 tags: Vec::new(),
                 note: String::new(),
+                fatalities: None,
                 evidence: vec![passage],
                 created: String::new(),
                 modified: String::new(),

@@ -251,6 +251,7 @@ impl DatelineApp {
                 "Accepted from the suggested timeline: {} articles, {} sources.",
                 s.articles, s.sources
             ),
+            fatalities: None,
             evidence,
             created: now.clone(),
             modified: now,
