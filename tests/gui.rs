@@ -1563,3 +1563,82 @@ fn suggestions_say_why_there_are_none() {
     step(&mut harness);
     harness.get_by_label("No suggestions: no articles to suggest from.");
 }
+
+#[test]
+fn the_chronology_is_exported_from_the_file_menu_as_on_the_command_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("sample");
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::create_dir_all(root.join(".dateline")).expect("folder");
+    for entry in std::fs::read_dir(manifest.join("assets/sample")).expect("sample") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), root.join(entry.file_name())).expect("copy");
+    }
+    for name in ["annotations.ron", "places.ron"] {
+        std::fs::copy(
+            manifest.join("tests/fixtures/chronology").join(name),
+            root.join(".dateline").join(name),
+        )
+        .expect("fixture");
+    }
+    let mut harness = open(&root);
+    settle(&mut harness);
+    assert_eq!(harness.state().state.annotations.events.len(), 5);
+    harness.get_by_label("File").click();
+    step(&mut harness);
+    harness.get_by_label("Export chronology…").click();
+    step(&mut harness);
+    // the typed path starts beside the collection, named after it
+    let proposed = harness.state().export_dialog.path.clone();
+    assert!(proposed.ends_with("sample-chronology.csv"), "{proposed}");
+    for (format, golden) in [
+        (dateline::core::export::Format::Ics, "sample.ics"),
+        (dateline::core::export::Format::Acled, "sample.acled.csv"),
+        (dateline::core::export::Format::Md, "sample.md"),
+    ] {
+        let out = dir.path().join(golden);
+        {
+            let dialog = &mut harness.state_mut().export_dialog;
+            dialog.open = true;
+            dialog.format = Some(format);
+            dialog.path = out.display().to_string();
+        }
+        step(&mut harness);
+        harness.get_by_label("Export").click();
+        step(&mut harness);
+        settle(&mut harness);
+        let got = std::fs::read(&out).expect("exported");
+        let want = std::fs::read(manifest.join("tests/golden").join(golden)).expect("golden");
+        assert!(
+            got == want,
+            "{golden} from the window differs from the command line's"
+        );
+    }
+    let message = harness.state().state.message.clone().unwrap_or_default();
+    assert!(message.starts_with("Exported 5 events to"), "{message}");
+    // a bad range is said in the window, nothing is written
+    {
+        let dialog = &mut harness.state_mut().export_dialog;
+        dialog.open = true;
+        dialog.scope = dateline::ui::export_dialog::ExportScope::Range;
+        dialog.from = "2023-01-01".into();
+        dialog.to = "2022-01-01".into();
+        dialog.path = dir.path().join("never.md").display().to_string();
+    }
+    step(&mut harness);
+    harness.get_by_label("Export").click();
+    step(&mut harness);
+    harness.get_by_label("From is after To: no day is in between.");
+    assert!(!dir.path().join("never.md").exists());
+    // the Events tab copies the chronology
+    harness.state_mut().export_dialog.open = false;
+    harness.get_by_label_contains("Events (").click();
+    step(&mut harness);
+    harness.get_by_label("Copy chronology").click();
+    step(&mut harness);
+    let message = harness.state().state.message.clone().unwrap_or_default();
+    assert_eq!(
+        message,
+        "Copied the chronology of 5 events to the clipboard"
+    );
+}

@@ -90,6 +90,14 @@ pub enum InterchangeCommand {
     MergeAnnotationsFrom(PathBuf),
     ImportJsonLd(PathBuf),
     ExportJsonLd(PathBuf),
+    /// Open File › Export… (the chronology in a format).
+    ShowExport,
+    /// The file dialog chose where the Export window writes.
+    ExportPathChosen(PathBuf),
+    /// Write the chronology as the Export window asks.
+    ExportChronology(Box<super::export_dialog::ExportRequest>),
+    /// Put the Events tab's events on the clipboard as a Markdown chronology.
+    CopyChronology,
     /// A background task read these (merge or import) for the UI thread to apply.
     MergeLoaded(Box<AnnotationSet>, PathBuf),
     JsonLdLoaded(String, PathBuf),
@@ -189,6 +197,8 @@ pub enum PathPurpose {
     ImportJsonLd,
     /// Where to write the W3C Web Annotation JSON-LD export.
     ExportJsonLd,
+    /// Where to write a chronology export (for the Export window's path).
+    ExportChronology,
 }
 
 impl PathPurpose {
@@ -199,6 +209,7 @@ impl PathPurpose {
             PathPurpose::MergeAnnotations => InterchangeCommand::MergeAnnotationsFrom(path).into(),
             PathPurpose::ImportJsonLd => InterchangeCommand::ImportJsonLd(path).into(),
             PathPurpose::ExportJsonLd => InterchangeCommand::ExportJsonLd(path).into(),
+            PathPurpose::ExportChronology => InterchangeCommand::ExportPathChosen(path).into(),
         }
     }
 }

@@ -591,6 +591,34 @@ mod tests {
     }
 
     #[test]
+    fn fatalities_are_a_whole_number_or_unknown() {
+        let cases: &[(&str, Result<Option<u32>, &str>)] = &[
+            ("", Ok(None)),
+            ("  ", Ok(None)),
+            ("0", Ok(Some(0))),
+            (" 12 ", Ok(Some(12))),
+            ("many", Err("is not a whole number")),
+            ("-3", Err("is not a whole number")),
+            ("2.5", Err("is not a whole number")),
+        ];
+        for (text, want) in cases {
+            let mut form = EditorPanel::for_event(event(), true);
+            form.fatalities = text.to_string();
+            let got = form.change().map(|c| match c {
+                Change::Event { after: Some(e), .. } => e.fatalities,
+                _ => None,
+            });
+            match want {
+                Ok(n) => assert_eq!(got.as_ref().ok(), Some(n), "{text:?}: {got:?}"),
+                Err(e) => assert!(
+                    got.as_ref().err().is_some_and(|g| g.contains(e)),
+                    "{text:?}: {got:?}"
+                ),
+            }
+        }
+    }
+
+    #[test]
     fn suggestions_offer_names_already_used() {
         let known: Vec<String> = [
             "Sergei Lavrov",

@@ -101,6 +101,13 @@ impl EventsPanel {
                 commands.push(AnnotationCommand::MergeEvents(self.ticked.iter().cloned().collect()).into());
                 self.ticked.clear();
             }
+            if ui
+                .add_enabled(!state.annotations.events.is_empty(), egui::Button::new("Copy chronology"))
+                .on_hover_text("The events the filter shows, as a dated Markdown list, on the clipboard")
+                .clicked()
+            {
+                commands.push(super::commands::InterchangeCommand::CopyChronology.into());
+            }
             ui.weak(format!("{} events", state.annotations.events.len()));
         });
         if state.annotations.events.is_empty() {

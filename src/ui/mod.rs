@@ -8,6 +8,7 @@ pub mod calendar_panel;
 pub mod commands;
 pub mod editor;
 pub mod events_panel;
+pub mod export_dialog;
 pub mod finder;
 pub mod jobs;
 pub mod list_rows;

@@ -18,13 +18,14 @@ impl PathPurpose {
             PathPurpose::MergeAnnotations => "Merge annotations from file",
             PathPurpose::ImportJsonLd => "Import Web Annotations (JSON-LD)",
             PathPurpose::ExportJsonLd => "Export Web Annotations (JSON-LD)",
+            PathPurpose::ExportChronology => "Export chronology",
         }
     }
 
     fn field_label(self) -> &'static str {
         match self {
             PathPurpose::OpenCollection => "Folder",
-            PathPurpose::ExportJsonLd => "Save as",
+            PathPurpose::ExportJsonLd | PathPurpose::ExportChronology => "Save as",
             _ => "File",
         }
     }
@@ -34,7 +35,7 @@ impl PathPurpose {
         match self {
             PathPurpose::OpenCollection => check_folder(path),
             PathPurpose::MergeAnnotations | PathPurpose::ImportJsonLd => check_file(path),
-            PathPurpose::ExportJsonLd => {
+            PathPurpose::ExportJsonLd | PathPurpose::ExportChronology => {
                 if path.as_os_str().is_empty() {
                     return Err("Type or paste where to save.".into());
                 }
@@ -149,6 +150,7 @@ impl OpenDialog {
                             .add_filter("JSON-LD", &["jsonld"])
                             .set_file_name("annotations.jsonld")
                             .save_file(),
+                        PathPurpose::ExportChronology => dialog.save_file(),
                     };
                     let _ = tx.send(answer);
                     ctx.request_repaint();

@@ -96,6 +96,157 @@ impl DatelineApp {
                 let done = format!("Exported {total} annotations to {}", path.display());
                 self.spawn_write(path, text, done, "the export");
             }
+            InterchangeCommand::ShowExport => {
+                let name = self.collection_name();
+                self.export_dialog.show(self.state.root.as_deref(), &name);
+            }
+            InterchangeCommand::ExportPathChosen(path) => {
+                self.export_dialog.path = path.display().to_string();
+                self.export_dialog.open = true;
+            }
+            InterchangeCommand::ExportChronology(request) => self.export_chronology(*request),
+            InterchangeCommand::CopyChronology => {
+                let events = self.filtered_events();
+                let refs: Vec<&crate::core::annotations::Event> = events.iter().collect();
+                let infos = self.article_infos(&refs);
+                let lookup = |p: &str| infos.get(p).cloned();
+                let places = crate::core::export::Places::default();
+                let ctx = crate::core::export::Context {
+                    articles: &lookup,
+                    types: &self.state.types,
+                    places: &places,
+                };
+                let written =
+                    crate::core::export::markdown(&crate::core::export::in_order(refs), &ctx);
+                self.ctx.copy_text(written.text);
+                self.state.message = Some(format!(
+                    "Copied the chronology of {} to the clipboard",
+                    crate::core::text::counted(written.written, "event")
+                ));
+            }
         }
+    }
+
+    /// The collection folder's name, for titles and file names.
+    fn collection_name(&self) -> String {
+        self.state
+            .root
+            .as_ref()
+            .and_then(|r| r.file_name())
+            .map_or_else(
+                || "dateline".to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+    }
+
+    /// The events the Events tab's filter shows, in its order.
+    fn filtered_events(&self) -> Vec<crate::core::annotations::Event> {
+        crate::ui::events_panel::event_rows(&self.state, &self.events.filter, None)
+            .into_iter()
+            .filter_map(|i| self.state.annotations.events.get(i).cloned())
+            .collect()
+    }
+
+    /// What the exports need of the articles these events cite.
+    fn article_infos(
+        &self,
+        events: &[&crate::core::annotations::Event],
+    ) -> std::collections::HashMap<String, crate::core::export::ArticleInfo> {
+        events
+            .iter()
+            .flat_map(|e| e.evidence.iter())
+            .filter_map(|p| {
+                let a = self.state.articles.get(*self.state.by_path.get(&p.path)?)?;
+                Some((p.path.clone(), crate::core::export::ArticleInfo::of(a)))
+            })
+            .collect()
+    }
+
+    /// Writes the chronology on a background task, atomically, and says what was written.
+    fn export_chronology(&mut self, request: crate::ui::export_dialog::ExportRequest) {
+        use crate::ui::export_dialog::ExportScope;
+        let events: Vec<crate::core::annotations::Event> = match request.scope {
+            ExportScope::All => self.state.annotations.events.clone(),
+            ExportScope::Filtered => self.filtered_events(),
+            ExportScope::Range => self
+                .state
+                .annotations
+                .events
+                .iter()
+                .filter(|e| {
+                    let day = e.when.start.first_day();
+                    request.from.is_none_or(|f| day.is_some_and(|d| d >= f))
+                        && request.to.is_none_or(|t| day.is_some_and(|d| d <= t))
+                })
+                .cloned()
+                .collect(),
+        };
+        let annotations = self.state.annotations.annotations.clone();
+        let refs: Vec<&crate::core::annotations::Event> = events.iter().collect();
+        let mut infos = self.article_infos(&refs);
+        for a in &annotations {
+            if let Some(article) = self
+                .state
+                .by_path
+                .get(&a.passage.path)
+                .and_then(|&i| self.state.articles.get(i))
+            {
+                infos.insert(
+                    a.passage.path.clone(),
+                    crate::core::export::ArticleInfo::of(article),
+                );
+            }
+        }
+        let types = self.state.types.clone();
+        let places_path = self
+            .state
+            .annotations_path
+            .as_ref()
+            .map(|p| p.with_file_name(crate::core::export::PLACES_FILE));
+        let title = self.collection_name();
+        self.state.message = Some(format!("Exporting to {}…", request.path.display()));
+        self.spawn_task(move || {
+            use crate::core::export;
+            let places = match places_path.as_deref().map(export::Places::load) {
+                Some(Err(e)) => {
+                    return WindowCommand::ReportError(format!("cannot export: {e}")).into();
+                }
+                Some(Ok(p)) => p,
+                None => export::Places::default(),
+            };
+            let lookup = |p: &str| infos.get(p).cloned();
+            let ctx = export::Context {
+                articles: &lookup,
+                types: &types,
+                places: &places,
+            };
+            let options = export::Options {
+                excel: request.excel,
+                title,
+            };
+            let (written, what) = if request.annotations {
+                let list: Vec<_> = annotations.iter().collect();
+                (export::annotations(&list, &ctx, &options), "annotations")
+            } else {
+                let list: Vec<_> = events.iter().collect();
+                (
+                    export::events(request.format, &list, &ctx, &options),
+                    "events",
+                )
+            };
+            match crate::core::store::write_atomically(&request.path, written.text.as_bytes()) {
+                Ok(()) => WindowCommand::ReportMessage(format!(
+                    "{} to {}",
+                    super::annotations::capitalise(&written.message(what)),
+                    request.path.display()
+                ))
+                .into(),
+                Err(e) => WindowCommand::ReportError(format!(
+                    "cannot export to {}: {e}",
+                    request.path.display()
+                ))
+                .into(),
+            }
+        });
     }
 }

@@ -2,8 +2,8 @@
 
 use super::DatelineApp;
 use crate::ui::commands::{
-    AnnotationCommand, CollectionCommand, Command, CommandId, FindCommand, PathPurpose,
-    ViewCommand, WindowCommand,
+    AnnotationCommand, CollectionCommand, Command, CommandId, FindCommand, InterchangeCommand,
+    PathPurpose, ViewCommand, WindowCommand,
 };
 
 impl DatelineApp {
@@ -83,6 +83,14 @@ impl DatelineApp {
                         self.commands.push(WindowCommand::AskPath(purpose).into());
                         ui.close();
                     }
+                }
+                if ui
+                    .add_enabled(has_collection, egui::Button::new("Export chronology…"))
+                    .on_hover_text("The events as a spreadsheet, ACLED rows, TimelineJS, a calendar, a web page or Markdown")
+                    .clicked()
+                {
+                    self.commands.push(InterchangeCommand::ShowExport.into());
+                    ui.close();
                 }
                 ui.separator();
                 self.menu_item(

@@ -19,6 +19,15 @@ impl DatelineApp {
         }
         let recent = self.recent.clone();
         self.open_dialog.ui(ctx, &recent, &mut self.commands);
+        let name = self
+            .state
+            .root
+            .as_ref()
+            .and_then(|r| r.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.export_dialog
+            .ui(ctx, self.state.root.as_deref(), &name, &mut self.commands);
         self.event_picker_ui(ctx);
         self.conflicts_ui(ctx);
         self.preferences_ui(ctx);
