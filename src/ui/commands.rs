@@ -95,7 +95,7 @@ pub enum InterchangeCommand {
     /// The file dialog chose where the Export window writes.
     ExportPathChosen(PathBuf),
     /// Write the chronology as the Export window asks.
-    ExportChronology(Box<super::export_dialog::ExportRequest>),
+    ExportChronology(Box<ExportRequest>),
     /// Put the Events tab's events on the clipboard as a Markdown chronology.
     CopyChronology,
     /// A background task read these (merge or import) for the UI thread to apply.
@@ -212,6 +212,30 @@ impl PathPurpose {
             PathPurpose::ExportChronology => InterchangeCommand::ExportPathChosen(path).into(),
         }
     }
+}
+
+/// Which events go out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ExportScope {
+    #[default]
+    All,
+    /// The events the Events tab's filter shows.
+    Filtered,
+    /// Events starting in a stretch of days.
+    Range,
+}
+
+/// What the dialog asks the app to write.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportRequest {
+    pub format: crate::core::export::Format,
+    pub scope: ExportScope,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// CSV of the plain annotations instead of the events.
+    pub annotations: bool,
+    pub excel: bool,
+    pub path: PathBuf,
 }
 
 /// The commands a user can call by name: menus, buttons and shortcuts.

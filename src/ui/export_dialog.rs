@@ -7,31 +7,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::commands::{Command, InterchangeCommand, PathPurpose, WindowCommand};
+pub use super::commands::{ExportRequest, ExportScope};
 use crate::core::export::Format;
-
-/// Which events go out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ExportScope {
-    #[default]
-    All,
-    /// The events the Events tab's filter shows.
-    Filtered,
-    /// Events starting in a stretch of days.
-    Range,
-}
-
-/// What the dialog asks the app to write.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ExportRequest {
-    pub format: Format,
-    pub scope: ExportScope,
-    pub from: Option<NaiveDate>,
-    pub to: Option<NaiveDate>,
-    /// CSV of the plain annotations instead of the events.
-    pub annotations: bool,
-    pub excel: bool,
-    pub path: PathBuf,
-}
 
 #[derive(Debug, Default)]
 pub struct ExportDialog {
