@@ -1642,3 +1642,38 @@ fn the_chronology_is_exported_from_the_file_menu_as_on_the_command_line() {
         "Copied the chronology of 5 events to the clipboard"
     );
 }
+
+#[test]
+fn places_are_edited_in_settings_and_a_broken_table_is_left_alone() {
+    let dir = copy_sample();
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::create_dir_all(dir.path().join(".dateline")).expect("folder");
+    let file = dir.path().join(".dateline/places.ron");
+    std::fs::copy(manifest.join("tests/fixtures/chronology/places.ron"), &file).expect("fixture");
+    let before = dateline::core::export::Places::load(&file).expect("fixture parses");
+    let mut harness = open(dir.path());
+    harness.get_by_label("Settings").click();
+    step(&mut harness);
+    harness.get_by_label("Places…").click();
+    settle(&mut harness);
+    harness.get_by_label_contains("Saved in ");
+    harness.get_by_label("Add a place").click();
+    step(&mut harness);
+    harness.get_by_label("Save").click();
+    settle(&mut harness);
+    // the empty new row is dropped; what was there is kept
+    let after = dateline::core::export::Places::load(&file).expect("saved parses");
+    assert_eq!(after.places, before.places);
+    assert!(harness.state().places_editor.is_none());
+
+    std::fs::write(&file, "(version: 1, places: {").expect("break it");
+    harness.get_by_label("Settings").click();
+    step(&mut harness);
+    harness.get_by_label("Places…").click();
+    settle(&mut harness);
+    harness.get_by_label_contains("places do not parse at line");
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("kept"),
+        "(version: 1, places: {"
+    );
+}

@@ -101,6 +101,16 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// The RON text of a small table (dismissed suggestions, places), pretty, ending in a newline.
+pub fn pretty_ron<T: serde::Serialize>(value: &T) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n");
+    let mut text = ron::ser::to_string_pretty(value, config).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// The RON text for `set`: entries sorted by id, pretty, the same bytes for the same data.
 pub fn to_ron(set: &AnnotationSet) -> String {
     let mut set = set.clone();

@@ -116,6 +116,7 @@ pub struct DatelineApp {
     /// Why the collection's aliases file is not used (it did not parse): saving over it is off.
     aliases_blocked: Option<String>,
     aliases_editor: Option<super::aliases_editor::AliasesEditor>,
+    pub places_editor: Option<super::places_editor::PlacesEditor>,
     ctx: egui::Context,
 }
 
@@ -182,6 +183,7 @@ impl DatelineApp {
             aliases: crate::core::search::Aliases::builtin(),
             aliases_blocked: None,
             aliases_editor: None,
+            places_editor: None,
             ctx,
         };
         if let Some(path) = options.collection {

@@ -98,6 +98,12 @@ pub enum InterchangeCommand {
     ExportChronology(Box<ExportRequest>),
     /// Put the Events tab's events on the clipboard as a Markdown chronology.
     CopyChronology,
+    /// Open Settings › Places… (read the collection's places table first).
+    EditPlaces,
+    /// The places table was read (or why not), for the editor.
+    PlacesLoaded(Result<crate::core::export::Places, String>),
+    /// Save an edited places table.
+    SavePlaces(crate::core::export::Places),
     /// A background task read these (merge or import) for the UI thread to apply.
     MergeLoaded(Box<AnnotationSet>, PathBuf),
     JsonLdLoaded(String, PathBuf),

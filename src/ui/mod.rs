@@ -13,6 +13,7 @@ pub mod finder;
 pub mod jobs;
 pub mod list_rows;
 pub mod open_dialog;
+pub mod places_editor;
 pub mod reader_panel;
 pub mod search_panel;
 pub mod state;

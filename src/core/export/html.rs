@@ -22,6 +22,25 @@ pub(super) fn escape(text: &str) -> String {
     out
 }
 
+/// The outlets reporting an event as HTML: each linked to its article's page when it has one,
+/// else named with its file (`with_path`).
+pub(super) fn source_links(e: &Event, ctx: &Context, with_path: bool) -> Vec<String> {
+    reports(e, ctx)
+        .into_iter()
+        .map(|(outlet, day, info)| {
+            let label = match day {
+                Some(d) => format!("{outlet}, {d}"),
+                None => outlet,
+            };
+            match info.url {
+                Some(url) => format!("<a href=\"{}\">{}</a>", escape(&url), escape(&label)),
+                None if with_path => format!("{} ({})", escape(&label), escape(&info.path)),
+                None => escape(&label),
+            }
+        })
+        .collect()
+}
+
 const STYLE: &str = "
 body { font-family: 'Noto Sans', 'DejaVu Sans', Arial, sans-serif; margin: 2rem auto; max-width: 52rem; padding: 0 1rem; color: #1d1d1d; line-height: 1.45; }
 h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
@@ -111,19 +130,7 @@ pub(super) fn write(events: &[&Event], ctx: &Context, options: &Options) -> Writ
                 escape(&crate::core::text::one_line(&p.exact, 600))
             ));
         }
-        let sources: Vec<String> = reports(e, ctx)
-            .into_iter()
-            .map(|(outlet, day, info)| {
-                let label = match day {
-                    Some(d) => format!("{outlet}, {d}"),
-                    None => outlet,
-                };
-                match info.url {
-                    Some(url) => format!("<a href=\"{}\">{}</a>", escape(&url), escape(&label)),
-                    None => escape(&label),
-                }
-            })
-            .collect();
+        let sources = source_links(e, ctx, false);
         if !sources.is_empty() {
             out.push_str(&format!(
                 "<p class=\"sources\">Reported by {}</p>\n",

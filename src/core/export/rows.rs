@@ -65,6 +65,11 @@ impl Places {
         }
     }
 
+    /// The RON text of the table.
+    pub fn to_ron(&self) -> String {
+        crate::core::store::pretty_ron(self)
+    }
+
     /// The first of `names` the table knows (case and accents ignored).
     pub fn first_known(&self, names: &[String]) -> Option<&Place> {
         use crate::core::search::fold_str;

@@ -4,7 +4,7 @@
 use chrono::Datelike;
 use serde_json::{Value, json};
 
-use super::{Context, Options, Written, date_words, reports};
+use super::{Context, Options, Written, date_words};
 use crate::core::annotations::{Event, PartialDate, Precision};
 
 fn date(d: &PartialDate) -> Value {
@@ -36,27 +36,7 @@ pub(super) fn write(events: &[&Event], ctx: &Context, options: &Options) -> Writ
                     super::html::escape(&crate::core::text::one_line(&p.exact, 600))
                 ));
             }
-            let links: Vec<String> = reports(e, ctx)
-                .into_iter()
-                .map(|(outlet, day, info)| {
-                    let label = match day {
-                        Some(d) => format!("{outlet}, {d}"),
-                        None => outlet,
-                    };
-                    match info.url {
-                        Some(url) => format!(
-                            "<a href=\"{}\">{}</a>",
-                            super::html::escape(&url),
-                            super::html::escape(&label)
-                        ),
-                        None => format!(
-                            "{} ({})",
-                            super::html::escape(&label),
-                            super::html::escape(&info.path)
-                        ),
-                    }
-                })
-                .collect();
+            let links = super::html::source_links(e, ctx, true);
             if !links.is_empty() {
                 text.push_str(&format!("<p>Reported by: {}</p>", links.join("; ")));
             }

@@ -63,12 +63,7 @@ impl Dismissed {
     }
 
     pub fn to_ron(&self) -> String {
-        let config = ron::ser::PrettyConfig::new()
-            .indentor("    ")
-            .new_line("\n");
-        let mut text = ron::ser::to_string_pretty(self, config).unwrap_or_default();
-        text.push('\n');
-        text
+        crate::core::store::pretty_ron(self)
     }
 }
 

@@ -80,6 +80,7 @@ impl DatelineApp {
         self.aliases = crate::core::search::Aliases::builtin();
         self.aliases_blocked = None;
         self.aliases_editor = None;
+        self.places_editor = None;
         self.loader = Some(LoadJob::start(root, self.data_dir.clone(), self.wake()));
     }
 

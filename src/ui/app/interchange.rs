@@ -105,6 +105,34 @@ impl DatelineApp {
                 self.export_dialog.open = true;
             }
             InterchangeCommand::ExportChronology(request) => self.export_chronology(*request),
+            InterchangeCommand::EditPlaces => {
+                let Some(path) = self.places_path() else {
+                    return;
+                };
+                self.spawn_task(move || {
+                    InterchangeCommand::PlacesLoaded(crate::core::export::Places::load(&path))
+                        .into()
+                });
+            }
+            InterchangeCommand::PlacesLoaded(result) => {
+                let (places, blocked) = match result {
+                    Ok(p) => (p, None),
+                    Err(e) => (crate::core::export::Places::default(), Some(e)),
+                };
+                self.places_editor = Some(crate::ui::places_editor::PlacesEditor::new(
+                    &places,
+                    blocked,
+                    self.places_path(),
+                ));
+            }
+            InterchangeCommand::SavePlaces(places) => {
+                self.places_editor = None;
+                let Some(path) = self.places_path() else {
+                    return;
+                };
+                let done = format!("Places saved to {}", path.display());
+                self.spawn_write(path, places.to_ron(), done, "the places");
+            }
             InterchangeCommand::CopyChronology => {
                 let events = self.filtered_events();
                 let refs: Vec<&crate::core::annotations::Event> = events.iter().collect();
@@ -124,6 +152,28 @@ impl DatelineApp {
                     crate::core::text::counted(written.written, "event")
                 ));
             }
+        }
+    }
+
+    /// Where the collection keeps its places table: beside its annotations.
+    fn places_path(&self) -> Option<std::path::PathBuf> {
+        self.state
+            .annotations_path
+            .as_ref()
+            .map(|p| p.with_file_name(crate::core::export::PLACES_FILE))
+    }
+
+    pub(super) fn places_editor_ui(&mut self, ctx: &egui::Context) {
+        use crate::ui::places_editor::PlacesAction;
+        let Some(editor) = &mut self.places_editor else {
+            return;
+        };
+        match editor.ui(ctx) {
+            PlacesAction::None => {}
+            PlacesAction::Close => self.places_editor = None,
+            PlacesAction::Save(places) => self
+                .commands
+                .push(InterchangeCommand::SavePlaces(places).into()),
         }
     }
 

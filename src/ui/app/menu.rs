@@ -133,6 +133,14 @@ impl DatelineApp {
                     self.commands.push(FindCommand::EditAliases.into());
                     ui.close();
                 }
+                if ui
+                    .add_enabled(self.state.annotations_path.is_some(), egui::Button::new("Places…"))
+                    .on_hover_text("Country, ISO codes, admin levels and coordinates of places, for the ACLED export")
+                    .clicked()
+                {
+                    self.commands.push(InterchangeCommand::EditPlaces.into());
+                    ui.close();
+                }
             });
             ui.menu_button("View", |ui| {
                 self.menu_item(ui, CommandId::PreviousArticle, true);

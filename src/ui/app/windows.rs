@@ -42,6 +42,7 @@ impl DatelineApp {
             }
         }
         self.aliases_editor_ui(ctx);
+        self.places_editor_ui(ctx);
     }
 
     /// Applies a command on dialogs, messages and the window.
