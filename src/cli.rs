@@ -195,6 +195,7 @@ pub fn export(
                 articles: &lookup,
                 types: &types,
                 places: &places,
+                progress: None,
             };
             let options = Options {
                 excel: scope.excel,

@@ -293,6 +293,9 @@ impl DatelineApp {
         }
         self.poll_watcher();
         self.poll_tasks();
+        if self.state.export_progress.is_some() {
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
         self.poll_search();
         self.poll_recycled();
         self.poll_suggestions();

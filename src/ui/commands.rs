@@ -96,6 +96,8 @@ pub enum InterchangeCommand {
     ExportPathChosen(PathBuf),
     /// Write the chronology as the Export window asks.
     ExportChronology(Box<ExportRequest>),
+    /// An export was written (what to say), or why not.
+    ExportDone(Result<String, String>),
     /// Put the Events tab's events on the clipboard as a Markdown chronology.
     CopyChronology,
     /// Open Settings › Places… (read the collection's places table first).

@@ -212,6 +212,8 @@ pub struct AppState {
     /// A short note for the status bar ("Saved", "Nothing to undo").
     pub message: Option<String>,
     pub suggestions: SuggestionsState,
+    /// An export being written: entries done (shared with its task) of all.
+    pub export_progress: Option<(std::sync::Arc<std::sync::atomic::AtomicUsize>, usize)>,
 }
 
 impl AppState {
@@ -257,6 +259,7 @@ impl AppState {
             selected_recycled: Vec::new(),
             message: None,
             suggestions: SuggestionsState::default(),
+            export_progress: None,
         }
     }
 

@@ -58,6 +58,14 @@ impl StatusBar {
                 }
                 LoadStatus::Idle => {}
             }
+            if let Some((done, total)) = &state.export_progress {
+                let done = done.load(std::sync::atomic::Ordering::Relaxed);
+                ui.add(
+                    egui::ProgressBar::new(done as f32 / (*total).max(1) as f32)
+                        .text(format!("Exporting {done}/{total}"))
+                        .desired_width(170.0),
+                );
+            }
             if let Some((done, total)) = state.recycled_progress {
                 ui.add(
                     egui::ProgressBar::new(done as f32 / total.max(1) as f32)

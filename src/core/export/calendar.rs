@@ -63,7 +63,8 @@ pub(super) fn write(events: &[&Event], ctx: &Context, options: &Options) -> Writ
     line(&mut out, "CALSCALE:GREGORIAN");
     line(&mut out, &format!("X-WR-CALNAME:{}", text(&options.title)));
     let mut written = 0;
-    for e in events {
+    for (i, e) in events.iter().enumerate() {
+        ctx.step(i);
         let (Some(first), Some(last)) = (e.when.start.first_day(), last_day(e)) else {
             continue;
         };

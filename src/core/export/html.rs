@@ -109,7 +109,8 @@ pub(super) fn write(events: &[&Event], ctx: &Context, options: &Options) -> Writ
         out.push_str("</svg>\n");
     }
     out.push_str("<ol class=\"chronology\">\n");
-    for e in events {
+    for (i, e) in events.iter().enumerate() {
+        ctx.step(i);
         let [r, g, b] = ctx.types.color(&e.event_type);
         out.push_str(&format!(
             "<li class=\"event\" id=\"{}\" style=\"--c: #{r:02x}{g:02x}{b:02x}\">\n",

@@ -112,11 +112,22 @@ impl ArticleInfo {
     }
 }
 
-/// Where the writers look things up.
+/// Where the writers look things up, and whom they tell how far they are.
 pub struct Context<'a> {
     pub articles: &'a dyn Fn(&str) -> Option<ArticleInfo>,
     pub types: &'a TypeIndex,
     pub places: &'a Places,
+    /// Hears the number of entries written so far (for a progress bar).
+    pub progress: Option<&'a dyn Fn(usize)>,
+}
+
+impl Context<'_> {
+    /// Says that `done` entries are written.
+    fn step(&self, done: usize) {
+        if let Some(p) = self.progress {
+            p(done);
+        }
+    }
 }
 
 /// A written export and what to tell the user.
@@ -257,7 +268,8 @@ pub fn reports(e: &Event, ctx: &Context) -> Vec<(String, Option<NaiveDate>, Arti
 /// a line an event.
 pub fn markdown(events: &[&Event], ctx: &Context) -> Written {
     let mut text = String::new();
-    for e in events {
+    for (i, e) in events.iter().enumerate() {
+        ctx.step(i);
         let sources: Vec<String> = reports(e, ctx)
             .into_iter()
             .map(|(outlet, day, _)| match day {

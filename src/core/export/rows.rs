@@ -154,7 +154,9 @@ const CSV_HEADER: &[&str] = &[
 pub(super) fn csv(events: &[&Event], ctx: &Context, options: &Options) -> Written {
     let rows: Vec<Vec<String>> = events
         .iter()
-        .map(|e| {
+        .enumerate()
+        .map(|(i, e)| {
+            ctx.step(i);
             let (ty, sub) = type_and_subtype(&e.event_type, ctx);
             let reported = reports(e, ctx);
             let mut paths: Vec<&str> = e.evidence.iter().map(|p| p.path.as_str()).collect();
@@ -293,7 +295,8 @@ fn id_number(id: &str) -> u64 {
 pub(super) fn acled(events: &[&Event], ctx: &Context, options: &Options) -> Written {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut left_out = 0usize;
-    for e in events {
+    for (i, e) in events.iter().enumerate() {
+        ctx.step(i);
         let top = e.event_type.split('/').next().unwrap_or_default();
         let Some((_, disorder)) = ACLED_TYPES.iter().find(|(t, _)| *t == top) else {
             left_out += 1;

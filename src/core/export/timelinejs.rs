@@ -25,7 +25,9 @@ fn date(d: &PartialDate) -> Value {
 pub(super) fn write(events: &[&Event], ctx: &Context, options: &Options) -> Written {
     let slides: Vec<Value> = events
         .iter()
-        .map(|e| {
+        .enumerate()
+        .map(|(i, e)| {
+            ctx.step(i);
             let mut text = String::new();
             if !e.note.trim().is_empty() {
                 text.push_str(&format!("<p>{}</p>", super::html::escape(e.note.trim())));

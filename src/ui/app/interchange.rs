@@ -105,6 +105,13 @@ impl DatelineApp {
                 self.export_dialog.open = true;
             }
             InterchangeCommand::ExportChronology(request) => self.export_chronology(*request),
+            InterchangeCommand::ExportDone(result) => {
+                self.state.export_progress = None;
+                match result {
+                    Ok(message) => self.state.message = Some(message),
+                    Err(e) => self.state.last_error = Some(e),
+                }
+            }
             InterchangeCommand::EditPlaces => {
                 let Some(path) = self.places_path() else {
                     return;
@@ -143,6 +150,7 @@ impl DatelineApp {
                     articles: &lookup,
                     types: &self.state.types,
                     places: &places,
+                    progress: None,
                 };
                 let written =
                     crate::core::export::markdown(&crate::core::export::in_order(refs), &ctx);
@@ -255,6 +263,13 @@ impl DatelineApp {
             .map(|p| p.with_file_name(crate::core::export::PLACES_FILE));
         let title = self.collection_name();
         self.state.message = Some(format!("Exporting to {}…", request.path.display()));
+        let done = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let total = if request.annotations {
+            annotations.len()
+        } else {
+            events.len()
+        };
+        self.state.export_progress = Some((std::sync::Arc::clone(&done), total));
         self.spawn_task(move || {
             use crate::core::export;
             let places = match places_path.as_deref().map(export::Places::load) {
@@ -265,10 +280,12 @@ impl DatelineApp {
                 None => export::Places::default(),
             };
             let lookup = |p: &str| infos.get(p).cloned();
+            let tell = |n: usize| done.store(n, std::sync::atomic::Ordering::Relaxed);
             let ctx = export::Context {
                 articles: &lookup,
                 types: &types,
                 places: &places,
+                progress: Some(&tell),
             };
             let options = export::Options {
                 excel: request.excel,
@@ -284,19 +301,17 @@ impl DatelineApp {
                     "events",
                 )
             };
-            match crate::core::store::write_atomically(&request.path, written.text.as_bytes()) {
-                Ok(()) => WindowCommand::ReportMessage(format!(
-                    "{} to {}",
-                    super::annotations::capitalise(&written.message(what)),
-                    request.path.display()
-                ))
-                .into(),
-                Err(e) => WindowCommand::ReportError(format!(
-                    "cannot export to {}: {e}",
-                    request.path.display()
-                ))
-                .into(),
-            }
+            InterchangeCommand::ExportDone(
+                match crate::core::store::write_atomically(&request.path, written.text.as_bytes()) {
+                    Ok(()) => Ok(format!(
+                        "{} to {}",
+                        super::annotations::capitalise(&written.message(what)),
+                        request.path.display()
+                    )),
+                    Err(e) => Err(format!("cannot export to {}: {e}", request.path.display())),
+                },
+            )
+            .into()
         });
     }
 }
