@@ -76,12 +76,7 @@ pub fn timeline(root: &Path, args: &TimelineArgs, out: &mut dyn Write) -> Result
         )));
     }
     let reports = suggest::reports(&articles, |a| suggest::report(a), &|_| {});
-    let scope: Vec<Input> = articles
-        .iter()
-        .zip(&reports)
-        .enumerate()
-        .map(|(index, (article, report))| Input::of(index, article, report))
-        .collect();
+    let scope = Input::all(&articles, &reports);
     let options = Options {
         dates: args.dates,
         from: args.from,

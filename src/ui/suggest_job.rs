@@ -42,6 +42,8 @@ pub struct Found {
     /// What it was asked, to tell whether it is still the question.
     pub key: u64,
     pub result: Result<Vec<Suggestion>, String>,
+    /// Why the collection's type words were not used (they did not parse).
+    pub words_error: Option<String>,
 }
 
 pub struct SuggestJob {
@@ -58,7 +60,8 @@ pub struct Request {
     /// The articles in scope (places in `articles`); `None`: all.
     pub scope: Option<Vec<usize>>,
     pub key: u64,
-    pub words: TypeWords,
+    /// The collection, whose `.dateline/type_words.ron` is read on the job's thread.
+    pub root: Option<std::path::PathBuf>,
     pub aliases: Aliases,
     pub known_types: std::collections::HashSet<String>,
     /// Reports already read, reused when they are of the same revision.
@@ -133,11 +136,15 @@ fn run(request: Request, done: &AtomicUsize) -> Found {
             .collect(),
         None => (0..articles.len()).map(input).collect(),
     };
+    let (words, words_error) = match &request.root {
+        Some(root) => TypeWords::for_collection(root),
+        None => (TypeWords::builtin(), None),
+    };
     let known = |id: &str| request.known_types.contains(id);
     let result = suggest::suggest(
         &scope,
         &Options::default(),
-        &request.words,
+        &words,
         &request.aliases,
         &known,
     )
@@ -146,5 +153,6 @@ fn run(request: Request, done: &AtomicUsize) -> Found {
         reports: Arc::clone(&reports),
         key: request.key,
         result,
+        words_error,
     }
 }

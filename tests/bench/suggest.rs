@@ -48,12 +48,7 @@ fn main() {
                 let t = Instant::now();
                 let reports = suggest::reports(articles, suggest::report, &|_| {});
                 let read = t.elapsed();
-                let scope: Vec<Input> = articles
-                    .iter()
-                    .zip(&reports)
-                    .enumerate()
-                    .map(|(i, (a, r))| Input::of(i, a, r))
-                    .collect();
+                let scope = Input::all(articles, &reports);
                 let t = Instant::now();
                 let found =
                     suggest::suggest(&scope, &Options::default(), &words, &aliases, &|_| true)

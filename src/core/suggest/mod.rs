@@ -311,6 +311,19 @@ pub struct Input<'a> {
 }
 
 impl<'a> Input<'a> {
+    /// Every article beside its report (`reports` as [`reports`] made them, in the same order).
+    pub fn all<A: std::borrow::Borrow<Article>>(
+        articles: &'a [A],
+        reports: &'a [ArticleReport],
+    ) -> Vec<Self> {
+        articles
+            .iter()
+            .zip(reports)
+            .enumerate()
+            .map(|(index, (article, report))| Self::of(index, article.borrow(), report))
+            .collect()
+    }
+
     pub fn of(index: usize, article: &'a Article, report: &'a ArticleReport) -> Self {
         Self {
             index,

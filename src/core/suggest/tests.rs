@@ -10,12 +10,7 @@ fn day(s: &str) -> NaiveDate {
 
 fn run(articles: &[Article], options: &Options) -> Result<Vec<Suggestion>, Empty> {
     let reports: Vec<ArticleReport> = articles.iter().map(report).collect();
-    let scope: Vec<Input> = articles
-        .iter()
-        .zip(&reports)
-        .enumerate()
-        .map(|(index, (article, report))| Input::of(index, article, report))
-        .collect();
+    let scope = Input::all(articles, &reports);
     suggest(
         &scope,
         options,

@@ -9,8 +9,8 @@ use super::DatelineApp;
 use crate::core::annotations::{Event, EventTime, PartialDate, Passage, new_id, now_stamp};
 use crate::core::calendar::YearMonth;
 use crate::core::history::Change;
+use crate::core::suggest::Precision;
 use crate::core::suggest::dismissed::{self, Dismissed};
-use crate::core::suggest::{Precision, TypeWords};
 use crate::ui::commands::{AnnotationCommand, ViewCommand};
 use crate::ui::suggest_job::{JobArticle, Request, SuggestJob};
 
@@ -73,23 +73,12 @@ impl DatelineApp {
                 a
             }
         };
-        let words = self
-            .state
-            .root
-            .as_deref()
-            .map_or_else(TypeWords::builtin, |root| {
-                let (words, error) = TypeWords::for_collection(root);
-                if let Some(e) = error {
-                    self.state.last_error = Some(format!("{e} (the bundled type words are used)"));
-                }
-                words
-            });
         let request = Request {
             articles,
             revision,
             scope,
             key,
-            words,
+            root: self.state.root.clone(),
             aliases: self.aliases.clone(),
             known_types: self
                 .state
@@ -106,6 +95,9 @@ impl DatelineApp {
 
     fn take_suggestions(&mut self, found: crate::ui::suggest_job::Found) {
         self.suggest_reports = Some(found.reports);
+        if let Some(e) = found.words_error {
+            self.state.last_error = Some(format!("{e} (the bundled type words are used)"));
+        }
         let s = &mut self.state.suggestions;
         let selected_key = s.selected().map(|x| x.key());
         match found.result {
