@@ -332,7 +332,9 @@ pub fn search(
         }
         Some((a.path, hits.len(), lines))
     };
-    let mut found: Vec<(String, usize, String)> = Vec::new();
+    // Hits come in path order: written as they come.
+    let mut count = 0;
+    let mut written: std::io::Result<()> = Ok(());
     collection::stream_mapped(
         root,
         collection::LoadOptions {
@@ -341,13 +343,14 @@ pub fn search(
         },
         &cancel,
         &search_one,
-        &mut |hit| found.push(hit),
+        &mut |(_, hits, lines): (String, usize, String)| {
+            count += hits;
+            if written.is_ok() {
+                written = out.write_all(lines.as_bytes());
+            }
+        },
     )?;
-    let count = found.iter().map(|f| f.1).sum();
-    found.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    for (_, _, lines) in &found {
-        out.write_all(lines.as_bytes())?;
-    }
+    written?;
     out.flush()?;
     Ok(count)
 }
@@ -525,15 +528,17 @@ pub fn dates(path: &std::path::Path, json: bool, out: &mut dyn Write) -> Result<
     Ok(())
 }
 
-/// `dateline inspect PATH [--json]`.
+/// `dateline inspect PATH [--json]`: each article's line is made on the reading thread as soon
+/// as it is read, so only the lines are kept (not the articles) and sorted once by path. An
+/// article whose numeric date could be read either way waits for the whole collection's count
+/// (`settle_date_order`), then gets its line.
 pub fn inspect(path: &std::path::Path, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
-    let c = collection::load_with(
-        path,
-        collection::LoadOptions {
-            keep_text: false,
-            headers: true,
-        },
-    )?;
+    use crate::core::timestamp::DayMonthOrder;
+    enum Item {
+        Line(String, String, Option<DayMonthOrder>),
+        Pending(Box<Article>),
+        Problem(Problem),
+    }
     let line = |a: &Article| {
         if json {
             article_json(a)
@@ -543,36 +548,67 @@ pub fn inspect(path: &std::path::Path, json: bool, out: &mut dyn Write) -> Resul
             format!("{}\t{published}\t{source}\t{}", a.path, a.meta.title)
         }
     };
-    // Lines are made on every core, then written in order.
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let chunk = c.articles.len().div_ceil(workers).max(1);
-    let parts: Result<Vec<String>, CliError> = std::thread::scope(|scope| {
-        let handles: Vec<_> = c
-            .articles
-            .chunks(chunk)
-            .map(|articles| {
-                scope.spawn(move || {
-                    let mut text = String::with_capacity(articles.len() * 320);
-                    for a in articles {
-                        text.push_str(&line(a));
-                        text.push('\n');
-                    }
-                    text
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .map_err(|_| CliError::Output(std::io::Error::other("a worker thread failed")))
-            })
-            .collect()
-    });
-    for part in parts? {
-        out.write_all(part.as_bytes())?;
+    let to_item = |event: collection::LoadEvent| match event {
+        collection::LoadEvent::Found { .. } => None,
+        collection::LoadEvent::Problem(p) => Some(Item::Problem(p)),
+        collection::LoadEvent::Article(a) => Some(match a.meta.date_order {
+            Some(DayMonthOrder::Ambiguous) => Item::Pending(a),
+            order => {
+                let text = line(&a);
+                Item::Line(a.path, text, order)
+            }
+        }),
+    };
+    // Lines come in path order and are written as they come, until an article must wait for
+    // the count: from then on they are held, and sorted in with it at the end.
+    let mut buffer = std::io::BufWriter::with_capacity(1 << 16, out);
+    let mut written: std::io::Result<()> = Ok(());
+    let mut held: Vec<(String, String)> = Vec::new();
+    let mut pending: Vec<Article> = Vec::new();
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut orders = collection::DateOrders::default();
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    collection::stream_mapped(
+        path,
+        collection::LoadOptions {
+            keep_text: false,
+            headers: true,
+        },
+        &cancel,
+        &to_item,
+        &mut |item| match item {
+            Item::Line(path, text, order) => {
+                orders.count(order);
+                if !pending.is_empty() {
+                    held.push((path, text));
+                } else if written.is_ok() {
+                    written = buffer
+                        .write_all(text.as_bytes())
+                        .and_then(|()| buffer.write_all(b"\n"));
+                } else {
+                    cancel.store(true, std::sync::atomic::Ordering::Relaxed); // a closed pipe
+                }
+            }
+            Item::Pending(a) => pending.push(*a),
+            Item::Problem(p) => problems.push(p),
+        },
+    )?;
+    written?;
+    if !pending.is_empty() {
+        orders.settle(&mut pending);
+        held.extend(pending.into_iter().map(|a| {
+            let text = line(&a);
+            (a.path, text)
+        }));
+        held.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (_, text) in &held {
+            buffer.write_all(text.as_bytes())?;
+            buffer.write_all(b"\n")?;
+        }
     }
-    for p in &c.problems {
+    problems.sort();
+    let out = &mut buffer;
+    for p in &problems {
         if json {
             writeln!(out, "{}", problem_json(p))?;
         } else {

@@ -173,12 +173,15 @@ pub fn stream_mapped<T: Send>(
 
     // The walk feeds the workers as it goes: reading starts with the first files found. Workers
     // take files in small batches and send each batch's results at once (one message per file
-    // would cost more in locking than reading a small file does).
-    const BATCH: usize = 32;
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let (file_tx, file_rx) = mpsc::sync_channel::<Vec<PathBuf>>(256);
+    // would cost more in locking than reading a small file does). The walk goes in path order
+    // and numbers its batches; results are handed on in that order (a batch that comes early
+    // waits for the ones before it), so a caller can print as it goes instead of holding the
+    // whole collection to sort it.
+    const BATCH: usize = 128;
+    let workers = super::threads().max(2);
+    let (file_tx, file_rx) = mpsc::sync_channel::<(usize, Vec<PathBuf>)>(256);
     let file_rx = std::sync::Mutex::new(file_rx);
-    let (tx, rx) = mpsc::channel::<Vec<T>>();
+    let (tx, rx) = mpsc::channel::<Delivery<T>>();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let tx = tx.clone();
@@ -189,16 +192,21 @@ pub fn stream_mapped<T: Send>(
                         Ok(rx) => rx.recv(),
                         Err(_) => break,
                     };
-                    let Ok(batch) = batch else { break };
+                    let Ok((number, batch)) = batch else { break };
                     if cancel.load(Ordering::Relaxed) {
                         continue; // drain, so the walk is not blocked
                     }
                     let events: Vec<T> = batch
                         .iter()
-                        .flat_map(|path| read_file(root, path, options))
+                        .flat_map(|path| {
+                            let mut events = read_file(root, path, options);
+                            // A file's articles in the order of their paths, as its neighbours.
+                            events.sort_by(|a, b| event_path(a).cmp(event_path(b)));
+                            events
+                        })
                         .filter_map(map)
                         .collect();
-                    if tx.send(events).is_err() {
+                    if tx.send(Delivery::Batch(number, events)).is_err() {
                         break;
                     }
                 }
@@ -212,6 +220,7 @@ pub fn stream_mapped<T: Send>(
             let mut problems = Vec::new();
             let mut batch = Vec::with_capacity(BATCH);
             let mut count = 0usize;
+            let mut batches = 0usize;
             walk(
                 root,
                 root,
@@ -224,14 +233,15 @@ pub fn stream_mapped<T: Send>(
                     count += 1;
                     batch.push(path);
                     if batch.len() == BATCH {
-                        let _ =
-                            file_tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                        let _ = file_tx.send((batches, full));
+                        batches += 1;
                     }
                 },
                 &mut problems,
             );
             if !batch.is_empty() {
-                let _ = file_tx.send(batch);
+                let _ = file_tx.send((batches, batch));
             }
             drop(file_tx);
             let found = LoadEvent::Found {
@@ -241,16 +251,44 @@ pub fn stream_mapped<T: Send>(
                 .chain(problems.into_iter().map(LoadEvent::Problem))
                 .filter_map(map)
                 .collect();
-            let _ = walk_tx.send(events);
+            let _ = walk_tx.send(Delivery::Now(events));
         });
         drop(tx);
-        for events in rx {
-            for event in events {
-                sink(event);
+        let mut early: std::collections::BTreeMap<usize, Vec<T>> = Default::default();
+        let mut next = 0usize;
+        for delivery in rx {
+            match delivery {
+                Delivery::Now(events) => events.into_iter().for_each(&mut *sink),
+                Delivery::Batch(number, events) => {
+                    early.insert(number, events);
+                    while let Some(events) = early.remove(&next) {
+                        events.into_iter().for_each(&mut *sink);
+                        next += 1;
+                    }
+                }
             }
+        }
+        // Batches after a gap (a cancelled load skips some) still arrive, in order.
+        for events in early.into_values() {
+            events.into_iter().for_each(&mut *sink);
         }
     });
     Ok(())
+}
+
+/// What the reading threads send: a numbered batch of results, handed on in number order, or
+/// the walk's own events (the count, folders it could not read), handed on at once.
+enum Delivery<T> {
+    Batch(usize, Vec<T>),
+    Now(Vec<T>),
+}
+
+fn event_path(event: &LoadEvent) -> &str {
+    match event {
+        LoadEvent::Article(a) => &a.path,
+        LoadEvent::Problem(p) => &p.path,
+        LoadEvent::Found { .. } => "",
+    }
 }
 
 /// The identity of `path` in the collection at `root`: relative, with `/` separators.
@@ -283,9 +321,25 @@ fn walk(
             return;
         }
     };
-    // Unsorted: the results are sorted once at the end (sorting 100 000 names here cost more
-    // than the walk).
-    for entry in entries.filter_map(Result::ok) {
+    // In the order of the paths they make: a folder's name sorts as if it ended in `/`, so
+    // `a-b.txt` comes before `a/x.txt`, as the two paths compare.
+    let mut entries: Vec<(Vec<u8>, fs::DirEntry)> = entries
+        .filter_map(Result::ok)
+        .map(|entry| {
+            let mut key = entry.file_name().as_encoded_bytes().to_vec();
+            let is_dir = match entry.file_type() {
+                Ok(t) if t.is_symlink() => fs::metadata(entry.path()).is_ok_and(|m| m.is_dir()),
+                Ok(t) => t.is_dir(),
+                Err(_) => false,
+            };
+            if is_dir {
+                key.push(b'/');
+            }
+            (key, entry)
+        })
+        .collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (_, entry) in entries {
         let name = entry.file_name();
         let path = entry.path();
         if name.to_string_lossy().starts_with('.') {
@@ -451,7 +505,7 @@ pub fn read_file(root: &Path, path: &Path, options: LoadOptions) -> Vec<LoadEven
     let parts = reading.parts;
     // An export of thousands of articles is one file: its headers are read on every core, as
     // a folder of files would be.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = super::threads();
     if parts.len() < PARALLEL_PARTS || threads < 2 {
         return parts.into_iter().map(event).collect();
     }
@@ -645,46 +699,98 @@ pub fn test_article(path: &str, text: &str) -> Article {
 /// Settles numeric dates whose day and month could be either way (`03/04/2022`) by the order most
 /// of the collection's unambiguous numeric dates use, and says so on each such article.
 pub fn settle_date_order(articles: &mut [Article]) {
-    let (mut day_first, mut month_first) = (0usize, 0usize);
+    let mut orders = DateOrders::default();
     for a in articles.iter() {
-        match a.meta.date_order {
-            Some(DayMonthOrder::DayFirst) => day_first += 1,
-            Some(DayMonthOrder::MonthFirst) => month_first += 1,
+        orders.count(a.meta.date_order);
+    }
+    orders.settle(articles);
+}
+
+/// How many of a collection's numeric dates were unambiguously day first or month first: what
+/// [`settle_date_order`] counts, kept by a caller that does not hold every article at once.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DateOrders {
+    pub day_first: usize,
+    pub month_first: usize,
+}
+
+impl DateOrders {
+    pub fn count(&mut self, order: Option<DayMonthOrder>) {
+        match order {
+            Some(DayMonthOrder::DayFirst) => self.day_first += 1,
+            Some(DayMonthOrder::MonthFirst) => self.month_first += 1,
             _ => {}
         }
     }
-    let swap = month_first > day_first;
-    for a in articles.iter_mut() {
-        if a.meta.date_order != Some(DayMonthOrder::Ambiguous) {
-            continue;
+
+    /// Reads the ambiguous dates among `articles` as the majority does.
+    pub fn settle(&self, articles: &mut [Article]) {
+        let (day_first, month_first) = (self.day_first, self.month_first);
+        let swap = month_first > day_first;
+        for a in articles.iter_mut() {
+            if a.meta.date_order != Some(DayMonthOrder::Ambiguous) {
+                continue;
+            }
+            if swap
+                && let Some(p) = &mut a.meta.published
+                && let Some(d) =
+                    chrono::NaiveDate::from_ymd_opt(p.date.year(), p.date.day(), p.date.month())
+            {
+                p.date = d;
+            }
+            let (order, n) = if swap {
+                ("month first", month_first)
+            } else {
+                ("day first", day_first)
+            };
+            a.meta.warnings.push(format!(
+                "the date's day and month could be either way: read {order}, as in {n} of the collection's {} unambiguous numeric dates",
+                day_first + month_first
+            ));
+            a.meta.date_order = Some(if swap {
+                DayMonthOrder::MonthFirst
+            } else {
+                DayMonthOrder::DayFirst
+            });
         }
-        if swap
-            && let Some(p) = &mut a.meta.published
-            && let Some(d) =
-                chrono::NaiveDate::from_ymd_opt(p.date.year(), p.date.day(), p.date.month())
-        {
-            p.date = d;
-        }
-        let (order, n) = if swap {
-            ("month first", month_first)
-        } else {
-            ("day first", day_first)
-        };
-        a.meta.warnings.push(format!(
-            "the date's day and month could be either way: read {order}, as in {n} of the collection's {} unambiguous numeric dates",
-            day_first + month_first
-        ));
-        a.meta.date_order = Some(if swap {
-            DayMonthOrder::MonthFirst
-        } else {
-            DayMonthOrder::DayFirst
-        });
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stream_comes_in_path_order() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        fs::create_dir(dir.path().join("a"))?;
+        // A folder sorts as if it ended in `/`: `a-b.txt` before `a/…`, `a.txt` after.
+        let names = [
+            "a.txt",
+            "a/x.txt",
+            "a-b.txt",
+            "b.txt",
+            "a/c/z.txt",
+            "a/b.txt",
+        ];
+        fs::create_dir(dir.path().join("a/c"))?;
+        for (i, name) in names.iter().enumerate() {
+            fs::write(dir.path().join(name), format!("Body {i}.\n"))?;
+        }
+        for _ in 0..3 {
+            let mut seen = Vec::new();
+            stream(dir.path(), &AtomicBool::new(false), &mut |e| {
+                if let LoadEvent::Article(a) = e {
+                    seen.push(a.path);
+                }
+            })?;
+            let mut sorted = seen.clone();
+            sorted.sort();
+            assert_eq!(seen, sorted);
+            assert_eq!(seen.len(), names.len());
+        }
+        Ok(())
+    }
 
     #[test]
     fn loads_a_folder_and_lists_problems() -> Result<(), Box<dyn std::error::Error>> {

@@ -316,7 +316,7 @@ pub fn index_texts(
     cancel: &std::sync::atomic::AtomicBool,
 ) -> Option<RecycledIndex> {
     use std::sync::atomic::Ordering;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = super::threads();
     let chunk = texts.len().div_ceil(threads).max(1);
     let parts: Vec<Option<Vec<u64>>> = std::thread::scope(|scope| {
         let handles: Vec<_> = texts

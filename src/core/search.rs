@@ -461,9 +461,7 @@ pub fn find_all<'a, T: Sync>(
     text_of: impl Fn(&'a T) -> &'a str + Sync,
     matcher: &Matcher,
 ) -> Vec<(usize, Vec<Range<usize>>)> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
+    let threads = super::threads().min(8);
     let run = |from: usize, part: &'a [T]| {
         part.iter()
             .enumerate()

@@ -1,6 +1,7 @@
 //! What the benchmarks share: the collection they run on.
 #![allow(dead_code)] // each benchmark uses part of this
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -102,4 +103,134 @@ pub fn run(cmd: &mut Command) -> (f64, u64) {
         }
     }
     (start.elapsed().as_secs_f64(), peak_kb)
+}
+
+/// What one run of a command cost: wall seconds, user and system CPU seconds, peak resident
+/// memory (bytes) and the bytes it printed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Cost {
+    pub wall: f64,
+    pub user: f64,
+    pub sys: f64,
+    pub peak: u64,
+    pub printed: u64,
+}
+
+/// Runs a command to its end, its output read through a pipe (as a terminal or a `| wc` would:
+/// nothing is sent to `/dev/null`, which a program may notice and skip its printing for), with
+/// its own resource usage from `wait4`, not sampled. Run it from a small process: a child's
+/// peak memory counts what it shared with its parent between fork and exec.
+pub fn measure(cmd: &mut Command) -> Cost {
+    let start = Instant::now();
+    let mut child = match cmd.stdout(Stdio::piped()).stderr(Stdio::null()).spawn() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("cannot run {cmd:?}: {e}");
+            std::process::exit(1);
+        }
+    };
+    let mut printed = 0u64;
+    if let Some(mut out) = child.stdout.take() {
+        let mut buf = vec![0u8; 1 << 16];
+        while let Ok(n) = out.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            printed += n as u64;
+        }
+    }
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value; wait4 fills it for the child just spawned.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `pid` is our own unwaited child, and both pointers point to live locals.
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let wall = start.elapsed().as_secs_f64();
+    std::mem::forget(child); // reaped by wait4 above
+    if waited != pid {
+        eprintln!("cannot wait for {cmd:?}");
+        std::process::exit(1);
+    }
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    Cost {
+        wall,
+        user: secs(usage.ru_utime),
+        sys: secs(usage.ru_stime),
+        peak: usage.ru_maxrss.max(0) as u64 * 1024,
+        printed,
+    }
+}
+
+/// The outcome of [`compare`]: each side's runs and the pairwise ratios of wall time.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub ours: Vec<Cost>,
+    pub reference: Vec<Cost>,
+    pub ratios: Vec<f64>,
+}
+
+impl Comparison {
+    pub fn ratio(&self) -> f64 {
+        median(self.ratios.clone())
+    }
+
+    fn side(costs: &[Cost]) -> String {
+        let m = |f: fn(&Cost) -> f64| median(costs.iter().map(f).collect());
+        format!(
+            "wall_s={:.3} user_s={:.3} sys_s={:.3} peak_mb={:.1} printed_mb={:.1}",
+            m(|c| c.wall),
+            m(|c| c.user),
+            m(|c| c.sys),
+            costs.iter().map(|c| c.peak).max().unwrap_or(0) as f64 / 1e6,
+            m(|c| c.printed as f64) / 1e6,
+        )
+    }
+
+    /// Two lines: each side's medians (and its highest peak), then the median pairwise ratio.
+    pub fn report(&self, name: &str, budget: f64) -> String {
+        let ratio = self.ratio();
+        format!(
+            "{name} dateline {}\n{name} ripgrep  {}\n{name} pairs={} ratio_median={ratio:.2} \
+             ratios=[{}] budget={budget:.2} {}",
+            Self::side(&self.ours),
+            Self::side(&self.reference),
+            self.ratios.len(),
+            self.ratios
+                .iter()
+                .map(|r| format!("{r:.2}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+            if ratio <= budget { "within" } else { "OVER" },
+        )
+    }
+}
+
+/// Runs `ours` and `reference` interleaved, A B A B …, after one warm-up run of each (the page
+/// cache then holds the files for both): each pair ran at nearly the same moment, so the ratio
+/// of a pair is fair even on a machine whose speed drifts, and the median ratio is quoted.
+pub fn compare(ours: &mut Command, reference: &mut Command, pairs: usize) -> Comparison {
+    measure(ours);
+    measure(reference);
+    let mut result = Comparison {
+        ours: Vec::new(),
+        reference: Vec::new(),
+        ratios: Vec::new(),
+    };
+    for _ in 0..pairs {
+        let a = measure(ours);
+        let b = measure(reference);
+        result.ratios.push(a.wall / b.wall.max(1e-9));
+        result.ours.push(a);
+        result.reference.push(b);
+    }
+    result
+}
+
+/// How many pairs [`compare`] runs: `DATELINE_BENCH_PAIRS`, at least five.
+pub fn pairs() -> usize {
+    std::env::var("DATELINE_BENCH_PAIRS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(7usize)
+        .max(5)
 }

@@ -1,15 +1,14 @@
-//! `cargo bench --bench load`: headless load of a collection (`dateline inspect PATH --json`,
-//! warm cache) against ripgrep scanning the same files (`rg -c -i brussels PATH`), and the peak
-//! memory of the load against the collection's size. Budgets: 2× ripgrep's time, 2× the bytes.
+//! `cargo bench --bench load`: the headless load of a collection (`dateline inspect PATH
+//! --json`) against ripgrep reading the same files (`rg -c -i brussels PATH`), run interleaved
+//! (A B A B …, after a warm-up of each), with the median of the pairwise ratios of wall time,
+//! each side's wall, user and system time and peak memory, and the load's peak memory against
+//! the collection's bytes. Budgets: 1.3× ripgrep's time; memory within the collection's size.
+//! `DATELINE_BENCH_COLLECTION` names another collection, `DATELINE_BENCH_PAIRS` more pairs.
 
 #[path = "common.rs"]
 mod common;
 
 use std::process::Command;
-
-use common::run;
-
-const RUNS: usize = 5;
 
 fn main() {
     let collection = common::bench_collection();
@@ -19,52 +18,27 @@ fn main() {
         collection.display()
     );
     let dateline = env!("CARGO_BIN_EXE_dateline");
-    let rg_available = Command::new("rg").arg("--version").output().is_ok();
-
-    // Warm the page cache.
-    run(Command::new(dateline)
-        .arg("inspect")
-        .arg(&collection)
-        .arg("--json"));
-    let mut rg_times = Vec::new();
-    if rg_available {
-        run(Command::new("rg")
-            .args(["-c", "-i", "brussels"])
-            .arg(&collection));
-        for _ in 0..RUNS {
-            rg_times.push(
-                run(Command::new("rg")
-                    .args(["-c", "-i", "brussels"])
-                    .arg(&collection))
-                .0,
-            );
-        }
-    }
-    let mut times = Vec::new();
-    let mut peak_kb = 0;
-    for _ in 0..RUNS {
-        let (t, kb) = run(Command::new(dateline)
-            .arg("inspect")
-            .arg(&collection)
-            .arg("--json"));
-        times.push(t);
-        peak_kb = peak_kb.max(kb);
-    }
-    let ours = common::median(times);
-    if rg_available {
-        let rg = common::median(rg_times);
+    let mut ours = Command::new(dateline);
+    ours.arg("inspect").arg(&collection).arg("--json");
+    if Command::new("rg").arg("--version").output().is_err() {
+        let cost = common::measure(&mut ours);
         println!(
-            "load rg_median_s={rg:.3} dateline_inspect_median_s={ours:.3} ratio={:.2} budget=2.00",
-            ours / rg
+            "load dateline wall_s={:.3} user_s={:.3} peak_mb={:.1} (ripgrep not installed: no ratio)",
+            cost.wall,
+            cost.user,
+            cost.peak as f64 / 1e6
         );
-    } else {
-        println!("load dateline_inspect_median_s={ours:.3} (ripgrep not installed: no ratio)");
+        return;
     }
-    let peak_bytes = peak_kb * 1024;
+    let mut rg = Command::new("rg");
+    rg.args(["-c", "-i", "brussels"]).arg(&collection);
+    let result = common::compare(&mut ours, &mut rg, common::pairs());
+    println!("{}", result.report("load", 1.3));
+    let peak = result.ours.iter().map(|c| c.peak).max().unwrap_or(0);
     println!(
-        "load peak_rss_mb={:.1} collection_mb={:.1} ratio={:.2} budget=2.00",
-        peak_bytes as f64 / 1e6,
+        "load memory peak_mb={:.1} collection_mb={:.1} ratio={:.2}",
+        peak as f64 / 1e6,
         bytes as f64 / 1e6,
-        peak_bytes as f64 / bytes.max(1) as f64
+        peak as f64 / bytes.max(1) as f64
     );
 }

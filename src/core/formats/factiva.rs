@@ -65,8 +65,13 @@ fn parts(pieces: Vec<Result<Piece, String>>) -> Option<Vec<Part>> {
 
 /// A cheap look before the lines are taken apart: most texts are no export.
 fn maybe_export(text: &str) -> bool {
-    let has = |needle: &str| memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some();
-    has("Document ") || has("\nHD") || text.starts_with("HD")
+    // Every plain file is asked: the searchers are made once.
+    static DOCUMENT: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("Document "));
+    static HD: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\nHD"));
+    let bytes = text.as_bytes();
+    DOCUMENT.find(bytes).is_some() || HD.find(bytes).is_some() || text.starts_with("HD")
 }
 
 fn article(lines: &[&str]) -> Result<Piece, String> {

@@ -20,7 +20,9 @@ const CLOSING: [&str; 8] = [
 /// The articles of a Nexis text export, or `None` when `text` is not one.
 pub fn split(text: &str) -> Option<Vec<Part>> {
     // Most files are not exports: one SIMD search decides for them.
-    memchr::memmem::find(text.as_bytes(), b" DOCUMENT")?;
+    static DOCUMENT: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" DOCUMENT"));
+    DOCUMENT.find(text.as_bytes())?;
     let lines: Vec<&str> = text.lines().collect();
     let starts: Vec<usize> = (0..lines.len())
         .filter(|&i| is_document_line(lines[i]))

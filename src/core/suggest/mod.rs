@@ -246,9 +246,7 @@ pub fn reports<T: Sync>(
     read: impl Fn(&T) -> ArticleReport + Sync,
     progress: &(dyn Fn(usize) + Sync),
 ) -> Vec<ArticleReport> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
+    let threads = crate::core::threads().min(8);
     let done = std::sync::atomic::AtomicUsize::new(0);
     let run = |part: &[T]| {
         part.iter()
