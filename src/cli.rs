@@ -11,7 +11,7 @@ use crate::core::annotations::AnnotationSet;
 use crate::core::collection::{self, Article, CollectionError, Problem};
 use crate::core::store;
 
-pub use args::{Cli, Command, ExportFormat, ExportWhat, GuiArgs, Shell, completions};
+pub use args::{Cli, Command, ExportFormat, ExportWhat, GuiArgs, Shell, TeamCommand, completions};
 pub use timeline::{TimelineArgs, json_line as suggestion_json, timeline};
 
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +36,8 @@ pub enum CliError {
     Output(#[from] std::io::Error),
     #[error(transparent)]
     Aliases(#[from] crate::core::search::LoadAliasesError),
+    #[error(transparent)]
+    Team(#[from] crate::core::team::TeamError),
     #[error("search: the query is empty")]
     EmptyQuery,
     #[error("timeline: {0}")]
@@ -616,5 +618,27 @@ pub fn inspect(path: &std::path::Path, json: bool, out: &mut dyn Write) -> Resul
         }
     }
     out.flush()?;
+    Ok(())
+}
+
+/// `dateline team init PATH`.
+pub fn team_init(root: &Path, out: &mut dyn Write) -> Result<(), CliError> {
+    if !root.is_dir() {
+        return Err(CollectionError::NotFound(root.to_path_buf()).into());
+    }
+    let driver = std::env::current_exe().map_err(CliError::Output)?;
+    let report = crate::core::team::init(root, true, &driver)?;
+    writeln!(out, "{report}")?;
+    Ok(())
+}
+
+/// `dateline team sync PATH [--name NAME]`: says each step on standard error, the result on
+/// standard output.
+pub fn team_sync(root: &Path, name: Option<&str>, out: &mut dyn Write) -> Result<(), CliError> {
+    if !root.is_dir() {
+        return Err(CollectionError::NotFound(root.to_path_buf()).into());
+    }
+    let report = crate::core::team::sync(root, name, &|step| eprintln!("{step}"))?;
+    writeln!(out, "{}", report.summary())?;
     Ok(())
 }

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use dateline::cli::{self, Cli, Command};
+use dateline::cli::{self, Cli, Command, TeamCommand};
 use dateline::core::sample;
 use dateline::ui::{AppOptions, DatelineApp};
 
@@ -88,6 +88,36 @@ fn main() -> ExitCode {
             run_cli(|out| cli::timeline(&path, &args, out))
         }
         Some(Command::Completions { shell }) => run_cli(|out| cli::completions(shell, out)),
+        Some(Command::MergeAnnotations {
+            base,
+            ours,
+            theirs,
+            path,
+        }) => {
+            use dateline::core::team::{SharedFile, merge_driver};
+            let kind = SharedFile::of(path.as_deref().unwrap_or(&ours));
+            match merge_driver(kind, &base, &ours, &theirs) {
+                Ok(0) => ExitCode::SUCCESS,
+                Ok(n) => {
+                    eprintln!(
+                        "dateline: {n} entr{} changed differently on both sides: kept side by side in {} (settle them in the Conflicts window)",
+                        if n == 1 { "y" } else { "ies" },
+                        path.as_deref().unwrap_or(&ours).display()
+                    );
+                    ExitCode::FAILURE
+                }
+                Err(e) => {
+                    eprintln!("dateline: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Some(Command::Team { command }) => match command {
+            TeamCommand::Init { path } => run_cli(|out| cli::team_init(&path, out)),
+            TeamCommand::Sync { path, name } => {
+                run_cli(|out| cli::team_sync(&path, name.as_deref(), out))
+            }
+        },
     }
 }
 

@@ -132,11 +132,49 @@ pub enum Command {
         #[arg(long, value_name = "QUERY")]
         query: Option<String>,
     },
+    /// Git's merge driver for Dateline's files: merge THEIRS into OURS by id (from BASE) and
+    /// write the result to OURS; exit 0 when everything merged, 1 when entries changed
+    /// differently on both sides (they are listed inside the file, which still parses) or a side
+    /// does not parse (then nothing is written)
+    MergeAnnotations {
+        /// The common version (git's %O)
+        base: PathBuf,
+        /// Ours, overwritten with the merge (git's %A)
+        ours: PathBuf,
+        /// Theirs (git's %B)
+        theirs: PathBuf,
+        /// The file's path in the repository (git's %P): tells annotations.ron, taxonomy.ron
+        /// and aliases.ron apart
+        path: Option<PathBuf>,
+    },
+    /// Share a collection's annotations with a team through git
+    Team {
+        #[command(subcommand)]
+        command: TeamCommand,
+    },
     /// Print a shell completion script to standard output
     Completions {
         /// The shell to complete in
         #[arg(value_enum)]
         shell: Shell,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TeamCommand {
+    /// Set the collection up for team work: a git repository if it is none, .gitattributes and
+    /// the merge driver for Dateline's files, .gitignore for the cache and temporary files
+    Init {
+        /// The collection's folder
+        path: PathBuf,
+    },
+    /// Commit the annotation files (saying what changed), pull the team's (merged by id), push
+    Sync {
+        /// The collection's folder
+        path: PathBuf,
+        /// The name to commit as (default: git's user.name)
+        #[arg(long)]
+        name: Option<String>,
     },
 }
 

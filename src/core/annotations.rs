@@ -264,6 +264,9 @@ pub struct Event {
     /// Who made it (set once in the preferences).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub author: String,
+    /// Who changed it last (the name in Preferences), when not its author.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub modified_by: String,
 }
 
 /// A highlighted passage with tags and a note.
@@ -282,6 +285,9 @@ pub struct Annotation {
     /// Who made it (set once in the preferences).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub author: String,
+    /// Who changed it last (the name in Preferences), when not its author.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub modified_by: String,
 }
 
 /// Everything saved in an annotations file.
@@ -292,6 +298,11 @@ pub struct AnnotationSet {
     pub events: Vec<Event>,
     #[serde(default)]
     pub annotations: Vec<Annotation>,
+    /// Entries two people changed differently, from a merge (a sync, `git merge` through the
+    /// merge driver, a merged file): ours is in the lists above, theirs kept here until someone
+    /// settles it in the Conflicts window. Saved with the file, so no change is ever lost.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<super::merge::Conflict>,
 }
 
 impl Default for AnnotationSet {
@@ -300,6 +311,7 @@ impl Default for AnnotationSet {
             version: FORMAT_VERSION,
             events: Vec::new(),
             annotations: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 }
@@ -317,6 +329,7 @@ impl AnnotationSet {
     pub fn normalise(&mut self) {
         self.events.sort_by(|a, b| a.id.cmp(&b.id));
         self.annotations.sort_by(|a, b| a.id.cmp(&b.id));
+        self.conflicts.sort_by(|a, b| a.id.cmp(&b.id));
     }
 
     pub fn is_empty(&self) -> bool {
@@ -406,6 +419,7 @@ pub fn test_event(id: &str, title: &str) -> Event {
         created: String::new(),
         modified: String::new(),
         author: String::new(),
+        modified_by: String::new(),
     }
 }
 

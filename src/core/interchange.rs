@@ -354,6 +354,7 @@ pub fn import(
             note: notes.join("\n\n"),
             created: time("created"),
             modified: time("modified"),
+            modified_by: String::new(),
             author: match a.get("creator") {
                 Some(Value::String(name)) => name.clone(),
                 Some(c) => c
@@ -393,6 +394,7 @@ mod tests {
             created: "2026-11-23T10:00:00+00:00".into(),
             modified: "2026-11-23T10:00:00+00:00".into(),
             author: String::new(),
+            modified_by: String::new(),
         });
         (vec![a], set)
     }

@@ -7,19 +7,21 @@ use std::collections::BTreeSet;
 use super::annotations::{Annotation, AnnotationSet, Event};
 
 /// An event or an annotation.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Entry {
     Event(Event),
     Annotation(Annotation),
 }
 
 /// One id changed on both sides.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Conflict {
     pub id: String,
     /// Ours, which the merge kept (`None`: we deleted it).
+    #[serde(default)]
     pub ours: Option<Entry>,
     /// Theirs, left out (`None`: they deleted it).
+    #[serde(default)]
     pub theirs: Option<Entry>,
 }
 
@@ -32,7 +34,7 @@ pub struct Merged {
 }
 
 /// The merged list, its conflicts and how many entries came from their side.
-fn merge_list<T: Clone + PartialEq>(
+fn merge_list<T: Clone + PartialEq + serde::Serialize + serde::de::DeserializeOwned>(
     [base, ours, theirs]: [&[T]; 3],
     id: impl Fn(&T) -> &str,
     wrap: impl Fn(T) -> Entry,
@@ -56,6 +58,12 @@ fn merge_list<T: Clone + PartialEq>(
             t
         } else if t == b {
             o
+        } else if let (Some(b), Some(o), Some(t)) = (&b, &o, &t)
+            && let Some(merged) = merge_fields(b, o, t)
+        {
+            // Both edited it, different fields (or lists both added to): each change kept.
+            taken += 1;
+            Some(merged)
         } else {
             conflicts.push(Conflict {
                 id: key.clone(),
@@ -67,6 +75,85 @@ fn merge_list<T: Clone + PartialEq>(
         out.extend(keep);
     }
     (out, conflicts, taken)
+}
+
+/// Fields that say when and by whom an entry last changed: they differ whenever both sides
+/// edited, so they never make a conflict; the later change's pair wins.
+const BOOKKEEPING: [&str; 2] = ["modified", "modified_by"];
+
+/// The three-way merge of one entry, field by field (its serde fields, compared as JSON values):
+/// a field changed on one side takes that side's value; a list changed on both sides keeps what
+/// both kept and what each added; a field changed differently on both sides is a conflict, and
+/// `None` is returned (the caller keeps ours whole and records theirs).
+pub(crate) fn merge_fields<T>(base: &T, ours: &T, theirs: &T) -> Option<T>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned,
+{
+    use serde_json::Value;
+    let (Ok(Value::Object(b)), Ok(Value::Object(o)), Ok(Value::Object(t))) = (
+        serde_json::to_value(base),
+        serde_json::to_value(ours),
+        serde_json::to_value(theirs),
+    ) else {
+        return None;
+    };
+    let keys: BTreeSet<&String> = b.keys().chain(o.keys()).chain(t.keys()).collect();
+    let mut out = serde_json::Map::new();
+    for key in keys {
+        if BOOKKEEPING.contains(&key.as_str()) {
+            continue;
+        }
+        let (bv, ov, tv) = (b.get(key), o.get(key), t.get(key));
+        let merged = if ov == tv || tv == bv {
+            ov.cloned()
+        } else if ov == bv {
+            tv.cloned()
+        } else {
+            match (bv, ov, tv) {
+                (Some(Value::Array(bl)), Some(Value::Array(ol)), Some(Value::Array(tl))) => {
+                    Some(Value::Array(merge_lists(bl, ol, tl)))
+                }
+                _ => return None,
+            }
+        };
+        if let Some(v) = merged {
+            out.insert(key.clone(), v);
+        }
+    }
+    // The later of the two changes says when and by whom.
+    let stamp = |m: &serde_json::Map<String, Value>| {
+        m.get("modified")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
+    let later = if stamp(&t) > stamp(&o) { &t } else { &o };
+    for key in BOOKKEEPING {
+        if let Some(v) = later.get(key) {
+            out.insert(key.to_string(), v.clone());
+        }
+    }
+    serde_json::from_value(Value::Object(out)).ok()
+}
+
+/// A list both sides changed: ours in our order without what they removed, then what they
+/// added.
+pub(crate) fn merge_lists(
+    base: &[serde_json::Value],
+    ours: &[serde_json::Value],
+    theirs: &[serde_json::Value],
+) -> Vec<serde_json::Value> {
+    let mut out: Vec<serde_json::Value> = ours
+        .iter()
+        .filter(|v| !(base.contains(v) && !theirs.contains(v)))
+        .cloned()
+        .collect();
+    for v in theirs {
+        if !base.contains(v) && !out.contains(v) {
+            out.push(v.clone());
+        }
+    }
+    out
 }
 
 /// What `ours` and `theirs` both made of `base`.
@@ -82,9 +169,26 @@ pub fn three_way(base: &AnnotationSet, ours: &AnnotationSet, theirs: &Annotation
         Entry::Annotation,
     );
     conflicts.extend(more);
+    // Conflicts already listed (from an earlier merge): one settled on either side (it was
+    // in the common version and is gone on that side) is gone; any other stays; a new one for
+    // the same id replaces it.
+    let listed_in = |set: &AnnotationSet, id: &str| set.conflicts.iter().any(|c| c.id == id);
+    let mut listed: Vec<Conflict> = ours
+        .conflicts
+        .iter()
+        .chain(theirs.conflicts.iter().filter(|c| !listed_in(ours, &c.id)))
+        .filter(|c| {
+            !(listed_in(base, &c.id) && !(listed_in(ours, &c.id) && listed_in(theirs, &c.id)))
+        })
+        .filter(|c| !conflicts.iter().any(|n| n.id == c.id))
+        .cloned()
+        .collect();
+    listed.extend(conflicts.iter().cloned());
+    listed.sort_by(|a, b| a.id.cmp(&b.id));
     let set = AnnotationSet {
         events,
         annotations,
+        conflicts: listed,
         ..AnnotationSet::default()
     };
     Merged {

@@ -20,6 +20,7 @@ pub mod search;
 pub mod store;
 pub mod suggest;
 pub mod taxonomy;
+pub mod team;
 pub mod text;
 pub mod timeline;
 pub mod timestamp;

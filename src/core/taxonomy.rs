@@ -15,6 +15,20 @@ pub const UNKNOWN_COLOR: [u8; 3] = [0x80, 0x80, 0x80];
 pub struct Taxonomy {
     pub version: u32,
     pub sets: Vec<TypeSet>,
+    /// Types two people changed differently (from the merge driver): ours is in `sets`,
+    /// theirs kept here, so no change is lost.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<TypeConflict>,
+}
+
+/// One type changed differently on both sides.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TypeConflict {
+    pub id: String,
+    #[serde(default)]
+    pub ours: Option<EventType>,
+    #[serde(default)]
+    pub theirs: Option<EventType>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -80,6 +94,7 @@ impl Taxonomy {
     pub fn builtin() -> Self {
         // The shipped file is checked by a unit test; an empty taxonomy is the fallback.
         Self::parse(BUILTIN_RON, Path::new("assets/taxonomy.ron")).unwrap_or(Self {
+            conflicts: Vec::new(),
             version: 1,
             sets: Vec::new(),
         })

@@ -28,6 +28,7 @@ mod menu;
 mod saving;
 mod screenshot;
 mod suggesting;
+mod team;
 mod view;
 mod windows;
 
@@ -117,6 +118,8 @@ pub struct DatelineApp {
     aliases_blocked: Option<String>,
     aliases_editor: Option<super::aliases_editor::AliasesEditor>,
     pub places_editor: Option<super::places_editor::PlacesEditor>,
+    /// Settings › Team…, while open.
+    pub team_window: Option<super::team_window::TeamWindow>,
     ctx: egui::Context,
 }
 
@@ -184,6 +187,7 @@ impl DatelineApp {
             aliases_blocked: None,
             aliases_editor: None,
             places_editor: None,
+            team_window: None,
             ctx,
         };
         if let Some(path) = options.collection {
@@ -272,6 +276,7 @@ impl DatelineApp {
             Command::Find(c) => self.apply_find(c),
             Command::View(c) => self.apply_view(c),
             Command::Window(c) => self.apply_window(c),
+            Command::Team(c) => self.apply_team(c),
         }
     }
 

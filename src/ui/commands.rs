@@ -25,6 +25,27 @@ pub enum Command {
     Find(FindCommand),
     View(ViewCommand),
     Window(WindowCommand),
+    Team(TeamCommand),
+}
+
+/// Team work on git (`app/team.rs`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum TeamCommand {
+    /// Settings › Team…: the window, and what the collection's repository is like.
+    ShowTeam,
+    Status(crate::core::team::TeamStatus),
+    /// Set up team work; `make_repository` once the user agreed to make one.
+    Init {
+        make_repository: bool,
+    },
+    /// Add the remote the team shares (`origin`).
+    SetRemote(String),
+    /// What a set-up step did (a message) or why it failed.
+    Done(Result<String, String>),
+    /// Save, then commit, pull (merged by id) and push.
+    Sync,
+    /// The sync ended: its summary and the annotations it left on disk, or why it failed.
+    Synced(Result<(String, Box<crate::core::annotations::AnnotationSet>), String>),
 }
 
 /// Opening and loading collections (`app/collection.rs`).
@@ -192,6 +213,7 @@ domain!(
     FindCommand => Find,
     ViewCommand => View,
     WindowCommand => Window,
+    TeamCommand => Team,
 );
 
 /// What a path is asked for (the open dialog asks, the chosen path becomes this command).

@@ -556,6 +556,7 @@ mod tests {
             created: String::new(),
             modified: String::new(),
             author: String::new(),
+            modified_by: String::new(),
         }
     }
 

@@ -21,6 +21,7 @@ pub mod status_bar;
 pub mod suggest_job;
 pub mod suggestions_panel;
 pub mod taxonomy_editor;
+pub mod team_window;
 pub mod theme;
 pub mod timeline_panel;
 

@@ -173,8 +173,6 @@ pub struct AppState {
     /// What the annotations file held when this window last read or wrote it (for merging in
     /// what another window saved meanwhile).
     pub disk_base: AnnotationSet,
-    /// Entries changed both here and elsewhere, for the user to settle.
-    pub conflicts: Vec<crate::core::merge::Conflict>,
     pub save: SaveStatus,
     pub history: History,
 
@@ -214,6 +212,8 @@ pub struct AppState {
     pub suggestions: SuggestionsState,
     /// An export being written: entries done (shared with its task) of all.
     pub export_progress: Option<(std::sync::Arc<std::sync::atomic::AtomicUsize>, usize)>,
+    /// What the running team sync is doing, while one runs.
+    pub syncing: Option<std::sync::Arc<std::sync::Mutex<String>>>,
 }
 
 impl AppState {
@@ -233,7 +233,6 @@ impl AppState {
             annotations_elsewhere: None,
             last_change: None,
             disk_base: AnnotationSet::default(),
-            conflicts: Vec::new(),
             save: SaveStatus::Clean,
             history: History::default(),
             types,
@@ -260,6 +259,7 @@ impl AppState {
             message: None,
             suggestions: SuggestionsState::default(),
             export_progress: None,
+            syncing: None,
         }
     }
 

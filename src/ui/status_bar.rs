@@ -58,6 +58,10 @@ impl StatusBar {
                 }
                 LoadStatus::Idle => {}
             }
+            if let Some(step) = state.syncing.as_ref().and_then(|s| s.lock().ok().map(|s| s.clone())) {
+                ui.spinner();
+                ui.label(format!("Sync: {step}"));
+            }
             if let Some((done, total)) = &state.export_progress {
                 let done = done.load(std::sync::atomic::Ordering::Relaxed);
                 ui.add(

@@ -38,10 +38,12 @@ impl DatelineApp {
                 }
             }
             AnnotationCommand::SettleConflict { id, take_theirs } => {
-                let Some(pos) = self.state.conflicts.iter().position(|c| c.id == id) else {
+                let listed = &mut self.state.annotations.conflicts;
+                let Some(pos) = listed.iter().position(|c| c.id == id) else {
                     return;
                 };
-                let conflict = self.state.conflicts.remove(pos);
+                let conflict = listed.remove(pos);
+                self.changed(); // settled: gone from the file too
                 if take_theirs {
                     use crate::core::merge::Entry;
                     let change = match conflict.theirs {
@@ -155,9 +157,11 @@ impl DatelineApp {
                     self.last_type = e.event_type.clone();
                 }
                 self.state.message = Some(capitalise(&change.describe()));
+                let mut change = *change;
+                self.stamp_modifier(&mut change);
                 self.state
                     .history
-                    .apply(&mut self.state.annotations, *change);
+                    .apply(&mut self.state.annotations, change);
                 self.reader.clear_selection();
                 self.changed();
             }
@@ -190,6 +194,27 @@ impl DatelineApp {
                 }
                 self.request_save();
             }
+        }
+    }
+
+    /// An edit of someone else's entry says who made it (the name in Preferences).
+    fn stamp_modifier(&self, change: &mut Change) {
+        let name = self.author.trim();
+        match change {
+            Change::Event {
+                before: Some(before),
+                after: Some(after),
+            } if before != after && name != after.author => after.modified_by = name.to_string(),
+            Change::Annotation {
+                before: Some(before),
+                after: Some(after),
+            } if before != after && name != after.author => after.modified_by = name.to_string(),
+            Change::Batch(changes) => {
+                for c in changes {
+                    self.stamp_modifier(c);
+                }
+            }
+            _ => {}
         }
     }
 
@@ -255,6 +280,7 @@ impl DatelineApp {
                 created: String::new(),
                 modified: String::new(),
                 author: String::new(),
+                modified_by: String::new(),
             };
             let mut event = event;
             event.author = self.author.clone();
@@ -273,6 +299,7 @@ impl DatelineApp {
                 created: String::new(),
                 modified: String::new(),
                 author: String::new(),
+                modified_by: String::new(),
             };
             let mut annotation = annotation;
             annotation.author = self.author.clone();

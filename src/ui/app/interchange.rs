@@ -37,7 +37,12 @@ impl DatelineApp {
                         String::new()
                     }
                 ));
-                self.state.conflicts.extend(merged.conflicts);
+                if n > 0 {
+                    let listed = &mut self.state.annotations.conflicts;
+                    listed.retain(|c| !merged.conflicts.iter().any(|m| m.id == c.id));
+                    listed.extend(merged.conflicts);
+                    self.changed(); // the conflicts are saved with the file
+                }
             }
             InterchangeCommand::ImportJsonLd(path) => {
                 self.spawn_task(move || match std::fs::read_to_string(&path) {

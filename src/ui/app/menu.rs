@@ -92,6 +92,14 @@ impl DatelineApp {
                     self.commands.push(InterchangeCommand::ShowExport.into());
                     ui.close();
                 }
+                if ui
+                    .add_enabled(has_collection && self.state.syncing.is_none(), egui::Button::new("Sync with team"))
+                    .on_hover_text("Save, commit your changes, pull the team's (merged by id), push (Settings › Team… sets it up)")
+                    .clicked()
+                {
+                    self.commands.push(crate::ui::commands::TeamCommand::Sync.into());
+                    ui.close();
+                }
                 ui.separator();
                 self.menu_item(
                     ui,
@@ -139,6 +147,14 @@ impl DatelineApp {
                     .clicked()
                 {
                     self.commands.push(InterchangeCommand::EditPlaces.into());
+                    ui.close();
+                }
+                if ui
+                    .add_enabled(self.state.root.is_some(), egui::Button::new("Team…"))
+                    .on_hover_text("Share the annotations with colleagues through git: set-up, remote, Sync")
+                    .clicked()
+                {
+                    self.commands.push(crate::ui::commands::TeamCommand::ShowTeam.into());
                     ui.close();
                 }
             });

@@ -87,7 +87,6 @@ impl DatelineApp {
                             String::new()
                         }
                     ));
-                    self.state.conflicts.extend(merged.conflicts);
                     if reply.revision + 1 == self.state.annotations_revision {
                         self.state.saved_revision = self.state.annotations_revision;
                     }

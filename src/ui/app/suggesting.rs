@@ -248,6 +248,7 @@ impl DatelineApp {
             created: now.clone(),
             modified: now,
             author: self.author.clone(),
+            modified_by: String::new(),
         };
         let id = event.id.clone();
         self.commands.push(

@@ -43,6 +43,7 @@ impl DatelineApp {
         }
         self.aliases_editor_ui(ctx);
         self.places_editor_ui(ctx);
+        self.team_window_ui(ctx);
     }
 
     /// Applies a command on dialogs, messages and the window.
@@ -132,7 +133,7 @@ impl DatelineApp {
 
     /// Entries changed both here and in another window or file: keep ours or take theirs.
     pub(super) fn conflicts_ui(&mut self, ctx: &egui::Context) {
-        if self.state.conflicts.is_empty() {
+        if self.state.annotations.conflicts.is_empty() {
             return;
         }
         use crate::core::merge::Entry;
@@ -152,13 +153,13 @@ impl DatelineApp {
             None => "deleted".to_string(),
         };
         let mut settle = None;
-        egui::Window::new(format!("Conflicts ({})", self.state.conflicts.len()))
+        egui::Window::new(format!("Conflicts ({})", self.state.annotations.conflicts.len()))
             .collapsible(true)
             .default_width(520.0)
             .show(ctx, |ui| {
                 ui.label("These entries were changed both here and elsewhere. Ours is kept until you choose.");
                 egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-                    for c in &self.state.conflicts {
+                    for c in &self.state.annotations.conflicts {
                         ui.separator();
                         ui.label(format!("Ours: {}", describe(&c.ours)));
                         ui.label(format!("Theirs: {}", describe(&c.theirs)));
