@@ -737,7 +737,7 @@ fn two_windows_never_overwrite_each_other() {
         2,
         "the second window took in the first's"
     );
-    assert!(second.state().state.conflicts.is_empty());
+    assert!(second.state().state.annotations.conflicts.is_empty());
 }
 
 #[test]
@@ -767,7 +767,7 @@ fn merge_import_and_export_from_the_file_menu() {
         2,
         "their new event is added"
     );
-    assert_eq!(state.conflicts.len(), 1, "the retitled one is a conflict");
+    assert_eq!(state.annotations.conflicts.len(), 1, "the retitled one is a conflict");
     assert_eq!(
         state
             .annotations
@@ -788,7 +788,7 @@ fn merge_import_and_export_from_the_file_menu() {
             .as_deref(),
         Some("Ministers meet (colleague's title)")
     );
-    assert!(harness.state().state.conflicts.is_empty());
+    assert!(harness.state().state.annotations.conflicts.is_empty());
 
     // Export, then import a Hypothesis-style page.
     let out = dir.path().join("out.jsonld");

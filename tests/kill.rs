@@ -34,6 +34,7 @@ fn version(n: usize) -> AnnotationSet {
             created: String::new(),
             modified: String::new(),
             author: String::new(),
+            modified_by: String::new(),
         });
     }
     set

@@ -145,7 +145,7 @@ pub(crate) fn merge_lists(
 ) -> Vec<serde_json::Value> {
     let mut out: Vec<serde_json::Value> = ours
         .iter()
-        .filter(|v| !(base.contains(v) && !theirs.contains(v)))
+        .filter(|v| !base.contains(v) || theirs.contains(v))
         .cloned()
         .collect();
     for v in theirs {

@@ -284,6 +284,7 @@ mod tests {
         };
         AnnotationSet {
             version: FORMAT_VERSION,
+            conflicts: Vec::new(),
             events: vec![
                 Event {
                     id: "ev-b".into(),
@@ -304,6 +305,7 @@ mod tests {
                     created: "2026-11-23T10:00:00+00:00".into(),
                     modified: "2026-11-23T10:00:00+00:00".into(),
                     author: String::new(),
+                    modified_by: String::new(),
                 },
                 Event {
                     id: "ev-a".into(),
@@ -324,6 +326,7 @@ mod tests {
                     created: String::new(),
                     modified: String::new(),
                     author: String::new(),
+                    modified_by: String::new(),
                 },
             ],
             annotations: vec![Annotation {
@@ -334,6 +337,7 @@ mod tests {
                 created: String::new(),
                 modified: String::new(),
                 author: String::new(),
+                modified_by: String::new(),
             }],
         }
     }
