@@ -767,7 +767,11 @@ fn merge_import_and_export_from_the_file_menu() {
         2,
         "their new event is added"
     );
-    assert_eq!(state.annotations.conflicts.len(), 1, "the retitled one is a conflict");
+    assert_eq!(
+        state.annotations.conflicts.len(),
+        1,
+        "the retitled one is a conflict"
+    );
     assert_eq!(
         state
             .annotations
