@@ -217,48 +217,20 @@ fn git_merge_by_hand_uses_the_driver() -> Result {
     let mut b = read(&t.b)?;
     b.events.push(event("ev-b", "B", "Boris"));
     write(&t.b, &b)?;
+    // Plain git, as a colleague would type it: commit, then pull the branch.
+    let who = ["-c", "user.name=Boris", "-c", "user.email=b@x"];
     git(&t.b, &["add", "-A"])?;
-    git(
-        &t.b,
-        &[
-            "-c",
-            "user.name=Boris",
-            "-c",
-            "user.email=b@x",
-            "commit",
-            "-qm",
-            "B",
-        ],
-    )?;
-    git(
-        &t.b,
-        &[
-            "pull",
-            "--quiet",
-            "--no-rebase",
-            "--no-edit",
-            "origin",
-            "HEAD",
-        ],
-    )
-    .or_else(|_| {
-        let branch = git(&t.b, &["symbolic-ref", "--short", "HEAD"])?;
-        git(
-            &t.b,
-            &[
-                "-c",
-                "user.name=Boris",
-                "-c",
-                "user.email=b@x",
-                "pull",
-                "--quiet",
-                "--no-rebase",
-                "--no-edit",
-                "origin",
-                branch.trim(),
-            ],
-        )
-    })?;
+    git(&t.b, &[&who[..], &["commit", "-qm", "B"]].concat())?;
+    let branch = git(&t.b, &["symbolic-ref", "--short", "HEAD"])?;
+    let pull = [
+        "pull",
+        "--quiet",
+        "--no-rebase",
+        "--no-edit",
+        "origin",
+        branch.trim(),
+    ];
+    git(&t.b, &[&who[..], &pull[..]].concat())?;
     let text = std::fs::read_to_string(store::default_path(&t.b))?;
     assert!(!text.contains("<<<<<<<"), "no conflict markers");
     let ids: Vec<String> = read(&t.b)?.events.into_iter().map(|e| e.id).collect();
