@@ -1681,3 +1681,137 @@ fn places_are_edited_in_settings_and_a_broken_table_is_left_alone() {
         "(version: 1, places: {"
     );
 }
+
+/// Steps until the background tasks (git here) are done, and the ones their outcome started.
+fn settle_tasks(harness: &mut Harness<'static, DatelineApp>) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let mut quiet = 0;
+    while quiet < 10 {
+        harness.step();
+        if harness.state().is_busy() || harness.state().state.syncing.is_some() {
+            quiet = 0;
+        } else {
+            quiet += 1;
+        }
+        assert!(Instant::now() < deadline, "git stayed busy");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    step(harness);
+}
+
+#[test]
+fn who_did_what_and_team_sync_from_the_window() {
+    let dir = copy_sample();
+    let remote = tempfile::tempdir().expect("temp dir");
+    let git = |args: &[&str], at: &Path| {
+        let out = std::process::Command::new("git")
+            .arg("-C")
+            .arg(at)
+            .args(args)
+            .output()
+            .expect("git runs (.ci/run installs it)");
+        assert!(out.status.success(), "git {args:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    git(&["init", "--quiet", "--bare", "team.git"], remote.path());
+    let mut harness = open(dir.path());
+
+    // Aysel tags an event; Tom edits its title and tags one of his own.
+    harness.state_mut().author = "Aysel".into();
+    tag(&mut harness, "On December 5, the Azerbaijani", QUOTE);
+    harness.state_mut().author = "Tom".into();
+    harness
+        .get_by_role_and_label_contains(egui::Role::Button, "• ")
+        .click();
+    step(&mut harness);
+    harness.get_by_label("Title").focus();
+    harness.get_by_label("Title").type_text(" (checked)");
+    step(&mut harness);
+    harness.get_by_label("Save").click();
+    step(&mut harness);
+    tag(
+        &mut harness,
+        "Baku stresses need",
+        "prevent illegal exploitation of natural resources",
+    );
+    let events = &harness.state().state.annotations.events;
+    let by: Vec<(&str, &str)> = events
+        .iter()
+        .map(|e| (e.author.as_str(), e.modified_by.as_str()))
+        .collect();
+    assert_eq!(by.len(), 2);
+    assert!(by.contains(&("Aysel", "Tom")), "{by:?}");
+    assert!(by.contains(&("Tom", "")), "{by:?}");
+
+    // The Events table says who wrote and who last edited each; the filter keeps one person's.
+    harness
+        .get_by_role_and_label_contains(egui::Role::Button, "Events (2)")
+        .click();
+    step(&mut harness);
+    harness.get_by_label("Aysel, edited by Tom");
+    harness
+        .get_by_role_and_label(egui::Role::ComboBox, "By")
+        .click();
+    step(&mut harness);
+    harness
+        .get_by_role_and_label(egui::Role::Button, "Aysel")
+        .click();
+    step(&mut harness);
+    assert_eq!(harness.state().events.who.as_deref(), Some("Aysel"));
+    assert!(
+        harness
+            .query_by_label("prevent illegal exploitation of natural resources")
+            .is_none(),
+        "Tom's own event is filtered out"
+    );
+    harness.get_by_label("Aysel, edited by Tom");
+
+    // Settings › Team…: asks before making the folder a repository, then sets it up.
+    harness.get_by_label("Settings").click();
+    step(&mut harness);
+    harness.get_by_label("Team…").click();
+    settle_tasks(&mut harness);
+    harness.get_by_label("Repository: none yet");
+    harness.get_by_label("Set up for team work").click();
+    step(&mut harness);
+    assert!(
+        harness
+            .state()
+            .team_window
+            .as_ref()
+            .is_some_and(|w| w.confirming),
+        "asks first"
+    );
+    assert!(!dir.path().join(".git").exists(), "nothing before asking");
+    harness.get_by_label("Make it a repository").click();
+    settle_tasks(&mut harness);
+    assert!(dir.path().join(".git").is_dir());
+    let attributes = std::fs::read_to_string(dir.path().join(".gitattributes")).expect("written");
+    assert!(attributes.contains("merge=dateline"), "{attributes}");
+    harness.get_by_label("Merge driver: registered");
+
+    // The team's repository, then Sync: committed with Tom's name and a summary, and pushed.
+    let url = remote.path().join("team.git");
+    harness.get_by_label("Address").focus();
+    harness
+        .get_by_label("Address")
+        .type_text(url.to_str().expect("path"));
+    step(&mut harness);
+    harness.get_by_label("Set remote").click();
+    settle_tasks(&mut harness);
+    harness.get_by_label_contains("Remote: origin");
+    harness
+        .get_by_role_and_label(egui::Role::Button, "Sync")
+        .click();
+    settle_tasks(&mut harness);
+    assert!(
+        harness.state().state.last_error.is_none(),
+        "{:?}",
+        harness.state().state.last_error
+    );
+    let log = git(&["log", "--format=%an|%s", "-1"], &url);
+    assert!(log.starts_with("Tom|"), "{log}");
+    assert!(log.contains("2 events added"), "{log}");
+    let pushed = git(&["show", "HEAD:.dateline/annotations.ron"], &url);
+    assert!(pushed.contains("(checked)") && pushed.contains("modified_by"));
+}

@@ -339,5 +339,28 @@ fn sync_failures_say_what_went_wrong_and_keep_the_work() -> Result {
         .ok_or("synced")?;
     assert!(matches!(err, team::TeamError::Offline(_)), "{err}");
     assert_eq!(read(dir.path())?.events.len(), 1);
+    // Once the remote is there, what was committed meanwhile is sent, and the summary says so.
+    let remote = dir.path().join("remote.git");
+    git(
+        dir.path(),
+        &["init", "--quiet", "--bare", remote.to_str().ok_or("path")?],
+    )?;
+    git(
+        dir.path(),
+        &[
+            "remote",
+            "set-url",
+            "origin",
+            remote.to_str().ok_or("path")?,
+        ],
+    )?;
+    let report = team::sync(dir.path(), Some("Aysel"), &|_| {})?;
+    assert!(report.committed.is_none() && report.pushed);
+    assert_eq!(report.sent, 1);
+    assert!(
+        report.summary().starts_with("Sent 1 earlier commit."),
+        "{}",
+        report.summary()
+    );
     Ok(())
 }

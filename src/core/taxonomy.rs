@@ -174,6 +174,66 @@ impl Taxonomy {
     pub fn entries(&self) -> Vec<TypeEntry> {
         self.entries_checked("").unwrap_or_default()
     }
+
+    /// Settles the conflict on type `id`: ours stays as it is, or theirs replaces it (its label
+    /// and colour; a type they deleted goes, its sub-types moving up; a type only they have is
+    /// added to the first set). False when no such conflict is listed.
+    pub fn settle(&mut self, id: &str, take_theirs: bool) -> bool {
+        let Some(pos) = self.conflicts.iter().position(|c| c.id == id) else {
+            return false;
+        };
+        let conflict = self.conflicts.remove(pos);
+        if !take_theirs {
+            return true;
+        }
+        fn find<'a>(types: &'a mut [EventType], id: &str) -> Option<&'a mut EventType> {
+            for t in types {
+                if t.id == id {
+                    return Some(t);
+                }
+                if let Some(found) = find(&mut t.children, id) {
+                    return Some(found);
+                }
+            }
+            None
+        }
+        fn remove(types: &mut Vec<EventType>, id: &str) -> bool {
+            if let Some(i) = types.iter().position(|t| t.id == id) {
+                let gone = types.remove(i);
+                for (k, child) in gone.children.into_iter().enumerate() {
+                    types.insert(i + k, child);
+                }
+                return true;
+            }
+            types.iter_mut().any(|t| remove(&mut t.children, id))
+        }
+        match conflict.theirs {
+            Some(theirs) => {
+                let found = self.sets.iter_mut().find_map(|s| find(&mut s.types, id));
+                match found {
+                    Some(t) => {
+                        t.label = theirs.label;
+                        t.color = theirs.color;
+                    }
+                    None => match self.sets.first_mut() {
+                        Some(set) => set.types.push(theirs),
+                        None => self.sets.push(TypeSet {
+                            name: "Team".into(),
+                            types: vec![theirs],
+                        }),
+                    },
+                }
+            }
+            None => {
+                for set in &mut self.sets {
+                    if remove(&mut set.types, id) {
+                        break;
+                    }
+                }
+            }
+        }
+        true
+    }
 }
 
 /// The RON text of a taxonomy, pretty and in the same form as the shipped one.
@@ -267,6 +327,58 @@ mod tests {
         );
         assert_eq!(index.label("no/such"), "no/such");
         Ok(())
+    }
+
+    #[test]
+    fn a_type_conflict_settles_either_way() {
+        let ty = |id: &str, label: &str| EventType {
+            id: id.into(),
+            label: label.into(),
+            color: None,
+            children: vec![],
+        };
+        // (ours, theirs, take theirs, the label of "protests" after)
+        type Case<'a> = (Option<&'a str>, Option<&'a str>, bool, Option<&'a str>);
+        let cases: [Case; 4] = [
+            (Some("Demos"), Some("Rallies"), false, Some("Demos")),
+            (Some("Demos"), Some("Rallies"), true, Some("Rallies")),
+            (Some("Demos"), None, true, None),
+            (Some("Demos"), None, false, Some("Demos")),
+        ];
+        for (ours, theirs, take, after) in cases {
+            let mut t = Taxonomy::builtin();
+            let protests = t.sets[0]
+                .types
+                .iter_mut()
+                .find(|x| x.id == "protests")
+                .expect("protests");
+            protests.label = ours.unwrap_or_default().into();
+            t.conflicts.push(TypeConflict {
+                id: "protests".into(),
+                ours: ours.map(|l| ty("protests", l)),
+                theirs: theirs.map(|l| ty("protests", l)),
+            });
+            assert!(t.settle("protests", take));
+            assert!(t.conflicts.is_empty());
+            let index = TypeIndex::new(&t);
+            assert_eq!(
+                index.get("protests").map(|e| e.label.as_str()),
+                after,
+                "{ours:?} {theirs:?} {take}"
+            );
+            // A deleted type's sub-types move up, never lost.
+            assert!(index.get("protests/peaceful_protest").is_some());
+            assert!(!t.settle("protests", take), "settled once");
+        }
+        // A type only they have is added.
+        let mut t = Taxonomy::builtin();
+        t.conflicts.push(TypeConflict {
+            id: "team/new".into(),
+            ours: None,
+            theirs: Some(ty("team/new", "New")),
+        });
+        assert!(t.settle("team/new", true));
+        assert_eq!(TypeIndex::new(&t).label("team/new"), "New");
     }
 
     #[test]

@@ -38,7 +38,7 @@ pub enum TeamError {
     )]
     NotARepository(PathBuf),
     #[error(
-        "committed here, but the repository has no remote to share with: add one with `git remote add origin URL`"
+        "everything is committed here, but the repository has no remote to share with: add one (Settings › Team…, or `git remote add origin URL`)"
     )]
     NoRemote,
     #[error("the remote refused the credentials: {0}")]
@@ -301,6 +301,8 @@ pub struct SyncReport {
     /// Conflicts the annotations file now lists (entries changed differently on both sides).
     pub conflicts: usize,
     pub pushed: bool,
+    /// Commits the remote did not have before the push (the new one included).
+    pub sent: usize,
 }
 
 impl SyncReport {
@@ -309,6 +311,11 @@ impl SyncReport {
         let mut parts = Vec::new();
         match &self.committed {
             Some(message) => parts.push(format!("Sent: {message}.")),
+            None if self.pushed && self.sent > 0 => parts.push(format!(
+                "Sent {} earlier commit{}.",
+                self.sent,
+                if self.sent == 1 { "" } else { "s" }
+            )),
             None if self.pushed => parts.push("Nothing new to send.".to_string()),
             None => {}
         }
@@ -422,6 +429,15 @@ pub fn sync(
         report.conflicts = after.conflicts.len();
     }
     progress("Sending…");
+    let range = if remote_has_branch {
+        format!("{upstream}..HEAD")
+    } else {
+        "HEAD".to_string()
+    };
+    report.sent = git_ok(root, &["rev-list", "--count", "--no-merges", &range])
+        .ok()
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(0);
     let pushed = git(root, &["push", "--quiet", "-u", &remote, &branch])?;
     if !pushed.status.success() {
         return Err(classify(&pushed.stderr));

@@ -44,8 +44,18 @@ pub enum TeamCommand {
     Done(Result<String, String>),
     /// Save, then commit, pull (merged by id) and push.
     Sync,
-    /// The sync ended: its summary and the annotations it left on disk, or why it failed.
-    Synced(Result<(String, Box<crate::core::annotations::AnnotationSet>), String>),
+    /// The sync ended: what it brought, or why it failed.
+    Synced(Result<Box<Synced>, String>),
+}
+
+/// What a sync left on disk.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Synced {
+    /// "2 events from Aysel, 1 conflict to settle"
+    pub summary: String,
+    pub annotations: crate::core::annotations::AnnotationSet,
+    /// The collection's event types, when it has its own and they parse.
+    pub taxonomy: Option<Taxonomy>,
 }
 
 /// Opening and loading collections (`app/collection.rs`).
@@ -88,6 +98,11 @@ pub enum AnnotationCommand {
     },
     /// Settle a conflict: take their version of an entry (`false`: keep ours).
     SettleConflict {
+        id: String,
+        take_theirs: bool,
+    },
+    /// The same for an event type two people changed differently (`taxonomy.ron`).
+    SettleTypeConflict {
         id: String,
         take_theirs: bool,
     },

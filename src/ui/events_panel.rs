@@ -1,5 +1,5 @@
-//! The events table: date, type, title, actors, places, passages and sources, sortable and
-//! filterable; a click shows the event (timeline and reader), a double click edits it, and two or
+//! The events table: date, type, title, actors, places, passages, sources and who wrote and last
+//! edited each event, sortable and filterable (by words, and by a team member); a click shows the event (timeline and reader), a double click edits it, and two or
 //! more ticked events merge into one.
 
 use std::collections::BTreeSet;
@@ -18,11 +18,14 @@ pub enum EventSort {
     Title,
     Passages,
     Sources,
+    Author,
 }
 
 #[derive(Default)]
 pub struct EventsPanel {
     pub filter: String,
+    /// Only the events this person wrote or last edited; `None` shows everyone's.
+    pub who: Option<String>,
     sort: Option<(EventSort, bool)>,
     /// Events ticked for merging.
     pub ticked: BTreeSet<String>,
@@ -45,13 +48,44 @@ fn sources(state: &AppState, e: &Event) -> usize {
     outlets.len()
 }
 
-/// The events to list, filtered by words in any column and sorted.
-pub fn event_rows(state: &AppState, filter: &str, sort: Option<(EventSort, bool)>) -> Vec<usize> {
+/// Everyone who wrote or last edited an event, sorted, for the filter by author.
+pub fn people(state: &AppState) -> Vec<String> {
+    let names: BTreeSet<&str> = state
+        .annotations
+        .events
+        .iter()
+        .flat_map(|e| [e.author.as_str(), e.modified_by.as_str()])
+        .filter(|n| !n.is_empty())
+        .collect();
+    names.into_iter().map(str::to_string).collect()
+}
+
+/// Who an event is by, as the Author column shows it: "Aysel", "Aysel, edited by Tom", or empty
+/// for an event written before names were kept.
+pub fn by_line(e: &Event) -> String {
+    match (e.author.as_str(), e.modified_by.as_str()) {
+        (a, m) if m.is_empty() || m == a => a.to_string(),
+        ("", m) => format!("edited by {m}"),
+        (a, m) => format!("{a}, edited by {m}"),
+    }
+}
+
+/// The events to list, filtered by words in any column and by who wrote or last edited them,
+/// and sorted.
+pub fn event_rows(
+    state: &AppState,
+    filter: &str,
+    who: Option<&str>,
+    sort: Option<(EventSort, bool)>,
+) -> Vec<usize> {
     let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
     let events = &state.annotations.events;
     let mut rows: Vec<usize> = (0..events.len())
         .filter(|&i| {
             let e = &events[i];
+            if who.is_some_and(|w| e.author != w && e.modified_by != w) {
+                return false;
+            }
             let hay = format!(
                 "{} {} {} {} {} {}",
                 e.title,
@@ -77,6 +111,8 @@ pub fn event_rows(state: &AppState, filter: &str, sort: Option<(EventSort, bool)
             EventSort::Title => x.title.to_lowercase().cmp(&y.title.to_lowercase()),
             EventSort::Passages => x.evidence.len().cmp(&y.evidence.len()),
             EventSort::Sources => sources(state, x).cmp(&sources(state, y)),
+            EventSort::Author => (x.author.to_lowercase(), x.modified_by.to_lowercase())
+                .cmp(&(y.author.to_lowercase(), y.modified_by.to_lowercase())),
         }
         .then_with(|| x.id.cmp(&y.id));
         if ascending { order } else { order.reverse() }
@@ -90,6 +126,25 @@ impl EventsPanel {
             let label = ui.label("Filter").id;
             ui.add(egui::TextEdit::singleline(&mut self.filter).hint_text("title, type, actor, place, tag, date").desired_width(260.0))
                 .labelled_by(label);
+            let people = people(state);
+            if self.who.as_ref().is_some_and(|w| !people.contains(w)) {
+                self.who = None;
+            }
+            if !people.is_empty() {
+                let by = ui.label("By").id;
+                egui::ComboBox::from_id_salt("events-by")
+                    .selected_text(self.who.as_deref().unwrap_or("anyone"))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.who, None, "anyone");
+                        for p in people {
+                            let label = p.clone();
+                            ui.selectable_value(&mut self.who, Some(p), label);
+                        }
+                    })
+                    .response
+                    .labelled_by(by)
+                    .on_hover_text("Only the events this person wrote or last edited");
+            }
             self.ticked.retain(|id| state.annotations.event(id).is_some());
             let n = self.ticked.len();
             if ui
@@ -114,7 +169,7 @@ impl EventsPanel {
             ui.weak("No events yet: select a passage in the reader and press Tag event (Ctrl+E).");
             return;
         }
-        let rows = event_rows(state, &self.filter, self.sort);
+        let rows = event_rows(state, &self.filter, self.who.as_deref(), self.sort);
         // Cells are not text to select: a click anywhere on a row opens its event.
         ui.style_mut().interaction.selectable_labels = false;
         let dark = ui.visuals().dark_mode;
@@ -147,7 +202,8 @@ impl EventsPanel {
             .column(Column::initial(150.0).clip(true))
             .column(Column::initial(130.0).clip(true))
             .column(Column::initial(70.0))
-            .column(Column::remainder())
+            .column(Column::initial(70.0))
+            .column(Column::remainder().clip(true))
             .header(22.0, |mut h| {
                 h.col(|ui| {
                     ui.label("");
@@ -163,6 +219,7 @@ impl EventsPanel {
                 });
                 h.col(|ui| header(ui, "Passages", EventSort::Passages));
                 h.col(|ui| header(ui, "Sources", EventSort::Sources));
+                h.col(|ui| header(ui, "Author", EventSort::Author));
             })
             .body(|body| {
                 body.rows(22.0, rows.len(), |mut row| {
@@ -212,6 +269,15 @@ impl EventsPanel {
                     });
                     row.col(|ui| {
                         ui.label(sources(state, e).to_string());
+                    });
+                    row.col(|ui| {
+                        let by = by_line(e);
+                        if e.modified.is_empty() {
+                            ui.label(by);
+                        } else {
+                            ui.label(by)
+                                .on_hover_text(format!("last edited {}", e.modified));
+                        }
                     });
                     let response = row.response();
                     if response.double_clicked() {

@@ -88,13 +88,18 @@ impl TeamWindow {
                     None => ui.label("Remote: none — give the address of the team's repository:"),
                 };
                 ui.horizontal(|ui| {
+                    let label = ui.label("Address").id;
                     ui.add(
                         egui::TextEdit::singleline(&mut self.remote)
                             .hint_text("https://… or /path/to/shared.git")
-                            .desired_width(300.0),
-                    );
+                            .desired_width(280.0),
+                    )
+                    .labelled_by(label);
                     if ui
-                        .add_enabled(!self.remote.trim().is_empty(), egui::Button::new("Set remote"))
+                        .add_enabled(
+                            !self.remote.trim().is_empty(),
+                            egui::Button::new(if status.remote.is_some() { "Change remote" } else { "Set remote" }),
+                        )
                         .clicked()
                     {
                         out = Some(TeamCommand::SetRemote(self.remote.trim().to_string()));

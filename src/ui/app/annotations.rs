@@ -37,6 +37,13 @@ impl DatelineApp {
                     self.spawn_write(path, text, done, "the event types");
                 }
             }
+            AnnotationCommand::SettleTypeConflict { id, take_theirs } => {
+                let mut taxonomy = self.taxonomy.clone();
+                if taxonomy.settle(&id, take_theirs) {
+                    self.commands
+                        .push(AnnotationCommand::SaveTaxonomy(taxonomy).into());
+                }
+            }
             AnnotationCommand::SettleConflict { id, take_theirs } => {
                 let listed = &mut self.state.annotations.conflicts;
                 let Some(pos) = listed.iter().position(|c| c.id == id) else {
@@ -201,14 +208,15 @@ impl DatelineApp {
     fn stamp_modifier(&self, change: &mut Change) {
         let name = self.author.trim();
         match change {
+            // The last modifier is kept only when not the author: an author's own edit clears it.
             Change::Event {
                 before: Some(before),
                 after: Some(after),
-            } if before != after && name != after.author => after.modified_by = name.to_string(),
+            } if before != after => after.modified_by = last_modifier(name, &after.author),
             Change::Annotation {
                 before: Some(before),
                 after: Some(after),
-            } if before != after && name != after.author => after.modified_by = name.to_string(),
+            } if before != after => after.modified_by = last_modifier(name, &after.author),
             Change::Batch(changes) => {
                 for c in changes {
                     self.stamp_modifier(c);
@@ -452,5 +460,14 @@ pub(crate) fn capitalise(text: &str) -> String {
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+/// Who to name as an entry's last modifier when `editor` changes an entry `author` made.
+fn last_modifier(editor: &str, author: &str) -> String {
+    if editor == author {
+        String::new()
+    } else {
+        editor.to_string()
     }
 }

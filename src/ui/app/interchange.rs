@@ -204,10 +204,15 @@ impl DatelineApp {
 
     /// The events the Events tab's filter shows, in its order.
     fn filtered_events(&self) -> Vec<crate::core::annotations::Event> {
-        crate::ui::events_panel::event_rows(&self.state, &self.events.filter, None)
-            .into_iter()
-            .filter_map(|i| self.state.annotations.events.get(i).cloned())
-            .collect()
+        crate::ui::events_panel::event_rows(
+            &self.state,
+            &self.events.filter,
+            self.events.who.as_deref(),
+            None,
+        )
+        .into_iter()
+        .filter_map(|i| self.state.annotations.events.get(i).cloned())
+        .collect()
     }
 
     /// What the exports need of the articles these events cite.

@@ -4,8 +4,9 @@
 use std::sync::{Arc, Mutex};
 
 use super::DatelineApp;
+use crate::core::taxonomy::{Taxonomy, TypeIndex};
 use crate::core::team;
-use crate::ui::commands::{TeamCommand, WindowCommand};
+use crate::ui::commands::{Synced, TeamCommand, WindowCommand};
 use crate::ui::team_window::TeamWindow;
 
 impl DatelineApp {
@@ -81,9 +82,18 @@ impl DatelineApp {
                         .map_err(|e| e.to_string())
                         .and_then(|report| {
                             let path = crate::core::store::default_path(&root);
-                            crate::core::store::load(&path)
-                                .map(|set| (report.summary(), Box::new(set.unwrap_or_default())))
-                                .map_err(|e| e.to_string())
+                            let annotations = crate::core::store::load(&path)
+                                .map_err(|e| e.to_string())?
+                                .unwrap_or_default();
+                            let types = path.with_file_name("taxonomy.ron");
+                            let taxonomy = std::fs::read_to_string(&types)
+                                .ok()
+                                .and_then(|t| Taxonomy::parse(&t, &types).ok());
+                            Ok(Box::new(Synced {
+                                summary: report.summary(),
+                                annotations,
+                                taxonomy,
+                            }))
                         });
                     TeamCommand::Synced(result).into()
                 });
@@ -91,7 +101,19 @@ impl DatelineApp {
             TeamCommand::Synced(result) => {
                 self.state.syncing = None;
                 match result {
-                    Ok((summary, disk)) => {
+                    Ok(synced) => {
+                        let Synced {
+                            summary,
+                            annotations: disk,
+                            taxonomy,
+                        } = *synced;
+                        if let Some(t) = taxonomy
+                            && t != self.taxonomy
+                        {
+                            self.state.types = TypeIndex::new(&t);
+                            self.state.rebuild_event_marks();
+                            self.taxonomy = t;
+                        }
                         // Edits made here while it ran are kept: merged on top of what came in.
                         let merged = crate::core::merge::three_way(
                             &self.state.disk_base,
@@ -99,11 +121,15 @@ impl DatelineApp {
                             &disk,
                         );
                         let changed = merged.set != self.state.annotations;
-                        self.state.disk_base = *disk;
+                        let as_on_disk = merged.set == disk;
+                        self.state.disk_base = disk;
                         self.state.annotations = merged.set;
                         if changed {
                             self.changed();
-                            self.state.saved_revision = self.state.annotations_revision;
+                            // Edits made while it ran are still to be saved; the rest is on disk.
+                            if as_on_disk {
+                                self.state.saved_revision = self.state.annotations_revision;
+                            }
                         }
                         self.load_aliases();
                         self.push_message(summary);

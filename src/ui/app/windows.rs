@@ -88,7 +88,7 @@ impl DatelineApp {
                 ui.add(egui::TextEdit::singleline(filter).hint_text("title, type, actor, place"))
                     .labelled_by(label)
                     .request_focus();
-                let rows = crate::ui::events_panel::event_rows(&self.state, filter, None);
+                let rows = crate::ui::events_panel::event_rows(&self.state, filter, None, None);
                 egui::ScrollArea::vertical()
                     .max_height(320.0)
                     .show(ui, |ui| {
@@ -133,7 +133,8 @@ impl DatelineApp {
 
     /// Entries changed both here and in another window or file: keep ours or take theirs.
     pub(super) fn conflicts_ui(&mut self, ctx: &egui::Context) {
-        if self.state.annotations.conflicts.is_empty() {
+        let types = &self.taxonomy.conflicts;
+        if self.state.annotations.conflicts.is_empty() && types.is_empty() {
             return;
         }
         use crate::core::merge::Entry;
@@ -152,8 +153,22 @@ impl DatelineApp {
             ),
             None => "deleted".to_string(),
         };
+        let describe_type = |t: &Option<crate::core::taxonomy::EventType>| match t {
+            Some(t) => format!(
+                "event type “{}” ({}{})",
+                t.label,
+                t.id,
+                t.color
+                    .as_ref()
+                    .map(|c| format!(", {c}"))
+                    .unwrap_or_default()
+            ),
+            None => "deleted".to_string(),
+        };
         let mut settle = None;
-        egui::Window::new(format!("Conflicts ({})", self.state.annotations.conflicts.len()))
+        let mut settle_type = None;
+        let count = self.state.annotations.conflicts.len() + types.len();
+        egui::Window::new(format!("Conflicts ({count})"))
             .collapsible(true)
             .default_width(520.0)
             .show(ctx, |ui| {
@@ -172,11 +187,28 @@ impl DatelineApp {
                             }
                         });
                     }
+                    for c in types {
+                        ui.separator();
+                        ui.label(format!("Ours: {}", describe_type(&c.ours)));
+                        ui.label(format!("Theirs: {}", describe_type(&c.theirs)));
+                        ui.horizontal(|ui| {
+                            if ui.button("Keep ours").clicked() {
+                                settle_type = Some((c.id.clone(), false));
+                            }
+                            if ui.button("Take theirs").clicked() {
+                                settle_type = Some((c.id.clone(), true));
+                            }
+                        });
+                    }
                 });
             });
         if let Some((id, take_theirs)) = settle {
             self.commands
                 .push(AnnotationCommand::SettleConflict { id, take_theirs }.into());
+        }
+        if let Some((id, take_theirs)) = settle_type {
+            self.commands
+                .push(AnnotationCommand::SettleTypeConflict { id, take_theirs }.into());
         }
     }
 }
