@@ -1,6 +1,5 @@
 //! Recycled text and search over the sample collection (the five seeds share whole paragraphs).
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize};
 
 use dateline::core::collection::{self, Collection};
@@ -24,7 +23,7 @@ fn path_index(c: &Collection, prefix: &str) -> usize {
 #[test]
 fn the_seeds_recycled_paragraphs_are_found_and_found_again() {
     let c = sample();
-    let texts: Vec<Arc<String>> = c.articles.iter().map(|a| a.text.clone()).collect();
+    let texts: Vec<_> = c.articles.iter().map(|a| a.text.clone()).collect();
     let Some(index) = index_texts(&texts, &AtomicUsize::new(0), &AtomicBool::new(false)) else {
         panic!("not cancelled, yet no index");
     };

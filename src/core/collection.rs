@@ -9,6 +9,7 @@ use std::sync::mpsc;
 
 use chrono::Datelike;
 
+use super::article_text::ArticleText;
 use super::formats::{self, Header, Piece, ReadOptions};
 use super::header::{Metadata, Parsed, parse_article};
 use super::timestamp::{DateReading, DayMonthOrder, Timestamp, read_date_value};
@@ -22,8 +23,9 @@ pub struct Article {
     /// Path relative to the collection root, with `/` separators: the article's identity.
     pub path: String,
     /// The decoded text, line ends normalised to `\n`; shared, so background work (search,
-    /// recycled text) reads it without a copy.
-    pub text: std::sync::Arc<String>,
+    /// recycled text) reads it without a copy. An article listed from the cache reads it from
+    /// its file when first wanted.
+    pub text: ArticleText,
     /// Byte offset in `text` where the body starts (after the header lines).
     pub body_start: usize,
     pub meta: Metadata,
@@ -33,7 +35,7 @@ pub struct Article {
 
 impl Article {
     pub fn body(&self) -> &str {
-        &self.text[self.body_start..]
+        self.text.get(self.body_start..).unwrap_or("")
     }
 }
 
@@ -487,7 +489,7 @@ pub fn read_file(root: &Path, path: &Path, options: LoadOptions) -> Vec<LoadEven
             path,
             body_start,
             meta: parsed.meta,
-            text: std::sync::Arc::new(text),
+            text: ArticleText::new(text),
         }))
     };
     let event = |part: formats::Part| {
@@ -689,7 +691,7 @@ pub fn test_article(path: &str, text: &str) -> Article {
     let parsed = parse_article(text);
     Article {
         path: path.into(),
-        text: std::sync::Arc::new(text.to_string()),
+        text: ArticleText::new(text.to_string()),
         body_start: parsed.body_start,
         meta: parsed.meta,
         content_hash: content_hash(text.as_bytes()),

@@ -13,8 +13,11 @@ use super::timestamp::{
     stated_weekday, weekday_name,
 };
 
-/// What the article says about itself.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// An ISO 639-1 code (named, so the cache's derived reader does not borrow it from its input).
+pub type LanguageCode = &'static str;
+
+/// What the article says about itself (kept in the collection's cache, `core/cache.rs`).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Metadata {
     pub published: Option<Timestamp>,
     pub first_posted: Option<Timestamp>,
@@ -27,7 +30,8 @@ pub struct Metadata {
     /// The outlet the text names as its own ("Azernews reports", "told Trend").
     pub source: Option<String>,
     /// ISO 639-1 code guessed from the script and letters ("en", "ru", "az", "hy").
-    pub language: &'static str,
+    #[serde(with = "language_serde")]
+    pub language: LanguageCode,
     /// What was odd about the article but did not stop it loading, for the user to see.
     pub warnings: Vec<String>,
     /// Where the page says it lives.
@@ -643,6 +647,19 @@ const LANGUAGES: [(&[&str], &str); 14] = [
     (&["italian", "italiano"], "it"),
     (&["chinese"], "zh"),
 ];
+
+/// A language code in the cache: read back as one of the codes Dateline knows (English for
+/// anything else, which only a foreign cache could hold).
+mod language_serde {
+    pub fn serialize<S: serde::Serializer>(code: &&'static str, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(code)
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+        let code: String = serde::Deserialize::deserialize(d)?;
+        Ok(super::language_code(&code).unwrap_or("en"))
+    }
+}
 
 /// The ISO 639-1 code of a language as a file names it ("ENGLISH", "Русский", "de").
 pub fn language_code(name: &str) -> Option<&'static str> {

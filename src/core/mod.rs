@@ -3,6 +3,8 @@
 
 pub mod anchor;
 pub mod annotations;
+pub mod article_text;
+pub mod cache;
 pub mod calendar;
 pub mod collection;
 pub mod export;

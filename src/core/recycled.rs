@@ -311,7 +311,7 @@ pub fn locate(text: &str, hashes: &[u64]) -> Option<Range<usize>> {
 /// Builds the index over `texts` on every core; `progress` counts the texts done, `cancel`
 /// stops it (returning `None`).
 pub fn index_texts(
-    texts: &[std::sync::Arc<String>],
+    texts: &[impl AsRef<str> + Sync],
     progress: &std::sync::atomic::AtomicUsize,
     cancel: &std::sync::atomic::AtomicBool,
 ) -> Option<RecycledIndex> {
@@ -329,7 +329,7 @@ pub fn index_texts(
                         if cancel.load(Ordering::Relaxed) {
                             return None;
                         }
-                        keys_out.extend(keys(text, n * chunk + i));
+                        keys_out.extend(keys(text.as_ref(), n * chunk + i));
                         progress.fetch_add(1, Ordering::Relaxed);
                     }
                     Some(keys_out)
@@ -354,14 +354,13 @@ pub fn index_texts(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, AtomicUsize};
 
     const PARAGRAPH: &str = "The peaceful protest of Azerbaijani eco-activists on the Lachin-Khankendi road \
         against the illegal exploitation of mineral resources continues for the eighth day.";
 
     fn index(texts: &[&str]) -> RecycledIndex {
-        let texts: Vec<Arc<String>> = texts.iter().map(|t| Arc::new(t.to_string())).collect();
+        let texts: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
         index_texts(&texts, &AtomicUsize::new(0), &AtomicBool::new(false)).unwrap_or_default()
     }
 
@@ -441,7 +440,7 @@ mod tests {
 
     #[test]
     fn cancelling_gives_nothing() {
-        let texts: Vec<Arc<String>> = (0..10).map(|_| Arc::new(PARAGRAPH.to_string())).collect();
+        let texts: Vec<String> = (0..10).map(|_| PARAGRAPH.to_string()).collect();
         let cancel = AtomicBool::new(true);
         assert!(index_texts(&texts, &AtomicUsize::new(0), &cancel).is_none());
     }

@@ -12,7 +12,9 @@ use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
 use lexicon::Meaning;
 
 /// A date as an article states it: the time and the UTC offset only when they are given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Timestamp {
     pub date: NaiveDate,
     pub time: Option<NaiveTime>,
@@ -280,7 +282,7 @@ struct Parts {
 }
 
 /// How a numeric date such as `03/04/2022` orders its day and month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DayMonthOrder {
     DayFirst,
     MonthFirst,

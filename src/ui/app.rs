@@ -109,7 +109,7 @@ pub struct DatelineApp {
     #[allow(clippy::type_complexity)]
     search_candidates: Option<(
         (super::finder::SearchFilters, u64, u64),
-        Arc<Vec<(usize, Arc<String>)>>,
+        Arc<Vec<(usize, crate::core::article_text::ArticleText)>>,
     )>,
     recycled_job: Option<super::finder::RecycledJob>,
     /// Name variants for search: the collection's, or the presets.
@@ -202,6 +202,11 @@ impl DatelineApp {
     }
 
     /// Whether a load or a save is still running (tests wait on this).
+    /// Every file of the collection has been read (other background work may still run).
+    pub fn loader_done(&self) -> bool {
+        self.loader.is_none()
+    }
+
     pub fn is_busy(&self) -> bool {
         self.loader.is_some()
             || self.saver.is_saving()

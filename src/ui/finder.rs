@@ -168,7 +168,11 @@ pub struct SearchJob {
 
 impl SearchJob {
     /// Searches `items` (article number and its text) in order.
-    pub fn start(items: Arc<Vec<(usize, Arc<String>)>>, matcher: Matcher, wake: Wake) -> Self {
+    pub fn start(
+        items: Arc<Vec<(usize, crate::core::article_text::ArticleText)>>,
+        matcher: Matcher,
+        wake: Wake,
+    ) -> Self {
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, rx) = mpsc::channel();
         let stop = Arc::clone(&cancel);
@@ -227,7 +231,11 @@ pub struct RecycledJob {
 }
 
 impl RecycledJob {
-    pub fn start(texts: Vec<Arc<String>>, revision: u64, wake: Wake) -> Self {
+    pub fn start(
+        texts: Vec<crate::core::article_text::ArticleText>,
+        revision: u64,
+        wake: Wake,
+    ) -> Self {
         let cancel = Arc::new(AtomicBool::new(false));
         let progress = Arc::new(AtomicUsize::new(0));
         let (tx, rx) = mpsc::channel();

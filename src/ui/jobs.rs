@@ -1,6 +1,7 @@
 //! Work off the UI thread: loading a collection (with its annotations) and saving annotations.
 //! Each job reports through a channel and wakes the UI when there is something to show.
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -8,6 +9,8 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
 use crate::core::annotations::AnnotationSet;
+use crate::core::article_text::ArticleText;
+use crate::core::cache;
 use crate::core::collection::{self, LoadEvent};
 use crate::core::merge::Merged;
 use crate::core::store::{self, SaveOutcome, StoreError};
@@ -34,6 +37,12 @@ pub enum LoadMsg {
     Event(LoadEvent),
     Annotations(LoadedAnnotations),
     Failed(String),
+    /// Articles listed from the cache (their texts are read behind them).
+    Cached(Vec<collection::Article>),
+    /// This many cached articles were found unchanged in their files.
+    Checked(usize),
+    /// Cached articles no file holds any more.
+    Gone(Vec<String>),
     Finished,
 }
 
@@ -132,21 +141,221 @@ fn run_load(
         .ok()
         .map(|text| crate::core::taxonomy::Taxonomy::parse(&text, &taxonomy_path));
     let _ = tx.send(LoadMsg::Annotations(annotations));
-    let mut sent = 0usize;
-    let mut last_wake = Instant::now();
-    let result = collection::stream(root, cancel, &mut |event| {
-        let _ = tx.send(LoadMsg::Event(event));
-        sent += 1;
-        if sent < 64 || last_wake.elapsed() > Duration::from_millis(30) {
-            last_wake = Instant::now();
-            wake();
+    let result = match cache::read(root) {
+        Ok(cached) if !cached.entries.is_empty() => reopen(root, cached, cancel, tx, wake),
+        Ok(_) => first_open(root, cancel, tx, wake),
+        Err(why) => {
+            log::info!("{}: reading every file ({why})", root.display());
+            first_open(root, cancel, tx, wake)
         }
-    });
+    };
     let _ = tx.send(match result {
         Ok(()) => LoadMsg::Finished,
         Err(e) => LoadMsg::Failed(e.to_string()),
     });
     wake();
+}
+
+/// Wakes the UI for the first messages, then at most every 30 ms.
+struct Waker<'a> {
+    wake: &'a Wake,
+    sent: usize,
+    last: Instant,
+}
+
+impl Waker<'_> {
+    fn sent(&mut self) {
+        self.sent += 1;
+        if self.sent < 64 || self.last.elapsed() > Duration::from_millis(30) {
+            self.last = Instant::now();
+            (self.wake)();
+        }
+    }
+}
+
+/// Reads every file, and writes the cache for the next opening.
+fn first_open(
+    root: &Path,
+    cancel: &AtomicBool,
+    tx: &Sender<LoadMsg>,
+    wake: &Wake,
+) -> Result<(), collection::CollectionError> {
+    let mut waker = Waker {
+        wake,
+        sent: 0,
+        last: Instant::now(),
+    };
+    let mut writer = cache::Writer::new(root);
+    let mut stamped: Option<(String, (u64, u64))> = None;
+    collection::stream(root, cancel, &mut |event| {
+        if let LoadEvent::Article(a) = &event
+            && let Some(entry) = entry_of(root, a, &mut stamped)
+        {
+            writer.push(&entry);
+        }
+        let _ = tx.send(LoadMsg::Event(event));
+        waker.sent();
+    })?;
+    if !cancel.load(Ordering::Relaxed)
+        && let Err(e) = writer.finish(root)
+    {
+        log::warn!("{}: the cache could not be written: {e}", root.display());
+    }
+    Ok(())
+}
+
+/// The cache entry of an article, its file stamped once for all its articles.
+fn entry_of(
+    root: &Path,
+    article: &collection::Article,
+    stamped: &mut Option<(String, (u64, u64))>,
+) -> Option<cache::Entry> {
+    let file = collection::file_of(&article.path);
+    let (size, modified) = match stamped {
+        Some((f, stamp)) if f == file => *stamp,
+        _ => {
+            let stamp = cache::stamp(&root.join(file))?;
+            *stamped = Some((file.to_string(), stamp));
+            stamp
+        }
+    };
+    Some(cache::Entry {
+        size,
+        modified,
+        article: cache::CachedArticle::of(article),
+    })
+}
+
+/// Lists every article the cache holds at once, then reads the files behind it without their
+/// headers: an article whose text hashes as cached only gets its text back; a file with any
+/// other article is read whole and its articles replace the cached ones; cached articles no file
+/// holds any more are dropped. The cache is written again when anything changed.
+fn reopen(
+    root: &Path,
+    cached: cache::Cached,
+    cancel: &AtomicBool,
+    tx: &Sender<LoadMsg>,
+    wake: &Wake,
+) -> Result<(), collection::CollectionError> {
+    const CHUNK: usize = 4096;
+    let shared_root: Arc<Path> = Arc::from(root);
+    let cache::Cached { bytes, entries } = cached;
+    let mut known: HashMap<String, (String, ArticleText)> = HashMap::with_capacity(entries.len());
+    let mut order: Vec<(String, std::ops::Range<usize>)> = Vec::with_capacity(entries.len());
+    let mut chunk = Vec::with_capacity(CHUNK);
+    for (entry, range) in entries {
+        let article = entry.article.into_article(&shared_root);
+        known.insert(
+            article.path.clone(),
+            (article.content_hash.clone(), article.text.clone()),
+        );
+        order.push((article.path.clone(), range));
+        chunk.push(article);
+        if chunk.len() == CHUNK {
+            let _ = tx.send(LoadMsg::Cached(std::mem::replace(
+                &mut chunk,
+                Vec::with_capacity(CHUNK),
+            )));
+            wake();
+        }
+    }
+    let _ = tx.send(LoadMsg::Cached(chunk));
+    wake();
+
+    let mut waker = Waker {
+        wake,
+        sent: 0,
+        last: Instant::now(),
+    };
+    let mut fresh: HashMap<String, cache::Entry> = HashMap::new();
+    // Paths in the order they came, for those the cache did not hold.
+    let mut added: Vec<String> = Vec::new();
+    let mut read_whole: HashSet<String> = HashSet::new();
+    let mut checked = 0usize;
+    let options = collection::LoadOptions {
+        keep_text: true,
+        headers: false,
+    };
+    collection::stream_with(root, options, cancel, &mut |event| match event {
+        LoadEvent::Article(a) => {
+            let file = collection::file_of(&a.path);
+            if read_whole.contains(file) {
+                return;
+            }
+            if let Some((hash, text)) = known.get(&a.path)
+                && *hash == a.content_hash
+            {
+                text.fill(a.text.shared());
+                known.remove(&a.path);
+                checked += 1;
+                if checked.is_multiple_of(256) {
+                    let _ = tx.send(LoadMsg::Checked(256));
+                    waker.sent();
+                }
+                return;
+            }
+            let file = file.to_string();
+            let mut stamped = None;
+            for event in collection::read_file(root, &root.join(&file), Default::default()) {
+                match &event {
+                    LoadEvent::Article(b) => {
+                        known.remove(&b.path);
+                        added.push(b.path.clone());
+                        if let Some(entry) = entry_of(root, b, &mut stamped) {
+                            fresh.insert(b.path.clone(), entry);
+                        }
+                    }
+                    LoadEvent::Problem(p) => {
+                        known.remove(&p.path);
+                    }
+                    LoadEvent::Found { .. } => {}
+                }
+                let _ = tx.send(LoadMsg::Event(event));
+                waker.sent();
+            }
+            read_whole.insert(file);
+        }
+        LoadEvent::Problem(p) => {
+            let _ = tx.send(LoadMsg::Event(LoadEvent::Problem(p)));
+            waker.sent();
+        }
+        found @ LoadEvent::Found { .. } => {
+            let _ = tx.send(LoadMsg::Event(found));
+            waker.sent();
+        }
+    })?;
+    let _ = tx.send(LoadMsg::Checked(checked % 256));
+    if cancel.load(Ordering::Relaxed) {
+        return Ok(());
+    }
+    // What no file holds any more (or a file now fails to read).
+    let gone: HashSet<String> = known.into_keys().collect();
+    if !gone.is_empty() {
+        let _ = tx.send(LoadMsg::Gone(gone.iter().cloned().collect()));
+    }
+    if gone.is_empty() && fresh.is_empty() {
+        return Ok(());
+    }
+    let mut writer = cache::Writer::new(root);
+    for (path, range) in &order {
+        if gone.contains(path) {
+            continue;
+        }
+        match fresh.get(path) {
+            Some(entry) => writer.push(entry),
+            None => writer.push_raw(bytes.get(range.clone()).unwrap_or_default()),
+        }
+    }
+    let cached: HashSet<&str> = order.iter().map(|(p, _)| p.as_str()).collect();
+    for path in added.iter().filter(|p| !cached.contains(p.as_str())) {
+        if let Some(entry) = fresh.get(path) {
+            writer.push(entry);
+        }
+    }
+    if let Err(e) = writer.finish(root) {
+        log::warn!("{}: the cache could not be written: {e}", root.display());
+    }
+    Ok(())
 }
 
 /// A request to write `set` to `path`; `revision` says which state it is, `base` is what the

@@ -157,6 +157,8 @@ pub struct AppState {
     /// Goes up whenever articles are added or removed (for the panels' caches).
     pub articles_revision: u64,
     pub load: LoadStatus,
+    /// Articles this opening listed from the collection's cache (`core/cache.rs`).
+    pub cached: usize,
 
     pub annotations: AnnotationSet,
     /// Goes up with every change to the annotations.
@@ -225,6 +227,7 @@ impl AppState {
             problems: Vec::new(),
             articles_revision: 0,
             load: LoadStatus::Idle,
+            cached: 0,
             annotations: AnnotationSet::default(),
             annotations_revision: 0,
             saved_revision: 0,

@@ -31,9 +31,12 @@ impl StatusBar {
                 LoadStatus::Loading { done, total } => {
                     let fraction =
                         total.map_or(0.0, |t| if t == 0 { 1.0 } else { *done as f32 / t as f32 });
-                    let text = match total {
-                        Some(t) => format!("Loading {done} of {t}"),
-                        None => "Looking for files…".into(),
+                    // Listed from the cache: the files are read again behind the list.
+                    let text = match (total, state.cached) {
+                        (Some(t), 0) => format!("Loading {done} of {t}"),
+                        (Some(t), _) => format!("Checking files: {done} of {t}"),
+                        (None, 0) => "Looking for files…".into(),
+                        (None, _) => format!("{} listed from the cache…", state.cached),
                     };
                     ui.add(
                         egui::ProgressBar::new(fraction)

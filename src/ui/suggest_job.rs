@@ -15,7 +15,7 @@ use crate::core::suggest::{self, ArticleReport, Input, Options, Suggestion, Type
 /// What the job needs of an article (its text is shared, not copied).
 pub struct JobArticle {
     pub path: String,
-    pub text: Arc<String>,
+    pub text: crate::core::article_text::ArticleText,
     pub body_start: usize,
     pub published: Option<NaiveDate>,
     pub source: String,
@@ -25,7 +25,7 @@ impl JobArticle {
     pub fn of(a: &Article) -> Self {
         Self {
             path: a.path.clone(),
-            text: Arc::clone(&a.text),
+            text: a.text.clone(),
             body_start: a.body_start,
             published: a.meta.published.map(|t| t.date),
             source: suggest::source_of(a),

@@ -1,6 +1,12 @@
 //! `cargo bench --bench ui_frame`: the whole app, headless (an egui `Context`, no GPU), on the
 //! collection named by `DATELINE_BENCH_COLLECTION` (by default 100 000 generated articles), timing
 //! the UI work of one frame on each view. Budget: a median under 2 ms.
+//!
+//! It also reports what a user waits for and what the window holds: the time until the first
+//! articles are listed and until everything (load, recycled text, suggestions) is done, the
+//! resident memory above the empty app's as a multiple of the collection's bytes (budget 1.5×),
+//! and a search in memory as the window runs it (budget 1 s). Run it twice: the second opening
+//! reads the cache under `.dateline/cache/`.
 
 #[path = "common.rs"]
 mod common;
@@ -9,7 +15,8 @@ use std::time::{Duration, Instant};
 
 use dateline::core::timeline::{View, day_of};
 use dateline::ui::app::BottomView;
-use dateline::ui::commands::ViewCommand;
+use dateline::ui::commands::{FindCommand, ViewCommand};
+use dateline::ui::finder::{SearchFilters, SearchRequest};
 use dateline::ui::{AppOptions, DatelineApp};
 
 const WARMUP: usize = 10;
@@ -33,7 +40,11 @@ fn main() {
         "collection {} ({files} files, {bytes} bytes)",
         collection.display()
     );
+    // The first opening reads every file (and writes the cache); the second one below reads it.
+    let _ = std::fs::remove_dir_all(collection.join(".dateline/cache"));
     let ctx = egui::Context::default();
+    let _ = ctx.run_ui(input(0.0), |_| {});
+    let empty = memory_kb("VmRSS");
     let options = AppOptions {
         collection: Some(collection),
         screenshot: None,
@@ -43,9 +54,22 @@ fn main() {
     let mut app = DatelineApp::with_context(ctx.clone(), options, Vec::new());
     let start = Instant::now();
     let mut t = 0.0;
+    let mut first = None;
+    let mut loaded = None;
     loop {
         t += 0.016;
         let _ = ctx.run_ui(input(t), |ui| app.frame_ui(ui));
+        if first.is_none() && !app.articles.rows().is_empty() {
+            first = Some(start.elapsed().as_secs_f64());
+        }
+        if loaded.is_none() && app.loader_done() {
+            loaded = Some(start.elapsed().as_secs_f64());
+            eprintln!(
+                "read every file: rss {} MB, peak so far {} MB",
+                memory_kb("VmRSS") / 1024,
+                memory_kb("VmHWM") / 1024
+            );
+        }
         if !app.is_busy() {
             break;
         }
@@ -56,9 +80,48 @@ fn main() {
         std::thread::sleep(Duration::from_millis(2));
     }
     let articles = app.state.articles.len();
-    eprintln!(
-        "loaded {articles} articles in {:.2} s",
-        start.elapsed().as_secs_f64()
+    let done = start.elapsed().as_secs_f64();
+    let peak = memory_kb("VmHWM");
+    eprintln!("all done: rss {} MB", memory_kb("VmRSS") / 1024);
+    let above = peak.saturating_sub(empty) as f64 * 1024.0;
+    println!(
+        "ui_open articles={articles} first_listed_s={:.2} loaded_s={:.2} all_done_s={done:.2} \
+         empty_rss_mb={:.0} peak_rss_mb={:.0} above_empty_per_collection_byte={:.2}",
+        first.unwrap_or(done),
+        loaded.unwrap_or(done),
+        empty as f64 / 1024.0,
+        peak as f64 / 1024.0,
+        above / bytes.max(1) as f64,
+    );
+    reopen(&collection, articles);
+    for query in ["brussels", "\"transport corridor\"", "lachin"] {
+        let begun = Instant::now();
+        app.push(
+            FindCommand::Search(SearchRequest {
+                query: query.to_string(),
+                filters: SearchFilters::default(),
+            })
+            .into(),
+        );
+        while app.is_busy() {
+            t += 0.016;
+            let _ = ctx.run_ui(input(t), |ui| app.frame_ui(ui));
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        t += 0.016;
+        let _ = ctx.run_ui(input(t), |ui| app.frame_ui(ui));
+        println!(
+            "ui_search query={query} articles_hit={} secs={:.3}",
+            app.state.search.results.len(),
+            begun.elapsed().as_secs_f64()
+        );
+    }
+    app.push(
+        FindCommand::Search(SearchRequest {
+            query: String::new(),
+            filters: SearchFilters::default(),
+        })
+        .into(),
     );
 
     let middle_day = {
@@ -131,4 +194,52 @@ fn main() {
             "ui_frame view={name} articles={articles} median_ms={median:.3} p95_ms={p95:.3} shapes={shapes}"
         );
     }
+}
+
+/// A line of `/proc/self/status` in kB (`VmRSS` now, `VmHWM` the peak); 0 where there is none.
+fn memory_kb(field: &str) -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(field))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// Opens the collection a second time, from the cache the first opening wrote: the time until
+/// every article is listed (budget 2 s at a million) and until every file was checked.
+fn reopen(collection: &std::path::Path, articles: usize) {
+    let ctx = egui::Context::default();
+    let options = AppOptions {
+        collection: Some(collection.to_path_buf()),
+        screenshot: None,
+        native_dialogs: false,
+        data_dir: None,
+    };
+    let start = Instant::now();
+    let mut app = DatelineApp::with_context(ctx.clone(), options, Vec::new());
+    let mut listed = None;
+    let mut t = 0.0;
+    while !app.loader_done() {
+        t += 0.016;
+        let _ = ctx.run_ui(input(t), |ui| app.frame_ui(ui));
+        if listed.is_none() && app.state.articles.len() >= articles {
+            listed = Some(start.elapsed().as_secs_f64());
+        }
+        if start.elapsed() > Duration::from_secs(600) {
+            eprintln!("the second opening did not finish within 10 minutes");
+            std::process::exit(1);
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    println!(
+        "ui_reopen articles={} from_cache={} all_listed_s={:.2} files_checked_s={:.2}",
+        app.state.articles.len(),
+        app.state.cached,
+        listed.unwrap_or(f64::NAN),
+        start.elapsed().as_secs_f64()
+    );
 }

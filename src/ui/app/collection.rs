@@ -111,14 +111,34 @@ impl DatelineApp {
                     self.remember_recent(&root);
                 }
                 LoadMsg::Event(LoadEvent::Article(article)) => {
-                    if let Some(d) = article.meta.published {
-                        self.state.published_counts.add(d.date);
-                    }
-                    self.state
-                        .by_path
-                        .insert(article.path.clone(), self.state.articles.len());
-                    self.state.articles.push(*article);
+                    self.add_loaded(*article);
                     self.bump_done();
+                    added = true;
+                }
+                LoadMsg::Cached(articles) => {
+                    self.state.cached += articles.len();
+                    self.state.articles.reserve(articles.len());
+                    for article in articles {
+                        self.add_loaded(article);
+                    }
+                    added = true;
+                }
+                LoadMsg::Checked(n) => {
+                    if let LoadStatus::Loading { done, .. } = &mut self.state.load {
+                        *done += n;
+                    }
+                }
+                LoadMsg::Gone(paths) => {
+                    let gone: std::collections::HashSet<String> = paths.into_iter().collect();
+                    self.state.articles.retain(|a| !gone.contains(&a.path));
+                    self.state.by_path = self
+                        .state
+                        .articles
+                        .iter()
+                        .enumerate()
+                        .map(|(i, a)| (a.path.clone(), i))
+                        .collect();
+                    self.state.selected_article = None;
                     added = true;
                 }
                 LoadMsg::Event(LoadEvent::Problem(p)) => {
@@ -257,6 +277,24 @@ impl DatelineApp {
             ));
         }
         self.state.message = Some(message);
+    }
+
+    /// An article read (or listed from the cache): one the list already has (from the cache,
+    /// since changed) is replaced where it is.
+    fn add_loaded(&mut self, article: collection::Article) {
+        if let Some(&i) = self.state.by_path.get(&article.path)
+            && let Some(slot) = self.state.articles.get_mut(i)
+        {
+            *slot = article;
+            return;
+        }
+        if let Some(d) = article.meta.published {
+            self.state.published_counts.add(d.date);
+        }
+        self.state
+            .by_path
+            .insert(article.path.clone(), self.state.articles.len());
+        self.state.articles.push(article);
     }
 
     pub(super) fn bump_done(&mut self) {

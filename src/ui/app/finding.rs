@@ -50,14 +50,14 @@ impl DatelineApp {
         let items = match &self.search_candidates {
             Some((k, items)) if *k == key => Arc::clone(items),
             _ => {
-                let items: Arc<Vec<(usize, Arc<String>)>> = Arc::new(
+                let items: Arc<Vec<(usize, crate::core::article_text::ArticleText)>> = Arc::new(
                     candidates(
                         &self.state.articles,
                         &self.state.annotations,
                         &request.filters,
                     )
                     .into_iter()
-                    .map(|i| (i, Arc::clone(&self.state.articles[i].text)))
+                    .map(|i| (i, self.state.articles[i].text.clone()))
                     .collect(),
                 );
                 self.search_candidates = Some((key, Arc::clone(&items)));
@@ -180,12 +180,7 @@ impl DatelineApp {
             .as_ref()
             .is_some_and(|j| j.revision == revision);
         if !self.state.is_loading() && !current && !running && !self.state.articles.is_empty() {
-            let texts = self
-                .state
-                .articles
-                .iter()
-                .map(|a| Arc::clone(&a.text))
-                .collect();
+            let texts = self.state.articles.iter().map(|a| a.text.clone()).collect();
             self.recycled_job = Some(RecycledJob::start(texts, revision, self.wake()));
         }
         let Some(job) = &self.recycled_job else {

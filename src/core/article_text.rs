@@ -1,0 +1,162 @@
+//! An article's text. An article read from its file holds its text; one listed from the cache
+//! (`core/cache.rs`) holds where its text is, reads it the first time it is wanted — on whatever
+//! thread asks, so a background job never makes the window wait — and keeps it only when it is
+//! still the text the cache described (same content hash). The reopening's background pass fills
+//! every deferred text as it reads the files.
+
+use std::ops::Deref;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use super::collection::{LoadEvent, LoadOptions, content_hash, file_of, read_file};
+
+#[derive(Clone)]
+pub struct ArticleText(Arc<Cell>);
+
+struct Cell {
+    text: OnceLock<Arc<String>>,
+    origin: Option<Origin>,
+}
+
+/// Where a deferred text is read from, and what it must hash to.
+struct Origin {
+    root: Arc<Path>,
+    path: String,
+    hash: String,
+}
+
+impl ArticleText {
+    pub fn new(text: String) -> Self {
+        Self::shared_from(Arc::new(text))
+    }
+
+    pub fn shared_from(text: Arc<String>) -> Self {
+        let cell = OnceLock::new();
+        let _ = cell.set(text);
+        Self(Arc::new(Cell {
+            text: cell,
+            origin: None,
+        }))
+    }
+
+    /// The text of article `path` of the collection at `root`, read when first wanted; `hash` is
+    /// the content hash it had when it was cached.
+    pub fn deferred(root: Arc<Path>, path: String, hash: String) -> Self {
+        Self(Arc::new(Cell {
+            text: OnceLock::new(),
+            origin: Some(Origin { root, path, hash }),
+        }))
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.shared_ref().as_str()
+    }
+
+    /// The text, shared (reading it first if it is deferred).
+    pub fn shared(&self) -> Arc<String> {
+        Arc::clone(self.shared_ref())
+    }
+
+    /// The text is in memory (it was read, or it never was deferred).
+    pub fn is_loaded(&self) -> bool {
+        self.0.text.get().is_some()
+    }
+
+    /// Hands a deferred text the text read elsewhere, when it hashes as the cache said; false
+    /// when it does not (or the text was already there).
+    pub fn fill(&self, text: Arc<String>) -> bool {
+        match &self.0.origin {
+            Some(origin) if content_hash(text.as_bytes()) == origin.hash => {
+                self.0.text.set(text).is_ok()
+            }
+            _ => false,
+        }
+    }
+
+    fn shared_ref(&self) -> &Arc<String> {
+        self.0.text.get_or_init(|| match &self.0.origin {
+            Some(origin) => Arc::new(origin.read().unwrap_or_default()),
+            None => Arc::new(String::new()),
+        })
+    }
+}
+
+impl Origin {
+    /// The article's text from its file, when the file still holds the text that was cached;
+    /// `None` when it changed or cannot be read (the background pass then reads the article
+    /// anew and replaces it).
+    fn read(&self) -> Option<String> {
+        let file = self.root.join(file_of(&self.path));
+        read_file(&self.root, &file, LoadOptions::default())
+            .into_iter()
+            .find_map(|event| match event {
+                LoadEvent::Article(a) if a.path == self.path && a.content_hash == self.hash => {
+                    Some(a.text.as_str().to_string())
+                }
+                _ => None,
+            })
+    }
+}
+
+impl Deref for ArticleText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for ArticleText {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for ArticleText {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl std::fmt::Display for ArticleText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Debug for ArticleText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0.text.get() {
+            Some(text) => write!(f, "ArticleText({} bytes)", text.len()),
+            None => write!(f, "ArticleText(deferred)"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_deferred_text_is_read_once_and_only_when_it_is_the_cached_one() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let text = "Title\n\nBody of the article.\n";
+        std::fs::write(dir.path().join("a.txt"), text).expect("write");
+        let root: Arc<Path> = Arc::from(dir.path());
+        let hash = content_hash(text.as_bytes());
+        let cases = [
+            ("a.txt", hash.clone(), text),
+            ("a.txt", "0000000000000000".to_string(), ""),
+            ("gone.txt", hash.clone(), ""),
+        ];
+        for (path, hash, want) in cases {
+            let deferred = ArticleText::deferred(Arc::clone(&root), path.into(), hash);
+            assert!(!deferred.is_loaded(), "{path}");
+            assert_eq!(deferred.as_str(), want, "{path}");
+            assert!(deferred.is_loaded(), "{path}");
+        }
+        let filled = ArticleText::deferred(Arc::clone(&root), "a.txt".into(), hash.clone());
+        assert!(!filled.fill(Arc::new("something else".into())));
+        assert!(filled.fill(Arc::new(text.into())));
+        assert_eq!(&*filled, text);
+    }
+}

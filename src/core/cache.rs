@@ -1,0 +1,278 @@
+//! The collection's cache, `.dateline/cache/`: what the last opening read of every article (its
+//! path, metadata, where its body starts and its content hash), with each file's size and
+//! modification time. The next opening lists everything from it at once, then reads the files
+//! behind it (`ui/jobs.rs`): an article whose file still has the cached size, time and content
+//! hash only gets its text back; any other is read anew, so a changed file replaces only its own
+//! entries. Never trusted: a cache that does not parse, is of another version, or was written for
+//! another folder is ignored (and written again at the end of the opening).
+
+use std::fs;
+use std::io::Write;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+
+use super::article_text::ArticleText;
+use super::collection::{Article, DATELINE_DIR};
+use super::header::Metadata;
+
+/// The cache's folder inside `.dateline/`.
+pub const CACHE_DIR: &str = "cache";
+const FILE_NAME: &str = "articles.bin";
+/// The file starts with this, then the format version; anything else is not ours.
+const MAGIC: &[u8; 8] = b"DATELINE";
+const VERSION: u32 = 1;
+
+/// One article as the last opening read it, with its file's size and modification time then.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub size: u64,
+    /// Modification time, nanoseconds since 1970.
+    pub modified: u64,
+    pub article: CachedArticle,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CachedArticle {
+    pub path: String,
+    pub body_start: usize,
+    pub meta: Metadata,
+    pub content_hash: String,
+}
+
+/// The cache folder of the collection at `root`.
+pub fn dir(root: &Path) -> PathBuf {
+    root.join(DATELINE_DIR).join(CACHE_DIR)
+}
+
+fn root_key(root: &Path) -> String {
+    fs::canonicalize(root)
+        .unwrap_or_else(|_| root.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// A file's size and modification time, as the cache keys them.
+pub fn stamp(path: &Path) -> Option<(u64, u64)> {
+    let meta = fs::metadata(path).ok()?;
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as u64);
+    Some((meta.len(), modified))
+}
+
+/// A cache as read: every entry, and where each lies in `bytes` (to write it again unchanged).
+pub struct Cached {
+    pub bytes: Vec<u8>,
+    pub entries: Vec<(Entry, Range<usize>)>,
+}
+
+/// What the cache of the collection at `root` says, or why it is not used. The file is
+/// `DATELINE`, a version, the folder it was written for and the entries (serde's postcard form),
+/// and a hash of all that: anything that does not check out is not used at all.
+pub fn read(root: &Path) -> Result<Cached, String> {
+    let path = dir(root).join(FILE_NAME);
+    let bytes = fs::read(&path).map_err(|e| format!("no cache: {e}"))?;
+    decode(bytes, &root_key(root))
+}
+
+fn decode(bytes: Vec<u8>, root: &str) -> Result<Cached, String> {
+    let Some(rest) = bytes.strip_prefix(MAGIC.as_slice()) else {
+        return Err("not a Dateline cache".into());
+    };
+    let truncated = || "a truncated cache".to_string();
+    let (version, rest) = rest.split_at_checked(4).ok_or_else(truncated)?;
+    let version = u32::from_le_bytes(version.try_into().map_err(|_| truncated())?);
+    if version != VERSION {
+        return Err(format!("a cache of another version ({version})"));
+    }
+    let body_end = rest.len().checked_sub(8).ok_or_else(truncated)?;
+    let (body, sum) = rest.split_at(body_end);
+    let sum = u64::from_le_bytes(sum.try_into().map_err(|_| truncated())?);
+    if xxhash_rust::xxh3::xxh3_64(body) != sum {
+        return Err("a cache that does not check out (truncated or damaged)".into());
+    }
+    let offset = MAGIC.len() + 4;
+    let (written_for, mut rest): (String, &[u8]) =
+        postcard::take_from_bytes(body).map_err(|e| format!("a cache that does not parse: {e}"))?;
+    if written_for != root {
+        return Err(format!(
+            "a cache written for another folder ({written_for})"
+        ));
+    }
+    let mut entries = Vec::new();
+    while !rest.is_empty() {
+        let at = offset + body.len() - rest.len();
+        let (entry, after): (Entry, &[u8]) = postcard::take_from_bytes(rest)
+            .map_err(|e| format!("a cache that does not parse: {e}"))?;
+        rest = after;
+        entries.push((entry, at..offset + body.len() - rest.len()));
+    }
+    Ok(Cached { bytes, entries })
+}
+
+/// Writes a cache as it goes, entry by entry, then all at once to disk.
+pub struct Writer {
+    buf: Vec<u8>,
+}
+
+impl Writer {
+    pub fn new(root: &Path) -> Self {
+        let mut buf = Vec::with_capacity(1 << 20);
+        buf.extend_from_slice(MAGIC);
+        buf.extend_from_slice(&VERSION.to_le_bytes());
+        let mut writer = Self { buf };
+        writer.put(&root_key(root));
+        writer
+    }
+
+    fn put<T: Serialize>(&mut self, value: &T) {
+        let buf = std::mem::take(&mut self.buf);
+        // Writing to a Vec fails only where a value cannot be serialised, which ours all can;
+        // were it to, the buffer is dropped and `finish` refuses to write a cache.
+        self.buf = postcard::to_extend(value, buf).unwrap_or_default();
+    }
+
+    pub fn push(&mut self, entry: &Entry) {
+        self.put(entry);
+    }
+
+    /// An entry as an earlier cache held it (its bytes, unchanged).
+    pub fn push_raw(&mut self, bytes: &[u8]) {
+        self.buf.extend_from_slice(bytes);
+    }
+
+    /// Puts the cache in place (through a temporary file, so a crash leaves the old cache or
+    /// the new one), with a `.gitignore` that keeps it out of a team's commits.
+    pub fn finish(mut self, root: &Path) -> std::io::Result<()> {
+        if self.buf.len() < MAGIC.len() + 4 {
+            return Err(std::io::Error::other("the cache could not be encoded"));
+        }
+        let sum = xxhash_rust::xxh3::xxh3_64(&self.buf[MAGIC.len() + 4..]);
+        self.buf.extend_from_slice(&sum.to_le_bytes());
+        let dir = dir(root);
+        fs::create_dir_all(&dir)?;
+        let ignore = dir.join(".gitignore");
+        if !ignore.exists() {
+            fs::write(
+                &ignore,
+                "# Dateline's cache: rebuilt from the articles, never shared.\n*\n",
+            )?;
+        }
+        // Two windows on one collection may write at once: each through its own file.
+        static WRITES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let tmp = dir.join(format!("{FILE_NAME}.{}-{n}.tmp", std::process::id()));
+        {
+            let mut f = fs::File::create(&tmp)?;
+            f.write_all(&self.buf)?;
+            f.sync_all()?;
+        }
+        fs::rename(&tmp, dir.join(FILE_NAME))
+    }
+}
+
+impl CachedArticle {
+    pub fn of(article: &Article) -> Self {
+        Self {
+            path: article.path.clone(),
+            body_start: article.body_start,
+            meta: article.meta.clone(),
+            content_hash: article.content_hash.clone(),
+        }
+    }
+
+    /// The article as listed from the cache: its text read from its file when first wanted.
+    pub fn into_article(self, root: &Arc<Path>) -> Article {
+        Article {
+            text: ArticleText::deferred(
+                Arc::clone(root),
+                self.path.clone(),
+                self.content_hash.clone(),
+            ),
+            path: self.path,
+            body_start: self.body_start,
+            meta: self.meta,
+            content_hash: self.content_hash,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(dir: &Path) -> Writer {
+        let text = "Headline\n\nBody.\n";
+        fs::write(dir.join("a.txt"), text).expect("write");
+        let article = super::super::collection::test_article("a.txt", text);
+        let (size, modified) = stamp(&dir.join("a.txt")).expect("stamp");
+        let mut writer = Writer::new(dir);
+        writer.push(&Entry {
+            size,
+            modified,
+            article: CachedArticle::of(&article),
+        });
+        writer
+    }
+
+    #[test]
+    fn the_cache_reads_back_what_was_written() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        sample(dir.path()).finish(dir.path()).expect("write cache");
+        let cached = read(dir.path()).expect("read cache");
+        assert_eq!(cached.entries.len(), 1);
+        let (entry, range) = &cached.entries[0];
+        assert_eq!((entry.size, entry.article.path.as_str()), (16, "a.txt"));
+        assert_eq!(entry.article.meta.title, "Headline");
+        // An entry's bytes, written again as they are, read back the same.
+        let mut again = Writer::new(dir.path());
+        again.push_raw(&cached.bytes[range.clone()]);
+        again.finish(dir.path()).expect("write again");
+        assert_eq!(read(dir.path()).expect("read again").entries[0].0, *entry);
+        let ignore = fs::read_to_string(dir.path().join(".dateline/cache/.gitignore"));
+        assert!(ignore.is_ok_and(|s| s.lines().any(|l| l == "*")));
+    }
+
+    #[test]
+    fn a_cache_that_is_not_this_one_is_never_trusted() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        sample(dir.path()).finish(dir.path()).expect("write cache");
+        let good = fs::read(dir.path().join(".dateline/cache/articles.bin")).expect("read");
+        let root = root_key(dir.path());
+        let mut other_version = good.clone();
+        other_version[8] = 9;
+        let mut flipped = good.clone();
+        flipped[good.len() / 2] ^= 0x55;
+        let cases: [(&str, Vec<u8>, &str); 6] = [
+            ("empty", Vec::new(), "not a Dateline cache"),
+            (
+                "foreign",
+                b"PK\x03\x04 a zip".to_vec(),
+                "not a Dateline cache",
+            ),
+            (
+                "truncated",
+                good[..good.len() / 2].to_vec(),
+                "does not check out",
+            ),
+            ("header only", good[..10].to_vec(), "truncated"),
+            ("other version", other_version, "another version"),
+            ("a byte changed", flipped, "does not check out"),
+        ];
+        for (name, bytes, why) in cases {
+            let got = decode(bytes, &root).map(|c| c.entries.len());
+            assert!(
+                got.as_ref().is_err_and(|e| e.contains(why)),
+                "{name}: {got:?}"
+            );
+        }
+        let elsewhere = decode(good, "/some/other/folder").map(|c| c.entries.len());
+        assert!(elsewhere.is_err_and(|e| e.contains("another folder")));
+    }
+}

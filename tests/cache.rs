@@ -1,0 +1,167 @@
+//! The collection's cache (`.dateline/cache/`) through the whole app, headless: the first
+//! opening writes it, the next lists every article from it and reads the files behind it; a
+//! changed, added or deleted file changes only its own entries; a damaged or foreign cache is
+//! never trusted.
+
+use std::fs;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use dateline::ui::{AppOptions, DatelineApp};
+
+const CACHE: &str = ".dateline/cache/articles.bin";
+
+fn input(t: f64) -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 820.0),
+        )),
+        time: Some(t),
+        ..Default::default()
+    }
+}
+
+/// Opens `root` in a headless window and runs it until the collection is read; the app and
+/// how many articles it listed from the cache.
+fn open(root: &Path) -> (DatelineApp, usize) {
+    let ctx = egui::Context::default();
+    let options = AppOptions {
+        collection: Some(root.to_path_buf()),
+        screenshot: None,
+        native_dialogs: false,
+        data_dir: None,
+    };
+    let mut app = DatelineApp::with_context(ctx.clone(), options, Vec::new());
+    let start = Instant::now();
+    let mut t = 0.0;
+    loop {
+        t += 0.016;
+        // No renderer takes the textures: they are let go on purpose.
+        ctx.run_ui(input(t), |ui| app.frame_ui(ui))
+            .textures_delta
+            .clear();
+        if app.loader_done() {
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(60), "loading hung");
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    let cached = app.state.cached;
+    (app, cached)
+}
+
+fn article_text(app: &DatelineApp, path: &str) -> String {
+    let i = *app
+        .state
+        .by_path
+        .get(path)
+        .unwrap_or_else(|| panic!("{path} is not listed"));
+    app.state.articles[i].text.to_string()
+}
+
+fn titles(app: &DatelineApp) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = app
+        .state
+        .articles
+        .iter()
+        .map(|a| (a.path.clone(), a.meta.title.clone()))
+        .collect();
+    out.sort();
+    out
+}
+
+fn write(root: &Path, name: &str, title: &str) {
+    fs::write(
+        root.join(name),
+        format!("{title}\n\n7 December 2022\n\nBAKU, Dec 7. The body of {name}.\n"),
+    )
+    .expect("write article");
+}
+
+#[test]
+fn reopening_lists_from_the_cache_and_follows_what_changed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    for (name, title) in [("a.md", "First"), ("b.md", "Second"), ("c.md", "Third")] {
+        write(root, name, title);
+    }
+    let (first, _) = open(root);
+    assert_eq!(first.state.articles.len(), 3);
+    assert!(
+        root.join(CACHE).exists(),
+        "the first opening writes the cache"
+    );
+    let ignore = fs::read_to_string(root.join(".dateline/cache/.gitignore")).expect("gitignore");
+    assert!(ignore.lines().any(|l| l == "*"));
+    let before = titles(&first);
+    drop(first);
+
+    // Unchanged: everything is listed from the cache on the first frames, texts come back.
+    let (again, early) = open(root);
+    assert_eq!(early, 3, "every article listed from the cache");
+    assert_eq!(titles(&again), before);
+    assert!(article_text(&again, "b.md").contains("The body of b.md."));
+    drop(again);
+
+    // One file changed, one added, one deleted: only their entries change.
+    write(root, "b.md", "Second, corrected");
+    write(root, "d.md", "Fourth");
+    fs::remove_file(root.join("c.md")).expect("delete");
+    let (changed, _) = open(root);
+    let want: Vec<(String, String)> = [
+        ("a.md", "First"),
+        ("b.md", "Second, corrected"),
+        ("d.md", "Fourth"),
+    ]
+    .iter()
+    .map(|(p, t)| (p.to_string(), t.to_string()))
+    .collect();
+    assert_eq!(titles(&changed), want);
+    assert!(article_text(&changed, "d.md").contains("The body of d.md."));
+    drop(changed);
+
+    // The cache written then holds the change.
+    let (after, early) = open(root);
+    assert_eq!(early, 3);
+    assert_eq!(titles(&after), want);
+}
+
+#[test]
+fn a_damaged_or_foreign_cache_is_ignored_and_written_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    write(root, "a.md", "Only");
+    let (app, _) = open(root);
+    drop(app);
+    let good = fs::read(root.join(CACHE)).expect("cache written");
+    let mut flipped = good.clone();
+    let middle = good.len() / 2;
+    flipped[middle] ^= 0x20;
+    let cases: [(&str, Vec<u8>); 4] = [
+        ("empty", Vec::new()),
+        ("truncated", good[..middle].to_vec()),
+        ("a byte changed", flipped),
+        ("not ours", b"<html>not a cache</html>".to_vec()),
+    ];
+    for (name, bytes) in cases {
+        fs::write(root.join(CACHE), &bytes).expect("damage");
+        let (app, early) = open(root);
+        assert_eq!(early, 0, "{name}: nothing listed from a bad cache");
+        assert_eq!(titles(&app), vec![("a.md".into(), "Only".into())], "{name}");
+        drop(app);
+        assert_eq!(
+            fs::read(root.join(CACHE)).expect("rewritten"),
+            good,
+            "{name}: the cache is written again"
+        );
+    }
+    // A cache copied from another folder is that folder's, not this one's.
+    let other = tempfile::tempdir().expect("temp dir");
+    write(other.path(), "a.md", "Only");
+    fs::create_dir_all(other.path().join(".dateline/cache")).expect("mkdir");
+    fs::write(other.path().join(CACHE), &good).expect("copy");
+    let (app, early) = open(other.path());
+    assert_eq!(early, 0, "a foreign cache is not used");
+    assert_eq!(app.state.articles.len(), 1);
+}
