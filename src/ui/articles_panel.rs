@@ -63,7 +63,8 @@ pub struct ArticlesPanel {
     /// Scroll the selected row into view on the next frame.
     scroll_to_selected: bool,
     last_selected: Option<usize>,
-    refreshed_at: Option<std::time::Instant>,
+    /// While a collection streams in, the list is sorted again now and then (`ui/throttle.rs`).
+    refreshing: super::throttle::Throttle,
     pub search: super::search_panel::SearchPanel,
     /// List near-duplicate articles together, under the first.
     pub group_duplicates: bool,
@@ -72,9 +73,6 @@ pub struct ArticlesPanel {
     /// The first row of each near-duplicate group: how many follow it.
     group_sizes: std::collections::HashMap<usize, usize>,
 }
-
-/// While a collection streams in, the list is sorted again at most this often.
-const REFRESH_WHILE_LOADING: std::time::Duration = std::time::Duration::from_millis(250);
 
 impl Default for ArticlesPanel {
     fn default() -> Self {
@@ -86,7 +84,7 @@ impl Default for ArticlesPanel {
             rows_key: None,
             scroll_to_selected: false,
             last_selected: None,
-            refreshed_at: None,
+            refreshing: Default::default(),
             search: Default::default(),
             group_duplicates: false,
             nested: Default::default(),
@@ -230,14 +228,11 @@ impl ArticlesPanel {
         let only_new_articles = self.rows_key.as_ref().is_some_and(|k| {
             k.filter == key.filter && k.sort == key.sort && k.day == key.day && k.range == key.range
         });
-        let recently = self
-            .refreshed_at
-            .is_some_and(|t| t.elapsed() < REFRESH_WHILE_LOADING);
-        if state.is_loading() && only_new_articles && recently && !self.rows.is_empty() {
+        if only_new_articles && !self.rows.is_empty() && !self.refreshing.due(state.is_loading()) {
             return;
         }
         if self.rows_key.as_ref() != Some(&key) {
-            self.refreshed_at = Some(std::time::Instant::now());
+            let start = std::time::Instant::now();
             self.rows = visible_rows_in(
                 &state.articles,
                 &self.filter,
@@ -253,6 +248,7 @@ impl ArticlesPanel {
                 self.group_rows(index);
             }
             self.rows_key = Some(key);
+            self.refreshing.ran(start);
         }
     }
 

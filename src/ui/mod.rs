@@ -23,6 +23,7 @@ pub mod suggestions_panel;
 pub mod taxonomy_editor;
 pub mod team_window;
 pub mod theme;
+pub mod throttle;
 pub mod timeline_panel;
 
 pub use app::{AppOptions, DatelineApp};

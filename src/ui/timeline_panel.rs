@@ -26,6 +26,8 @@ pub struct TimelinePanel {
     pub collapse_gaps: bool,
     selecting: Option<(Day, Day)>,
     sorted: Option<Sorted>,
+    /// Sorting a million articles again is spaced out while they stream in.
+    sorting: super::throttle::Throttle,
     hovered_event: Option<String>,
 }
 
@@ -42,9 +44,11 @@ impl TimelinePanel {
             .sorted
             .as_ref()
             .is_some_and(|s| s.revision == state.articles_revision)
+            || (self.sorted.is_some() && !self.sorting.due(state.is_loading()))
         {
             return;
         }
+        let start = std::time::Instant::now();
         let mut pairs: Vec<(Day, usize)> = state
             .articles
             .iter()
@@ -60,6 +64,7 @@ impl TimelinePanel {
             days,
             gaps,
         });
+        self.sorting.ran(start);
     }
 
     fn gaps(&self) -> Gaps {
