@@ -286,6 +286,16 @@ impl AppState {
         };
     }
 
+    /// Finds every article by its path again, after articles were removed.
+    pub fn reindex(&mut self) {
+        self.by_path = self
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.path.clone(), i))
+            .collect();
+    }
+
     pub fn selected(&self) -> Option<&Article> {
         self.selected_article.and_then(|i| self.articles.get(i))
     }

@@ -131,13 +131,7 @@ impl DatelineApp {
                 LoadMsg::Gone(paths) => {
                     let gone: std::collections::HashSet<String> = paths.into_iter().collect();
                     self.state.articles.retain(|a| !gone.contains(&a.path));
-                    self.state.by_path = self
-                        .state
-                        .articles
-                        .iter()
-                        .enumerate()
-                        .map(|(i, a)| (a.path.clone(), i))
-                        .collect();
+                    self.state.reindex();
                     self.state.selected_article = None;
                     added = true;
                 }
@@ -252,13 +246,7 @@ impl DatelineApp {
         }
         self.state.problems.sort();
         collection::settle_date_order(&mut self.state.articles);
-        self.state.by_path = self
-            .state
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.path.clone(), i))
-            .collect();
+        self.state.reindex();
         self.state.rebuild_counts();
         self.state.articles_revision += 1;
         self.state.selected_article = selected.and_then(|p| self.state.by_path.get(&p).copied());
