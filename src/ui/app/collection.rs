@@ -93,8 +93,11 @@ impl DatelineApp {
         let budget_start = Instant::now();
         let mut added = false;
         let mut handled = 0usize;
+        // A chunk listed from the cache holds thousands of articles: the time is looked at after
+        // each one.
+        let mut heavy = false;
         loop {
-            if handled % 128 == 127 && budget_start.elapsed() > LOAD_BUDGET_PER_FRAME {
+            if (handled % 128 == 127 || heavy) && budget_start.elapsed() > LOAD_BUDGET_PER_FRAME {
                 self.ctx.request_repaint();
                 break;
             }
@@ -116,6 +119,7 @@ impl DatelineApp {
                     added = true;
                 }
                 LoadMsg::Cached(articles) => {
+                    heavy = true;
                     self.state.cached += articles.len();
                     self.state.articles.reserve(articles.len());
                     for article in articles {
