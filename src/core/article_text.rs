@@ -8,7 +8,7 @@ use std::ops::Deref;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use super::collection::{LoadEvent, LoadOptions, content_hash, file_of, read_file};
+use super::collection::{LoadEvent, LoadOptions, file_of, read_file};
 
 #[derive(Clone)]
 pub struct ArticleText(Arc<Cell>);
@@ -62,20 +62,18 @@ impl ArticleText {
         self.0.text.get().is_some()
     }
 
-    /// Hands a deferred text the text read elsewhere, when it hashes as the cache said; false
-    /// when it does not (or the text was already there).
-    pub fn fill(&self, text: Arc<String>) -> bool {
+    /// Hands a deferred text the text read elsewhere, with the content hash its reader found,
+    /// when that is the hash the cache said; false when it is not (or the text was already there).
+    pub fn fill(&self, text: Arc<String>, hash: &str) -> bool {
         match &self.0.origin {
-            Some(origin) if content_hash(text.as_bytes()) == origin.hash => {
-                self.0.text.set(text).is_ok()
-            }
+            Some(origin) if origin.hash == hash => self.0.text.set(text).is_ok(),
             _ => false,
         }
     }
 
     fn shared_ref(&self) -> &Arc<String> {
         self.0.text.get_or_init(|| match &self.0.origin {
-            Some(origin) => Arc::new(origin.read().unwrap_or_default()),
+            Some(origin) => origin.read().unwrap_or_default(),
             None => Arc::new(String::new()),
         })
     }
@@ -85,13 +83,13 @@ impl Origin {
     /// The article's text from its file, when the file still holds the text that was cached;
     /// `None` when it changed or cannot be read (the background pass then reads the article
     /// anew and replaces it).
-    fn read(&self) -> Option<String> {
+    fn read(&self) -> Option<Arc<String>> {
         let file = self.root.join(file_of(&self.path));
         read_file(&self.root, &file, LoadOptions::default())
             .into_iter()
             .find_map(|event| match event {
                 LoadEvent::Article(a) if a.path == self.path && a.content_hash == self.hash => {
-                    Some(a.text.as_str().to_string())
+                    Some(a.text.shared())
                 }
                 _ => None,
             })
@@ -135,6 +133,7 @@ impl std::fmt::Debug for ArticleText {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::collection::content_hash;
 
     #[test]
     fn a_deferred_text_is_read_once_and_only_when_it_is_the_cached_one() {
@@ -155,8 +154,10 @@ mod tests {
             assert!(deferred.is_loaded(), "{path}");
         }
         let filled = ArticleText::deferred(Arc::clone(&root), "a.txt".into(), hash.clone());
-        assert!(!filled.fill(Arc::new("something else".into())));
-        assert!(filled.fill(Arc::new(text.into())));
+        let other = "something else";
+        let other_hash = content_hash(other.as_bytes());
+        assert!(!filled.fill(Arc::new(other.into()), &other_hash));
+        assert!(filled.fill(Arc::new(text.into()), &hash));
         assert_eq!(&*filled, text);
     }
 }

@@ -163,7 +163,15 @@ struct Waker<'a> {
     last: Instant,
 }
 
-impl Waker<'_> {
+impl<'a> Waker<'a> {
+    fn new(wake: &'a Wake) -> Self {
+        Self {
+            wake,
+            sent: 0,
+            last: Instant::now(),
+        }
+    }
+
     fn sent(&mut self) {
         self.sent += 1;
         if self.sent < 64 || self.last.elapsed() > Duration::from_millis(30) {
@@ -180,11 +188,7 @@ fn first_open(
     tx: &Sender<LoadMsg>,
     wake: &Wake,
 ) -> Result<(), collection::CollectionError> {
-    let mut waker = Waker {
-        wake,
-        sent: 0,
-        last: Instant::now(),
-    };
+    let mut waker = Waker::new(wake);
     let mut writer = cache::Writer::new(root);
     let mut stamped: Option<(String, (u64, u64))> = None;
     collection::stream(root, cancel, &mut |event| {
@@ -262,11 +266,7 @@ fn reopen(
     let _ = tx.send(LoadMsg::Cached(chunk));
     wake();
 
-    let mut waker = Waker {
-        wake,
-        sent: 0,
-        last: Instant::now(),
-    };
+    let mut waker = Waker::new(wake);
     let mut fresh: HashMap<String, cache::Entry> = HashMap::new();
     // Paths in the order they came, for those the cache did not hold.
     let mut added: Vec<String> = Vec::new();
@@ -285,7 +285,7 @@ fn reopen(
             if let Some((hash, text)) = known.get(&a.path)
                 && *hash == a.content_hash
             {
-                text.fill(a.text.shared());
+                text.fill(a.text.shared(), &a.content_hash);
                 known.remove(&a.path);
                 checked += 1;
                 if checked.is_multiple_of(256) {
