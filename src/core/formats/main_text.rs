@@ -159,11 +159,12 @@ const BOILERPLATE: &[&str] = &[
     "sr-only",
     "screen-reader",
     "notice",
+    "werbung",
 ];
 /// Whole words of class and id names (split at `-` and `_`) that mark boilerplate.
 const BOILERPLATE_WORDS: &[&str] = &[
     "nav", "ad", "ads", "menu", "tags", "tag", "meta", "foot", "header", "author", "share", "more",
-    "toolbar",
+    "toolbar", "teaser", "credit", "credits", "license",
 ];
 /// How class names that say a state, not what the element is, begin (`has-sidebar`).
 const STATES: &[&str] = &["has-", "is-", "no-", "with-", "js-"];
@@ -452,7 +453,9 @@ impl Tree {
             "td" | "th" if !out.line.trim().is_empty() => out.line.push_str(" | "),
             _ => {}
         }
-        let left_out = |c: usize| dropped[c] || Some(c) == skip || self.is_link_list(c, stats);
+        let left_out = |c: usize| {
+            dropped[c] || Some(c) == skip || self.is_link_list(c, stats) || self.is_credit(c)
+        };
         for (at, child) in e.children.iter().enumerate() {
             match child {
                 Node::Text(t) => out.line.push_str(t),
@@ -484,6 +487,28 @@ impl Tree {
         }
     }
 
+    /// A picture's caption that only credits it ("Foto: dpa", "Bild via", "(crédito: …)"), or
+    /// the credit line inside a caption (its `<small>`): the caption that says what the picture
+    /// shows stays.
+    fn is_credit(&self, element: usize) -> bool {
+        let e = &self.elements[element];
+        let in_caption = |i: usize| {
+            let e = &self.elements[i];
+            &*e.tag == "figcaption" || e.marks.contains("caption")
+        };
+        if &*e.tag == "small" {
+            return self.ancestors(element).take(3).any(in_caption);
+        }
+        if !in_caption(element) {
+            return false;
+        }
+        let text = self.plain_text(element).to_lowercase();
+        let text = text.trim();
+        let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+        chars < CREDIT_CHARS
+            || (chars < CREDITED_CHARS && CREDIT_WORDS.iter().any(|w| text.contains(w)))
+    }
+
     /// A block inside the article that is mostly links: a list of related pages, a row of
     /// tags, a "read more" line.
     fn is_link_list(&self, element: usize, stats: &[Stats]) -> bool {
@@ -498,6 +523,30 @@ impl Tree {
             && (s.link_density() > 0.5 || (s.chars < 300 && s.link_density() > 0.3))
     }
 }
+
+/// A caption shorter than this (characters, white space not counted) names no more than a
+/// credit or a label.
+const CREDIT_CHARS: usize = 25;
+/// A caption with a credit in it and shorter than this is the credit with a label.
+const CREDITED_CHARS: usize = 150;
+/// What a picture's credit says, in the languages of the news read most.
+const CREDIT_WORDS: &[&str] = &[
+    "foto:",
+    "photo:",
+    "bild:",
+    "image:",
+    "crédito",
+    "credit:",
+    "©",
+    "fotos:",
+    "photos:",
+    "quelle:",
+    "fuente:",
+    "source:",
+    "bild via",
+    "photo via",
+    "foto via",
+];
 
 /// How content management systems name the element that holds an article's body.
 const BODY_NAMES: &[&str] = &[
@@ -586,6 +635,10 @@ fn class_weight(marks: &str) -> i32 {
     weight
 }
 
+/// Characters that only say where a line may break: the soft hyphen, the zero-width space and
+/// the zero-width no-break space.
+const INVISIBLE: &[char] = &['\u{ad}', '\u{200b}', '\u{feff}'];
+
 /// A `<br>` in a line being written (white space in the markup is no new line).
 const BREAK: char = '\0';
 
@@ -596,7 +649,128 @@ fn is_boilerplate_word(name: &str) -> bool {
     let mut words = name.split(['-', '_']).filter(|w| !w.is_empty());
     let first = words.next().unwrap_or("");
     let last = words.next_back().unwrap_or(first);
-    BOILERPLATE_WORDS.contains(&last) || matches!(first, "nav" | "ad" | "ads" | "menu")
+    // An article's own teaser (`article-teaser`, `news-details__teaser`) is its standfirst;
+    // any other (`c-teaser`, `view-mode-teaser`) shows another page.
+    let teaser_of_article = last == "teaser" && OWN_TEASERS.iter().any(|o| first.starts_with(o));
+    (BOILERPLATE_WORDS.contains(&last) && !teaser_of_article)
+        || matches!(first, "nav" | "ad" | "ads" | "menu")
+}
+
+/// How the name of an article's own teaser begins.
+const OWN_TEASERS: &[&str] = &[
+    "article", "story", "post", "entry", "news", "content", "page",
+];
+
+/// What a site says to its readers after an article, in the languages of the news read most:
+/// subscribe, follow us, get the app, the copyright notice.
+const CALLS_TO_ACTION: &[&str] = &[
+    "subscribe to",
+    "subscribe now",
+    "subscribe for",
+    "sign up for",
+    "sign up to",
+    "newsletter",
+    "follow us",
+    "download the",
+    "join our",
+    "telegram",
+    "whatsapp",
+    "copyright",
+    "copyrighted",
+    "all rights reserved",
+    "abonnieren",
+    "folgen sie uns",
+    "abonnez-vous",
+    "suivez-nous",
+    "suscríbete",
+    "síguenos",
+    "únete",
+    "share this",
+    "teile diesen",
+    "artikel teilen",
+    "artikel mit anderen teilen",
+    "kommentare",
+    "comments",
+    "leave a comment",
+];
+/// How a page heads its list of other articles, in the languages of the news read most.
+const RELATED_HEADINGS: &[&str] = &[
+    "related",
+    "read more",
+    "more from",
+    "more on this",
+    "more stories",
+    "you may also like",
+    "you might also like",
+    "recommended",
+    "auch interessant",
+    "ähnliche beiträge",
+    "ähnliche artikel",
+    "mehr zum thema",
+    "mehr aus",
+    "schon gelesen",
+    "lesen sie auch",
+    "das könnte sie auch interessieren",
+    "weitere artikel",
+    "weitere themen",
+    "weitere aktuelle",
+    "weitere beiträge",
+    "weiterlesen",
+    "leer más",
+    "lea también",
+    "te puede interesar",
+    "noticias relacionadas",
+    "lire aussi",
+    "à lire aussi",
+    "sur le même sujet",
+    "czytaj też",
+    "zobacz też",
+    "leggi anche",
+];
+
+/// Whether a block is a short heading over the page's other articles.
+fn is_related_heading(block: &str) -> bool {
+    if block.chars().count() > 50 || block.contains('\n') {
+        return false;
+    }
+    let block = block.to_lowercase();
+    let block = block.trim_end_matches([':', '?', '…', '.', ' ', '!']);
+    RELATED_HEADINGS.iter().any(|h| block.starts_with(h))
+}
+
+/// How many blocks from the top a line that only dates the article is looked for in.
+const DATE_LINE_BLOCKS: usize = 5;
+
+/// Whether a block is a short line that dates the article, with at most a label or a section
+/// beside the date.
+fn is_date_line(block: &str) -> bool {
+    block.chars().count() <= 60
+        && !block.contains('\n')
+        && matches!(
+            crate::core::timestamp::read_date_value(block),
+            crate::core::timestamp::DateReading::Date { .. }
+        )
+}
+
+/// Social networks a reader is asked to follow a site on.
+const NETWORKS: &[&str] = &[
+    "twitter",
+    "facebook",
+    "instagram",
+    "youtube",
+    "linkedin",
+    "tiktok",
+];
+
+/// Whether a block is a site's word to its readers, not the article's: short, and asking to
+/// subscribe, follow or download, or the copyright notice.
+fn is_call_to_action(block: &str) -> bool {
+    if block.chars().count() > 400 {
+        return false;
+    }
+    let block = block.to_lowercase();
+    CALLS_TO_ACTION.iter().any(|c| block.contains(c))
+        || (block.contains("follow") && NETWORKS.iter().any(|n| block.contains(n)))
 }
 
 /// Text being written: blocks apart by a blank line, whitespace in a line collapsed.
@@ -612,6 +786,11 @@ struct Text {
 
 impl Text {
     fn flush(&mut self) {
+        // Soft hyphens and zero-width spaces only say where a line may break: the words read
+        // and are searched without them ("Mit\u{ad}tel\u{ad}al\u{ad}ter" is "Mittelalter").
+        if self.line.contains(INVISIBLE) {
+            self.line.retain(|c| !INVISIBLE.contains(&c));
+        }
         let mut block = String::new();
         for line in self.line.split(BREAK) {
             let mut words = line.split_whitespace().peekable();
@@ -645,11 +824,42 @@ impl Text {
     /// a time): what is left of the page after the article, as jusText finds it.
     fn finish(mut self) -> String {
         self.flush();
+        // A heading that opens the page's list of other articles ("Related", "Mehr zum Thema")
+        // in the second half of the text ends the article.
+        let half = self.starts.len() / 2;
+        let cut = self
+            .starts
+            .iter()
+            .enumerate()
+            .skip(half.max(2))
+            .find_map(|(i, &start)| {
+                let end = self.starts.get(i + 1).map_or(self.out.len(), |&e| e);
+                is_related_heading(self.out[start..end].trim()).then_some(i)
+            });
+        if let Some(cut) = cut {
+            self.out.truncate(self.starts[cut]);
+            self.starts.truncate(cut);
+        }
+        // A line near the top that only dates the article ("Veröffentlichung: 2. Februar
+        // 2022", "Energie 12.12.2022, 08:30 Uhr") is the page's, not the article's: the reader
+        // shows the date apart.
+        for i in (1..self.starts.len().min(DATE_LINE_BLOCKS)).rev() {
+            let start = self.starts[i];
+            let end = self.starts.get(i + 1).map_or(self.out.len(), |&e| e);
+            if is_date_line(self.out[start..end].trim()) {
+                self.out.replace_range(start..end, "");
+                self.starts.remove(i);
+                for s in &mut self.starts[i..] {
+                    *s -= end - start;
+                }
+            }
+        }
         while self.starts.len() > 2 {
             let start = self.starts[self.starts.len() - 1];
             let last = self.out[start..].trim();
             let sentence = last.ends_with(['.', '!', '?', '…', '"', '”', '»', ')', '。']); // glyphs: read, not drawn
-            if sentence || last.chars().count() >= 40 {
+            let item = last.starts_with("- ");
+            if (sentence || item || last.chars().count() >= 40) && !is_call_to_action(last) {
                 break;
             }
             self.out.truncate(start);

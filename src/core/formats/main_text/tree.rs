@@ -9,6 +9,65 @@ const OPAQUE: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "head", "iframe", "select", "button",
     "textarea", "object", "math",
 ];
+/// Whether an opaque element is foreign content (SVG or MathML), which HTML elements end.
+fn is_foreign(name: &str) -> bool {
+    matches!(name, "svg" | "math")
+}
+
+/// Start tags that end foreign content (HTML's tree building, "in foreign content").
+const BREAKS_FOREIGN: &[&str] = &[
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "strike",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
+];
+/// End tags of HTML elements that end foreign content left open inside them.
+const ENDS_FOREIGN: &[&str] = &[
+    "a", "div", "p", "li", "dd", "dt", "span", "td", "th", "tr", "table", "ul", "ol", "section",
+    "article", "header", "footer", "nav", "main", "aside", "button", "body", "html", "h1", "h2",
+    "h3", "h4", "h5", "h6", "figure", "label", "form",
+];
+
 /// Elements with no content.
 const VOID: &[&str] = &[
     "br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "base", "col", "embed",
@@ -99,10 +158,16 @@ impl Tree {
                     }
                     let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
                     if let Some((skipped, depth)) = &mut opaque {
-                        if *skipped == name && !tag.self_closing {
-                            *depth += 1;
+                        // An HTML element met inside an `<svg>` or `<math>` ends it, as in a
+                        // browser: an icon left unclosed does not swallow the article.
+                        if is_foreign(skipped) && BREAKS_FOREIGN.contains(&name.as_str()) {
+                            opaque = None;
+                        } else {
+                            if *skipped == name && !tag.self_closing {
+                                *depth += 1;
+                            }
+                            continue;
                         }
-                        continue;
                     }
                     if OPAQUE.contains(&name.as_str()) {
                         if !tag.self_closing {
@@ -182,8 +247,16 @@ impl Tree {
                             if *depth == 0 {
                                 opaque = None;
                             }
+                            continue;
                         }
-                        continue;
+                        // The end of an HTML element the `<svg>` is inside ends it too.
+                        let open_outside = open.iter().any(|&e| *elements[e].tag == *name);
+                        if !(is_foreign(skipped) && ENDS_FOREIGN.contains(&name.as_str()))
+                            || !open_outside
+                        {
+                            continue;
+                        }
+                        opaque = None;
                     }
                     if let Some(at) = open.iter().rposition(|&e| *elements[e].tag == *name) {
                         open.truncate(at.max(1));
