@@ -161,6 +161,13 @@ const BOILERPLATE: &[&str] = &[
     "notice",
     "werbung",
 ];
+/// Every one of [`BOILERPLATE`] in one pass over a name (they are looked for in every class
+/// name of every element).
+static BOILERPLATE_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(BOILERPLATE)
+            .unwrap_or_else(|e| unreachable!("the boilerplate names are a few plain words: {e}"))
+    });
 /// Whole words of class and id names (split at `-` and `_`) that mark boilerplate.
 const BOILERPLATE_WORDS: &[&str] = &[
     "nav", "ad", "ads", "menu", "tags", "tag", "meta", "foot", "header", "author", "share", "more",
@@ -625,7 +632,7 @@ fn class_weight(marks: &str) -> i32 {
         }
         // A modifier (`section--has-ads`) says how the element looks, not what it is.
         let name = name.split("--").next().unwrap_or(name);
-        if BOILERPLATE.iter().any(|w| name.contains(w)) || is_boilerplate_word(name) {
+        if BOILERPLATE_FINDER.is_match(name) || is_boilerplate_word(name) {
             return -1;
         }
         if ARTICLE.iter().any(|w| name.contains(w)) {

@@ -2,7 +2,7 @@
 //! of HTML's tree building that matter for text (an open `<p>`, `<li>` or `<td>` closed by
 //! the next).
 
-use html5gum::{DefaultEmitter, Token, Tokenizer};
+use html5gum::{Token, Tokenizer};
 
 /// Elements whose content is never text.
 const OPAQUE: &[&str] = &[
@@ -132,7 +132,8 @@ impl Tree {
     pub(super) fn parse(markup: &str) -> Tree {
         // States are switched here rather than by html5gum's naive switch, which takes a
         // self-closing `<title/>` in an SVG icon for a title running to the end of the page.
-        let mut tokenizer = Tokenizer::new_with_emitter(markup, DefaultEmitter::default());
+        let mut tokenizer =
+            Tokenizer::new_with_emitter(markup, super::super::html::Quiet::new(false));
         let mut elements = vec![Element {
             tag: "#document".into(),
             marks: "".into(),

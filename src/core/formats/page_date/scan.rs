@@ -129,14 +129,22 @@ struct Open {
     article: bool,
 }
 
-fn contains_any(value: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| value.contains(w))
+/// Any of a list of words, found in one pass over a text (these are looked for in every class
+/// name and every script of every page).
+type AnyOf = std::sync::LazyLock<aho_corasick::AhoCorasick>;
+
+fn any_of(words: &[&str]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::new(words)
+        .unwrap_or_else(|e| unreachable!("the words looked for are a few plain words: {e}"))
 }
 
+static BYLINE_WORDS: AnyOf = AnyOf::new(|| any_of(BYLINE));
+static ELSEWHERE_WORDS: AnyOf = AnyOf::new(|| any_of(ELSEWHERE));
+static SCRIPT_KEY_WORDS: AnyOf = AnyOf::new(|| any_of(SCRIPT_KEYS));
+
 pub(super) fn scan(markup: &str) -> Scan {
-    use html5gum::{DefaultEmitter, Token, Tokenizer};
-    let mut emitter = DefaultEmitter::default();
-    emitter.naively_switch_states(true);
+    use html5gum::{Token, Tokenizer};
+    let emitter = crate::core::formats::html::Quiet::new(true);
     let mut s = Scan::default();
     let mut stack: Vec<Open> = Vec::new();
     // Inside a script: whether it is JSON-LD, and its text so far.
@@ -207,7 +215,7 @@ pub(super) fn scan(markup: &str) -> Scan {
                 if VOID.contains(&name.as_str()) || tag.self_closing || name == "script" {
                     continue;
                 }
-                let byline = !marks.trim().is_empty() && contains_any(&marks, BYLINE)
+                let byline = !marks.trim().is_empty() && BYLINE_WORDS.is_match(&marks)
                     || itemprop.contains("date");
                 let snippet = byline.then(|| {
                     let near_at = if s.h1_seen {
@@ -307,12 +315,15 @@ fn marks_elsewhere(marks: &str) -> bool {
         !["has-", "no-", "with-", "without-"]
             .iter()
             .any(|p| token.starts_with(p))
-            && contains_any(token, ELSEWHERE)
+            && ELSEWHERE_WORDS.is_match(token)
     })
 }
 
 /// `"datePublished": "2020-06-07…"` in a script that is not JSON-LD (a page's state object).
 pub(super) fn script_dates(text: &str, out: &mut Vec<String>) {
+    if !SCRIPT_KEY_WORDS.is_match(text) {
+        return;
+    }
     for key in SCRIPT_KEYS {
         if let Some(i) = text.find(key) {
             let rest = text[i + key.len()..].trim_start();
