@@ -5,7 +5,6 @@
 use html5gum::{DefaultEmitter, Emitter, ForwardingEmitter, Token, Tokenizer};
 
 use super::encoding::decode_owned;
-use super::main_text::main_text;
 use super::{Fields, Header, Piece, ReadOptions, Reading, factiva};
 
 /// Reads an HTML file: a `<meta charset>` may choose the encoding; a page with no readable text
@@ -30,9 +29,10 @@ pub fn read(bytes: Vec<u8>, options: &ReadOptions) -> Result<Reading, String> {
 /// A page as an article: its text, with the headline at its head left out of the header still to
 /// be read; with `options.whole_page`, the whole page's text instead of the article's.
 pub fn page(markup: &str, options: &ReadOptions) -> Piece {
-    let doc = html(markup);
+    let tokens = page_tokens(markup);
+    let doc = html_skipping(&tokens, &SKIPPED);
     let mut fields = doc.fields;
-    super::page_date::complete(markup, &mut fields);
+    super::page_date::complete(&tokens, &mut fields);
     // The page's first heading beats its <title>, which often carries the site's name.
     if let Some(h1) = doc.h1 {
         fields.title = Some(h1);
@@ -40,9 +40,9 @@ pub fn page(markup: &str, options: &ReadOptions) -> Piece {
     }
     // The article, not the page around it; a page whose article cannot be told keeps its text.
     let mut text = if options.whole_page {
-        whole_page_text(markup)
+        html_skipping(&tokens, &INVISIBLE).text
     } else {
-        main_text(markup)
+        super::main_text::article_text(&tokens)
     };
     if text.trim().is_empty() {
         text = doc.text;
@@ -50,7 +50,7 @@ pub fn page(markup: &str, options: &ReadOptions) -> Piece {
     // A page that shows nothing outside its menus keeps its whole text; a page whose text is all
     // made by its scripts keeps its headline and description, said so.
     if text.trim().is_empty() {
-        text = whole_page_text(markup);
+        text = html_skipping(&tokens, &INVISIBLE).text;
         if !text.trim().is_empty() {
             fields.warnings.push(
                 "the article could not be told from the page around it: its whole text is shown"
@@ -127,9 +127,30 @@ const BLOCKS: [&str; 22] = [
     "dd",
 ];
 
-/// The tokens of a page, what cannot be read skipped.
-fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
-    Tokenizer::new_with_emitter(text, Quiet::new(true)).flatten()
+/// The tokens of a page, read once for every reader of it (its fields, its dates, its
+/// article). After `<script>`, `<style>`, `<textarea>`… the tokenizer reads raw text, as a
+/// browser does, but not after a self-closing tag (an SVG icon's `<title/>` would swallow the
+/// page) nor in `<noscript>`, whose markup is what the page shows without its scripts.
+pub(super) fn page_tokens(markup: &str) -> Vec<Token> {
+    let mut tokenizer = Tokenizer::new_with_emitter(markup, Quiet::new(false));
+    let mut tokens = Vec::new();
+    while let Some(token) = tokenizer.next() {
+        let Ok(token) = token;
+        match &token {
+            Token::StartTag(tag) => {
+                if !tag.self_closing
+                    && !tag.name.eq_ignore_ascii_case(b"noscript")
+                    && let Some(state) = html5gum::naive_next_state(&tag.name)
+                {
+                    tokenizer.set_state(state);
+                }
+            }
+            Token::EndTag(_) | Token::String(_) => {}
+            _ => continue,
+        }
+        tokens.push(token);
+    }
+    tokens
 }
 
 /// html5gum's default emitter less its checks of every character for parse errors, which no
@@ -159,20 +180,22 @@ impl ForwardingEmitter for Quiet {
     }
 }
 
-pub fn html(text: &str) -> HtmlDoc {
-    html_skipping(text, &SKIPPED)
+#[cfg(test)]
+fn html(text: &str) -> HtmlDoc {
+    html_skipping(&page_tokens(text), &SKIPPED)
 }
 
 /// What is never seen on a page, even in the whole page: code, styles, the head.
 const INVISIBLE: [&str; 6] = ["script", "style", "noscript", "template", "svg", "head"];
 
 /// The whole text a page shows — menus, footers and forms too.
-pub fn whole_page_text(text: &str) -> String {
-    html_skipping(text, &INVISIBLE).text
+#[cfg(test)]
+fn whole_page_text(text: &str) -> String {
+    html_skipping(&page_tokens(text), &INVISIBLE).text
 }
 
 /// The page's text and fields, the elements named in `skipped` left out.
-fn html_skipping(text: &str, skipped: &[&str]) -> HtmlDoc {
+fn html_skipping(tokens: &[Token], skipped: &[&str]) -> HtmlDoc {
     let mut doc = HtmlDoc::default();
     let mut skip_depth = 0usize;
     let mut in_title = false;
@@ -193,7 +216,7 @@ fn html_skipping(text: &str, skipped: &[&str]) -> HtmlDoc {
         }
         line.clear();
     };
-    for token in tokens(text) {
+    for token in tokens {
         match token {
             Token::StartTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
@@ -329,7 +352,7 @@ pub fn factiva_articles(markup: &str) -> Vec<String> {
         }
         line.clear();
     };
-    for token in tokens(markup) {
+    for token in &page_tokens(markup) {
         match token {
             Token::StartTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();

@@ -13,7 +13,12 @@ use tree::{Node, Tree};
 /// lists (`- ` an item), tables (a row a line, cells apart by ` | `) and figure captions, each
 /// block apart by a blank line.
 pub fn main_text(markup: &str) -> String {
-    let tree = Tree::parse(markup);
+    article_text(&super::html::page_tokens(markup))
+}
+
+/// [`main_text`] of a page's tokens.
+pub(super) fn article_text(tokens: &[html5gum::Token]) -> String {
+    let tree = Tree::parse(tokens);
     let dropped = tree.boilerplate(&tree.stats(&[]));
     // Measured again without the boilerplate, the article's container stands out.
     let stats = tree.stats(&dropped);
@@ -511,9 +516,11 @@ impl Tree {
         }
         let text = self.plain_text(element).to_lowercase();
         let text = text.trim();
-        let chars = text.chars().filter(|c| !c.is_whitespace()).count();
-        chars < CREDIT_CHARS
-            || (chars < CREDITED_CHARS && CREDIT_WORDS.iter().any(|w| text.contains(w)))
+        // One word under a picture is a name: the agency's or the photographer's.
+        let one_word = !text.contains(char::is_whitespace);
+        one_word
+            || (text.chars().count() < CREDITED_CHARS
+                && CREDIT_WORDS.iter().any(|w| text.contains(w)))
     }
 
     /// A block inside the article that is mostly links: a list of related pages, a row of
@@ -531,9 +538,6 @@ impl Tree {
     }
 }
 
-/// A caption shorter than this (characters, white space not counted) names no more than a
-/// credit or a label.
-const CREDIT_CHARS: usize = 25;
 /// A caption with a credit in it and shorter than this is the credit with a label.
 const CREDITED_CHARS: usize = 150;
 /// What a picture's credit says, in the languages of the news read most.

@@ -39,8 +39,8 @@ pub struct PageFacts {
 
 /// Sets the date of `fields` from the page (with its source as the extra "Date from"), adds
 /// "Modified", and fills the author and outlet when the fields have none.
-pub fn complete(markup: &str, fields: &mut Fields) {
-    let facts = read(markup);
+pub fn complete(tokens: &[html5gum::Token], fields: &mut Fields) {
+    let facts = read(tokens);
     if let Some((date, from)) = facts.published {
         fields.date = Some(date.to_string());
         fields.note_origin("Date", &from);
@@ -164,8 +164,8 @@ fn month_first(s: &Scan) -> bool {
 }
 
 /// The page's facts, in htmldate's order of trust.
-pub fn read(markup: &str) -> PageFacts {
-    let s = scan(markup);
+pub fn read(tokens: &[html5gum::Token]) -> PageFacts {
+    let s = scan(tokens);
     let month_first = month_first(&s);
     // A machine writes `11/01/2023` month first whatever the page's language (as the US
     // does); people write it as their language does.

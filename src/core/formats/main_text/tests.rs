@@ -136,6 +136,13 @@ fn class_words() {
         ("post-tags", -1),
         ("has-sidebar", 0),
         ("o-section--has-ads", 0),
+        ("c-teaser", -1),
+        ("node--view-mode-teaser", 0),
+        ("view-mode-teaser", -1),
+        ("article-teaser", 1),
+        ("news-details__teaser", 0),
+        ("image-credit", -1),
+        ("abowerbung", -1),
         ("", 0),
     ] {
         assert_eq!(class_weight(marks), weight, "{marks:?}");
@@ -214,4 +221,133 @@ fn a_short_article_falls_back_to_the_page() {
     assert!(text.contains("serves six people"), "{text}");
     assert!(!text.contains("Footer text"), "{text}");
     assert!(!text.contains("Home"), "{text}");
+}
+
+/// An article page with the kinds of boilerplate found inside and after the article body:
+/// credits under pictures, another page's teaser, a date line, calls to subscribe and follow,
+/// a "Related" heading and the list after it.
+fn page_with(inside: &str, after: &str) -> String {
+    let para = |n: usize| {
+        format!("<p>Paragraph {n} of the report, with commas, says what the council decided.</p>")
+    };
+    let body: String = (1..=6).map(para).collect();
+    format!(
+        "<html><body><article><h1>Council votes on the bridge</h1>\
+         <div class='article-body'>{inside}{body}{after}</div></article></body></html>"
+    )
+}
+
+#[test]
+fn what_goes_inside_and_after_an_article() {
+    for (inside, after, gone, kept) in [
+        (
+            "<figure><img src='a.jpg'><figcaption>Foto: Jan Muster</figcaption></figure>",
+            "",
+            "Jan Muster",
+            "Paragraph 1",
+        ),
+        (
+            "<figure><img src='a.jpg'><figcaption>Clipdealer</figcaption></figure>",
+            "",
+            "Clipdealer",
+            "Paragraph 1",
+        ),
+        (
+            "<figure><img src='a.jpg'><figcaption>The bridge at dawn. \
+             <small>Reuters/J. Doe</small></figcaption></figure>",
+            "",
+            "Reuters",
+            "The bridge at dawn.",
+        ),
+        (
+            "<figure><img src='a.jpg'><figcaption>The old bridge, closed since May.\
+             </figcaption></figure>",
+            "",
+            "",
+            "The old bridge, closed since May.",
+        ),
+        (
+            "<div class='c-teaser'><p>Another story the site wants read, \
+             with words enough.</p></div>",
+            "",
+            "Another story",
+            "Paragraph 6",
+        ),
+        (
+            "<div class='article-teaser'><p>The council met on Monday night, \
+             for three hours.</p></div>",
+            "",
+            "",
+            "The council met on Monday night",
+        ),
+        (
+            "<p>Veröffentlichung: 2. Februar 2022</p>",
+            "",
+            "Veröffentlichung",
+            "Paragraph 1",
+        ),
+        (
+            "",
+            "<p>Subscribe now to our print edition for the full story.</p>\
+             <p>Follow us on Twitter and Facebook.</p>",
+            "Subscribe",
+            "Paragraph 6",
+        ),
+        (
+            "",
+            "<p>This article is the copyrighted property of the site.</p>",
+            "copyrighted",
+            "Paragraph 6",
+        ),
+        (
+            "",
+            "<h3>Mehr zum Thema</h3><p>Bridges elsewhere: a long story about them, told \
+             with commas.</p><p>Roads, too, with more commas, and more words in it.</p>",
+            "Bridges elsewhere",
+            "Paragraph 6",
+        ),
+        (
+            "",
+            "<p>The council will vote again, the mayor said, and follow the plan.</p>",
+            "",
+            "follow the plan",
+        ),
+        (
+            "<p>Mit\u{ad}tel\u{ad}al\u{ad}ter, with soft hyphens and a zero\u{200b}width \
+             space.</p>",
+            "",
+            "\u{ad}",
+            "Mittelalter, with soft hyphens and a zerowidth space.",
+        ),
+    ] {
+        let text = main_text(&page_with(inside, after));
+        if !gone.is_empty() {
+            assert!(!text.contains(gone), "{gone:?} kept in:\n{text}");
+        }
+        assert!(text.contains(kept), "{kept:?} lost from:\n{text}");
+    }
+}
+
+/// An `<svg>` icon left open is ended by the HTML after it, as in a browser; the article
+/// after it is read.
+#[test]
+fn an_unclosed_icon_swallows_nothing() {
+    let page = "<body><div class='share'><a href='#'><svg class='icon'><use href='#i'/></a>\
+        </div><h1>Head</h1><div class='article-body'><p>The text after the icon, which the \
+        icon left open would swallow.</p></div></body>";
+    assert_eq!(
+        main_text(page),
+        "Head\n\nThe text after the icon, which the icon left open would swallow."
+    );
+}
+
+/// A blog whose posts its scripts lay out keeps them for readers without scripts, in
+/// `<noscript>`: that text is read.
+#[test]
+fn what_a_page_shows_without_scripts_is_read() {
+    let long = "The post, with commas, tells what happened at the meeting, in full. ".repeat(6);
+    let page = format!(
+        "<body><h1>Head</h1><div class='post-body'><noscript><p>{long}</p></noscript></div></body>"
+    );
+    assert!(main_text(&page).contains("The post, with commas"));
 }

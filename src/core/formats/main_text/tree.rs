@@ -2,12 +2,12 @@
 //! of HTML's tree building that matter for text (an open `<p>`, `<li>` or `<td>` closed by
 //! the next).
 
-use html5gum::{Token, Tokenizer};
+use html5gum::Token;
 
 /// Elements whose content is never text.
 const OPAQUE: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "head", "iframe", "select", "button",
-    "textarea", "object", "math",
+    "script", "style", "template", "svg", "head", "iframe", "select", "button", "textarea",
+    "object", "math",
 ];
 /// Whether an opaque element is foreign content (SVG or MathML), which HTML elements end.
 fn is_foreign(name: &str) -> bool {
@@ -129,11 +129,8 @@ pub(super) struct Tree {
 }
 
 impl Tree {
-    pub(super) fn parse(markup: &str) -> Tree {
-        // States are switched here rather than by html5gum's naive switch, which takes a
-        // self-closing `<title/>` in an SVG icon for a title running to the end of the page.
-        let mut tokenizer =
-            Tokenizer::new_with_emitter(markup, super::super::html::Quiet::new(false));
+    /// The tree of a page's tokens ([`super::super::html::page_tokens`]).
+    pub(super) fn parse(tokens: &[Token]) -> Tree {
         let mut elements = vec![Element {
             tag: "#document".into(),
             marks: "".into(),
@@ -148,15 +145,9 @@ impl Tree {
         // The name of an opaque element being skipped, and how deep in it.
         let mut opaque: Option<(String, usize)> = None;
         let mut h1 = None;
-        while let Some(token) = tokenizer.next() {
-            let Ok(token) = token;
+        for token in tokens {
             match token {
                 Token::StartTag(tag) => {
-                    if !tag.self_closing
-                        && let Some(state) = html5gum::naive_next_state(&tag.name)
-                    {
-                        tokenizer.set_state(state);
-                    }
                     let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
                     if let Some((skipped, depth)) = &mut opaque {
                         // An HTML element met inside an `<svg>` or `<math>` ends it, as in a

@@ -142,14 +142,13 @@ static BYLINE_WORDS: AnyOf = AnyOf::new(|| any_of(BYLINE));
 static ELSEWHERE_WORDS: AnyOf = AnyOf::new(|| any_of(ELSEWHERE));
 static SCRIPT_KEY_WORDS: AnyOf = AnyOf::new(|| any_of(SCRIPT_KEYS));
 
-pub(super) fn scan(markup: &str) -> Scan {
-    use html5gum::{Token, Tokenizer};
-    let emitter = crate::core::formats::html::Quiet::new(true);
+pub(super) fn scan(tokens: &[html5gum::Token]) -> Scan {
+    use html5gum::Token;
     let mut s = Scan::default();
     let mut stack: Vec<Open> = Vec::new();
     // Inside a script: whether it is JSON-LD, and its text so far.
     let mut script: Option<(bool, String)> = None;
-    for token in Tokenizer::new_with_emitter(markup, emitter).flatten() {
+    for token in tokens {
         match token {
             Token::StartTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
@@ -262,9 +261,10 @@ pub(super) fn scan(markup: &str) -> Scan {
                     body.push_str(&text);
                     continue;
                 }
-                if stack.last().is_some_and(|o| {
-                    ["style", "noscript", "template", "svg"].contains(&o.name.as_str())
-                }) {
+                if stack
+                    .iter()
+                    .any(|o| ["style", "noscript", "template", "svg"].contains(&o.name.as_str()))
+                {
                     continue;
                 }
                 // Every open byline-like element takes the text, the innermost too.

@@ -3,7 +3,7 @@ use super::*;
 /// The date a page gives (`YYYY-MM-DD`) and where it came from.
 fn dated(page: &str) -> (Option<String>, Option<String>) {
     let mut fields = Fields::default();
-    complete(page, &mut fields);
+    complete(&crate::core::formats::html::page_tokens(page), &mut fields);
     let from = fields
         .extra
         .iter()
@@ -29,7 +29,7 @@ fn structured_metadata() {
         </script></head><body><h1>Talks</h1><p>Text.</p></body></html>"#;
     is(graph, "2021-03-04", "schema.org datePublished");
     let mut fields = Fields::default();
-    complete(graph, &mut fields);
+    complete(&crate::core::formats::html::page_tokens(graph), &mut fields);
     assert_eq!(fields.date.as_deref(), Some("2021-03-04T08:30:00+01:00"));
     assert!(
         fields
