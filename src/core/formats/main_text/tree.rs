@@ -243,8 +243,9 @@ impl Tree {
                         }
                         // The end of an HTML element the `<svg>` is inside ends it too.
                         let open_outside = open.iter().any(|&e| *elements[e].tag == *name);
-                        if !(is_foreign(skipped) && ENDS_FOREIGN.contains(&name.as_str()))
-                            || !open_outside
+                        if !(is_foreign(skipped)
+                            && ENDS_FOREIGN.contains(&name.as_str())
+                            && open_outside)
                         {
                             continue;
                         }
