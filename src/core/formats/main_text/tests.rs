@@ -351,3 +351,16 @@ fn what_a_page_shows_without_scripts_is_read() {
     );
     assert!(main_text(&page).contains("The post, with commas"));
 }
+
+/// A page nested deeper than any page is (200 000 `<div>`s, some never closed) is read to its
+/// text without overflowing the stack.
+#[test]
+fn a_page_nested_too_deep_is_read() {
+    let page = format!(
+        "<body><h1>Deep</h1>{}<p>The text at the bottom, with commas, is still read.</p>{}</body>",
+        "<div>".repeat(200_000),
+        "</div>".repeat(1_000)
+    );
+    let text = main_text(&page);
+    assert!(text.contains("The text at the bottom"), "{text}");
+}

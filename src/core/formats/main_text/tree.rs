@@ -68,6 +68,11 @@ const ENDS_FOREIGN: &[&str] = &[
     "h3", "h4", "h5", "h6", "figure", "label", "form",
 ];
 
+/// How deep elements nest in the tree; what is deeper is read as part of the deepest element (a
+/// page of 200 000 nested `<div>`s would otherwise overflow the stack of every walk of the tree,
+/// and take quadratic time to close).
+const MAX_DEPTH: usize = 256;
+
 /// Elements with no content.
 const VOID: &[&str] = &[
     "br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "base", "col", "embed",
@@ -144,6 +149,8 @@ impl Tree {
         let mut open: Vec<usize> = vec![0];
         // The name of an opaque element being skipped, and how deep in it.
         let mut opaque: Option<(String, usize)> = None;
+        // Elements opened past [`MAX_DEPTH`] and not yet closed.
+        let mut too_deep = 0usize;
         let mut h1 = None;
         for token in tokens {
             match token {
@@ -190,6 +197,10 @@ impl Tree {
                         continue;
                     }
                     if VOID.contains(&name.as_str()) {
+                        continue;
+                    }
+                    if open.len() >= MAX_DEPTH {
+                        too_deep += usize::from(!tag.self_closing);
                         continue;
                     }
                     let attr = |k: &str| {
@@ -250,6 +261,10 @@ impl Tree {
                             continue;
                         }
                         opaque = None;
+                    }
+                    if too_deep > 0 {
+                        too_deep -= 1;
+                        continue;
                     }
                     if let Some(at) = open.iter().rposition(|&e| *elements[e].tag == *name) {
                         open.truncate(at.max(1));
