@@ -569,9 +569,61 @@ const WEEKDAY_PLURALS: [&str; 7] = [
     "sundays",
 ];
 
-/// A set of words, hashed fast (it is asked of every word of every text).
-pub(super) type Starters =
-    std::collections::HashSet<&'static str, xxhash_rust::xxh3::Xxh3DefaultBuilder>;
+/// A set of words, asked of every word of every text: most words are told apart by their
+/// first byte and their length before any hashing.
+pub(super) struct Starters {
+    words: std::collections::HashSet<&'static str, xxhash_rust::xxh3::Xxh3DefaultBuilder>,
+    /// Bit `n` set: some word is `n` bytes long (`n` < 64).
+    lengths: u64,
+    /// Some word begins with this byte.
+    first_bytes: [bool; 256],
+}
+
+impl Default for Starters {
+    fn default() -> Self {
+        Starters {
+            words: Default::default(),
+            lengths: 0,
+            first_bytes: [false; 256],
+        }
+    }
+}
+
+impl Starters {
+    pub(super) fn insert(&mut self, word: &'static str) {
+        let Some(&first) = word.as_bytes().first() else {
+            return;
+        };
+        self.lengths |= 1 << word.len().min(63);
+        self.first_bytes[usize::from(first)] = true;
+        self.words.insert(word);
+    }
+
+    pub(super) fn contains(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            Some(&first) => {
+                (word.len() >= 64 || self.lengths & (1 << word.len()) != 0)
+                    && self.first_bytes[usize::from(first)]
+                    && self.words.contains(word)
+            }
+            None => false,
+        }
+    }
+}
+
+impl Extend<&'static str> for Starters {
+    fn extend<I: IntoIterator<Item = &'static str>>(&mut self, words: I) {
+        for word in words {
+            self.insert(word);
+        }
+    }
+}
+
+impl<'a> Extend<&'a &'static str> for Starters {
+    fn extend<I: IntoIterator<Item = &'a &'static str>>(&mut self, words: I) {
+        self.extend(words.into_iter().copied());
+    }
+}
 
 /// Whether a lower-cased word may be a month's name: its first two letters are those of a month
 /// in English, Russian or Azerbaijani ("sept", "декабря", "dekabrda"). Asked before the full

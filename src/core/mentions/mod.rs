@@ -205,19 +205,30 @@ impl Finder<'_> {
 /// Every date expression in `text`, resolved against `published` (the article's date).
 pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
     let toks = tokenize(text);
-    // Every token lower-cased into one string, once.
-    let mut lowered = String::with_capacity(text.len());
+    // Every word with a capital lower-cased into one string, once; a number, a symbol (never a
+    // letter) and a word in lower case already are their own lower case.
+    let mut lowered = String::with_capacity(text.len() / 4);
     let mut spans = Vec::with_capacity(toks.len());
     for t in &toks {
+        let as_is = t.kind != tokens::Tk::Word
+            || (t.text.is_ascii() && !t.text.bytes().any(|b| b.is_ascii_uppercase()));
+        if as_is {
+            spans.push(None);
+            continue;
+        }
         let start = lowered.len();
         if t.text.is_ascii() {
             lowered.extend(t.text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         } else {
             lowered.extend(t.text.chars().flat_map(char::to_lowercase));
         }
-        spans.push((start, lowered.len()));
+        spans.push(Some((start, lowered.len())));
     }
-    let lows: Vec<&str> = spans.iter().map(|&(a, b)| &lowered[a..b]).collect();
+    let lows: Vec<&str> = toks
+        .iter()
+        .zip(&spans)
+        .map(|(t, span)| span.map_or(t.text, |(a, b)| &lowered[a..b]))
+        .collect();
     let months: Vec<Option<u32>> = toks
         .iter()
         .zip(&lows)

@@ -25,38 +25,55 @@ pub(super) struct Tok<'a> {
     pub(super) end: usize,
 }
 
-/// The tokens of `text`, in order; white space only separates them.
+/// The tokens of `text`, in order; white space only separates them. ASCII, most of what news
+/// is written in, is read byte by byte; any other character is decoded.
 pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
-    let mut iter = text.char_indices().peekable();
-    while let Some(&(start, c)) = iter.peek() {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let char_at = |i: usize| text[i..].chars().next().unwrap_or(' ');
+    let mut start = 0;
+    while start < bytes.len() {
+        let b = bytes[start];
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            char_at(start)
+        };
         let kind = if c.is_ascii_digit() {
             Tk::Num
         } else if c.is_alphabetic() {
             Tk::Word
         } else {
-            iter.next();
+            let end = start + c.len_utf8();
             if !c.is_whitespace() {
                 out.push(Tok {
                     kind: Tk::Sym,
-                    text: &text[start..start + c.len_utf8()],
+                    text: &text[start..end],
                     start,
-                    end: start + c.len_utf8(),
+                    end,
                 });
             }
+            start = end;
             continue;
         };
-        let mut end = start;
-        while let Some(&(i, d)) = iter.peek() {
-            let same = match kind {
-                Tk::Num => d.is_ascii_digit(),
-                _ => d.is_alphabetic() || d == '\u{0301}',
+        let mut end = start + c.len_utf8();
+        while end < bytes.len() {
+            let b = bytes[end];
+            let (same, len) = if b.is_ascii() {
+                let same = match kind {
+                    Tk::Num => b.is_ascii_digit(),
+                    _ => b.is_ascii_alphabetic(),
+                };
+                (same, 1)
+            } else {
+                let d = char_at(end);
+                let same = kind == Tk::Word && (d.is_alphabetic() || d == '\u{0301}');
+                (same, d.len_utf8())
             };
             if !same {
                 break;
             }
-            end = i + d.len_utf8();
-            iter.next();
+            end += len;
         }
         out.push(Tok {
             kind,
@@ -64,6 +81,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             start,
             end,
         });
+        start = end;
     }
     out
 }
