@@ -156,10 +156,20 @@ pub fn month_number(word: &str) -> Option<u32> {
             return None;
         }
     }
-    let lower = word.to_lowercase();
+    // An ASCII word (at most 13 bytes here) is lower-cased on the stack: most words asked
+    // about are no month, and this is asked of many.
+    let mut ascii = [0u8; 13];
+    let lower: std::borrow::Cow<str> = match ascii.get_mut(..word.len()) {
+        Some(buf) if word.is_ascii() => {
+            buf.copy_from_slice(word.as_bytes());
+            buf.make_ascii_lowercase();
+            std::borrow::Cow::Borrowed(std::str::from_utf8(buf).ok()?)
+        }
+        _ => std::borrow::Cow::Owned(word.to_lowercase()),
+    };
     let short_may = ["май", "мая", "мае", "маю"];
     if lower.starts_with("ма") && !lower.starts_with("март") {
-        return short_may.contains(&lower.as_str()).then_some(5);
+        return short_may.contains(&&*lower).then_some(5);
     }
     MONTH_STEMS
         .iter()

@@ -206,7 +206,7 @@ pub(super) fn weekday_of(word: &str) -> Option<Weekday> {
         WEEKDAYS
             .iter()
             .take(14)
-            .find(|(n, _)| *n == w)
+            .find(|(n, _)| super::tokens::same_word(n, w))
             .map(|(_, d)| *d)
     };
     if word.chars().any(char::is_uppercase) {

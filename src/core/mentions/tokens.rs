@@ -86,6 +86,13 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     out
 }
 
+/// `a == b`, told apart by length and first byte before the bytes are compared: most words
+/// asked about are not the phrase's.
+#[inline]
+pub(super) fn same_word(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
 impl<'a> Finder<'a> {
     pub(super) fn word(&self, i: usize) -> Option<&'a str> {
         self.toks
@@ -197,7 +204,7 @@ impl<'a> Finder<'a> {
         phrase
             .iter()
             .enumerate()
-            .all(|(k, p)| self.lows.get(i + k).is_some_and(|w| w == p))
+            .all(|(k, p)| self.lows.get(i + k).is_some_and(|w| same_word(w, p)))
     }
 
     /// The latest value found before this point that is a date (not "now"): what "the quarter"
