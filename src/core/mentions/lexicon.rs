@@ -664,6 +664,39 @@ const CYRILLIC_MONTH_PREFIXES: [&str; 10] =
 /// Every word a rule may start at, but months and weekdays (told by `month_number` and
 /// [`weekday_of`]): the first words of the tables above and the few words rules name. The
 /// search skips any other word, which is most of a text.
+/// Articles: they start a rule only before a number, a symbol, a month, a word that starts a
+/// rule itself, or one of [`after_article`] ("the past", "a year", "the 1990s", "the weekend").
+pub(super) const ARTICLES: &[&str] = &["the", "a", "an"];
+
+/// The words after an article, besides those that start a rule themselves, that a rule reads:
+/// the second word of every phrase the lexicon begins with one, and the words the rules look for
+/// after one ("the past two months", "a few days", "the end of 1999").
+pub(super) fn after_article() -> &'static Starters {
+    static AFTER: std::sync::OnceLock<Starters> = std::sync::OnceLock::new();
+    AFTER.get_or_init(|| {
+        let mut set = Starters::default();
+        let second = |p: &[&'static str]| match p {
+            [first, second, ..] if ARTICLES.contains(first) => Some(*second),
+            _ => None,
+        };
+        set.extend(QUARTER_PHRASES.iter().filter_map(|(p, _)| second(p)));
+        set.extend(VAGUE.iter().filter_map(|(p, _)| second(p)));
+        set.extend(DAY_PART_PHRASES.iter().filter_map(|(p, ..)| second(p)));
+        set.extend(HOLIDAYS.iter().filter_map(|(p, _)| second(p)));
+        set.extend(MODIFIERS.iter().filter_map(|p| second(p)));
+        set.extend(WEEKEND_WORDS);
+        set.extend(SPAN_WORDS);
+        set.extend(SOME_WORDS);
+        set.extend(MONTH_TRIGGERS);
+        set.extend(QUARTER_ORDINALS);
+        set.extend(PARTS_OF_MONTH);
+        set.extend(WEEK_WORDS);
+        set.extend(MONTH_WORDS);
+        set.extend(YEAR_UNIT_WORDS);
+        set
+    })
+}
+
 pub(super) fn starters() -> &'static Starters {
     static STARTERS: std::sync::OnceLock<Starters> = std::sync::OnceLock::new();
     STARTERS.get_or_init(|| {

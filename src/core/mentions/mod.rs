@@ -248,6 +248,16 @@ pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
         drafts: Vec::new(),
     };
     let starters = lexicon::starters();
+    let after_article = lexicon::after_article();
+    // Whether the token after an article may carry a rule on: a number, a symbol, a month, a
+    // word that starts a rule itself or one that follows an article in one.
+    let carries_on = |toks: &[tokens::Tok], j: usize| match toks.get(j) {
+        Some(t) if t.kind == tokens::Tk::Word => {
+            months[j].is_some() || starters.contains(lows[j]) || after_article.contains(lows[j])
+        }
+        Some(_) => true,
+        None => false,
+    };
     let mut i = 0;
     while i < f.toks.len() {
         // Most tokens start no rule: a number, a month, or a word of the lexicon's must.
@@ -256,7 +266,11 @@ pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
             tokens::Tk::Num => true,
             // A decade's apostrophe: "the '90s".
             tokens::Tk::Sym => matches!(t.text, "'" | "’"),
-            tokens::Tk::Word => months[i].is_some() || starters.contains(lows[i]),
+            tokens::Tk::Word => {
+                months[i].is_some()
+                    || (starters.contains(lows[i])
+                        && (!lexicon::ARTICLES.contains(&lows[i]) || carries_on(&f.toks, i + 1)))
+            }
         };
         if !may_start {
             i += 1;

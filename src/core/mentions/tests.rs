@@ -708,3 +708,51 @@ fn durations_sets_and_references_stay_off_the_calendar() {
         assert_eq!(m.precision, MentionPrecision::None, "{m:?}");
     }
 }
+
+/// An article starts a rule only before certain words (`lexicon::after_article`): every phrase
+/// of the lexicon's tables led by one still gets past that gate, and these still read.
+#[test]
+fn phrases_led_by_an_article() {
+    let tables: Vec<&[&str]> = lexicon::QUARTER_PHRASES
+        .iter()
+        .map(|(p, _)| *p)
+        .chain(lexicon::VAGUE.iter().map(|(p, _)| *p))
+        .chain(lexicon::DAY_PART_PHRASES.iter().map(|(p, ..)| *p))
+        .chain(lexicon::HOLIDAYS.iter().map(|(p, _)| *p))
+        .chain(lexicon::MODIFIERS.iter().copied())
+        .collect();
+    for phrase in tables {
+        if let [first, second, ..] = phrase
+            && lexicon::ARTICLES.contains(first)
+        {
+            assert!(
+                lexicon::after_article().contains(second) || lexicon::starters().contains(second),
+                "{phrase:?}"
+            );
+        }
+    }
+    let published = NaiveDate::from_ymd_opt(1998, 8, 10);
+    for sentence in [
+        "Sales fell in the past two months, the company said.",
+        "The plant closed a week ago.",
+        "They met over the weekend.",
+        "Profit rose in the third quarter.",
+        "Nobody knows what the future holds.",
+        "Revenue fell in the latest quarter.",
+        "Fireworks lit the sky on the Fourth of July.",
+        "Prices rose through the 1990s.",
+        "It was a hit in the '90s.",
+        "It was built in the 20th century.",
+        "Sales fell in March; a year earlier they had risen.",
+        "The plant closes at the end of 1999.",
+    ] {
+        let found = find(sentence, published);
+        assert!(
+            found
+                .iter()
+                .any(|m| m.text.starts_with(['t', 'T', 'a']) || m.text.starts_with("Fourth")),
+            "{sentence}: {:?}",
+            found.iter().map(|m| &m.text).collect::<Vec<_>>()
+        );
+    }
+}
