@@ -569,45 +569,40 @@ const WEEKDAY_PLURALS: [&str; 7] = [
     "sundays",
 ];
 
-/// A set of words, asked of every word of every text: most words are told apart by their
-/// first byte and their length before any hashing.
+/// A set of words, asked of every word of every text: a word is looked for only among those of
+/// its length and first byte (a few at most), with no hashing.
 pub(super) struct Starters {
-    words: std::collections::HashSet<&'static str, xxhash_rust::xxh3::Xxh3DefaultBuilder>,
-    /// Bit `n` set: some word is `n` bytes long (`n` < 64).
-    lengths: u64,
-    /// Some word begins with this byte.
-    first_bytes: [bool; 256],
+    /// Indexed by [`Starters::bucket`].
+    buckets: Vec<Vec<&'static str>>,
 }
 
 impl Default for Starters {
     fn default() -> Self {
         Starters {
-            words: Default::default(),
-            lengths: 0,
-            first_bytes: [false; 256],
+            buckets: vec![Vec::new(); BUCKET_LENGTHS * 256],
         }
     }
 }
 
+/// Lengths told apart by [`Starters`]; longer words share the last.
+const BUCKET_LENGTHS: usize = 32;
+
 impl Starters {
+    fn bucket(word: &str) -> Option<usize> {
+        let first = *word.as_bytes().first()?;
+        Some(word.len().min(BUCKET_LENGTHS - 1) * 256 + usize::from(first))
+    }
+
     pub(super) fn insert(&mut self, word: &'static str) {
-        let Some(&first) = word.as_bytes().first() else {
-            return;
-        };
-        self.lengths |= 1 << word.len().min(63);
-        self.first_bytes[usize::from(first)] = true;
-        self.words.insert(word);
+        if let Some(b) = Self::bucket(word)
+            && !self.buckets[b].contains(&word)
+        {
+            self.buckets[b].push(word);
+        }
     }
 
     pub(super) fn contains(&self, word: &str) -> bool {
-        match word.as_bytes().first() {
-            Some(&first) => {
-                (word.len() >= 64 || self.lengths & (1 << word.len()) != 0)
-                    && self.first_bytes[usize::from(first)]
-                    && self.words.contains(word)
-            }
-            None => false,
-        }
+        Self::bucket(word).is_some_and(|b| self.buckets[b].iter().any(|w| *w == word))
     }
 }
 
