@@ -602,7 +602,7 @@ impl Starters {
     }
 
     pub(super) fn contains(&self, word: &str) -> bool {
-        Self::bucket(word).is_some_and(|b| self.buckets[b].iter().any(|w| *w == word))
+        Self::bucket(word).is_some_and(|b| self.buckets[b].contains(&word))
     }
 }
 
