@@ -49,7 +49,8 @@ pub fn page(markup: &str, options: &ReadOptions) -> Piece {
     }
     // A page that shows nothing outside its menus keeps its whole text; a page whose text is all
     // made by its scripts keeps its headline and description, said so.
-    if text.trim().is_empty() {
+    // (In whole-page mode that text was the first tried.)
+    if text.trim().is_empty() && !options.whole_page {
         text = html_skipping(&tokens, &INVISIBLE).text;
         if !text.trim().is_empty() {
             fields.warnings.push(
@@ -132,7 +133,7 @@ const BLOCKS: [&str; 22] = [
 /// browser does, but not after a self-closing tag (an SVG icon's `<title/>` would swallow the
 /// page) nor in `<noscript>`, whose markup is what the page shows without its scripts.
 pub(super) fn page_tokens(markup: &str) -> Vec<Token> {
-    let mut tokenizer = Tokenizer::new_with_emitter(markup, Quiet::new(false));
+    let mut tokenizer = Tokenizer::new_with_emitter(markup, Quiet(DefaultEmitter::default()));
     let mut tokens = Vec::new();
     while let Some(token) = tokenizer.next() {
         let Ok(token) = token;
@@ -155,17 +156,7 @@ pub(super) fn page_tokens(markup: &str) -> Vec<Token> {
 
 /// html5gum's default emitter less its checks of every character for parse errors, which no
 /// reader here looks at (they took a sixth of the time a page is read in).
-pub(super) struct Quiet(DefaultEmitter);
-
-impl Quiet {
-    /// `naive`: switch the tokenizer's state after `<script>`, `<style>`, `<textarea>`… by the
-    /// tag's name (html5gum's `naive_next_state`).
-    pub(super) fn new(naive: bool) -> Quiet {
-        let mut emitter = DefaultEmitter::default();
-        emitter.naively_switch_states(naive);
-        Quiet(emitter)
-    }
-}
+struct Quiet(DefaultEmitter);
 
 impl ForwardingEmitter for Quiet {
     type Token = Token;
