@@ -21,6 +21,8 @@ struct SuggestionLine<'a> {
     ongoing: bool,
     score: f64,
     summary: &'a str,
+    /// The summary's sentences, one by one.
+    sentences: &'a [String],
     articles: usize,
     sources: usize,
     #[serde(rename = "type")]
@@ -111,6 +113,7 @@ pub fn json_line(s: &Suggestion) -> String {
         ongoing: s.ongoing,
         score: (s.score * 1000.0).round() / 1000.0,
         summary: &s.summary,
+        sentences: &s.summary_sentences,
         articles: s.articles,
         sources: s.sources,
         event_type: &s.event_type,

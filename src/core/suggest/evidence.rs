@@ -1,5 +1,6 @@
-//! A chosen date's evidence: the sentences that report it, grouped by the words they share, the
-//! most representative as the summary, the proposed type, the names in them.
+//! A chosen date's evidence: the sentences that report it, grouped by the words they share; the
+//! summary, the two sentences that together are most like all of that day's sentences; the
+//! proposed type, the names in them.
 
 use std::collections::{HashMap, HashSet};
 
@@ -13,35 +14,52 @@ use crate::core::search::{Aliases, fold_str};
 const SAME_THING: f64 = 0.4;
 /// A summary sentence longer than this many bytes is passed over when a shorter one is as good.
 const LONG_SENTENCE: usize = 320;
+/// A sentence shorter than this many bytes ("Updated.", a byline) never summarises.
+pub const SHORTEST_SUMMARY: usize = 20;
+/// A summary has at most this many sentences.
+const SUMMARY_SENTENCES: usize = 2;
 
 struct Candidate {
     evidence: Evidence,
     words: Vec<String>,
     source: String,
+    /// Shown as evidence; else only a candidate for the summary (an opening sentence of an
+    /// article published that day or the next, which names no day).
+    shown: bool,
 }
 
 /// Where a chosen date is spoken of: (place in scope, place in its report's items) for each
-/// report, and the articles published that day.
+/// report, the articles published that day and those published the next.
 #[derive(Debug, Default)]
 pub(super) struct Sightings {
     pub reports: Vec<(usize, usize)>,
     pub published: Vec<usize>,
+    pub published_next: Vec<usize>,
 }
 
 /// At most this many different sentences of a date are compared with each other.
 const MAX_CANDIDATES: usize = 400;
 
-#[allow(clippy::too_many_arguments)]
-pub(super) fn gather(
+/// A chosen date's sentences, before the summary is chosen: every date's are needed first to
+/// weigh their words.
+pub(super) struct Gathered {
+    day: NaiveDate,
+    precision: Precision,
+    candidates: Vec<Candidate>,
+    ends: HashMap<NaiveDate, usize>,
+    ongoing: usize,
+    reports: usize,
+}
+
+/// The sentences that speak of `day`: those naming it, the first sentence of an article
+/// published that day that names no day, and (for the summary only) the opening sentences of
+/// the articles published that day and the next.
+pub(super) fn collect(
     scope: &[&Input],
     seen: &Sightings,
     day: NaiveDate,
     precision: Precision,
-    score: f64,
-    words: &TypeWords,
-    aliases: &Aliases,
-    known: &dyn Fn(&str) -> bool,
-) -> Suggestion {
+) -> Gathered {
     let mut seen_keys: HashSet<u64> = HashSet::new();
     let mut with_candidate: HashSet<usize> = HashSet::new();
     let mut candidates: Vec<Candidate> = Vec::new();
@@ -56,7 +74,7 @@ pub(super) fn gather(
             *ends.entry(e).or_default() += 1;
         }
         if candidates.len() < MAX_CANDIDATES && seen_keys.insert(item.key) {
-            candidates.push(candidate(input, item.sentence.clone(), false));
+            candidates.push(candidate(input, item.sentence.clone(), false, true));
             with_candidate.insert(input.index);
         }
     }
@@ -70,47 +88,150 @@ pub(super) fn gather(
                 && !with_candidate.contains(&input.index)
                 && seen_keys.insert(*key)
             {
-                candidates.push(candidate(input, range.clone(), true));
+                candidates.push(candidate(input, range.clone(), true, true));
+            }
+        }
+        for &s in seen.published.iter().chain(&seen.published_next) {
+            let input = scope[s];
+            for range in &input.report.opening {
+                let text = input.text.get(range.clone()).unwrap_or_default();
+                if candidates.len() < MAX_CANDIDATES
+                    && seen_keys.insert(super::sentences::key(text))
+                {
+                    candidates.push(candidate(input, range.clone(), true, false));
+                }
             }
         }
     }
-    let clusters = cluster(&candidates);
-    let summary = summary_of(&candidates, &clusters);
-    let order: Vec<usize> = clusters.iter().flatten().copied().collect();
-    let articles: HashSet<usize> = candidates.iter().map(|c| c.evidence.article).collect();
-    let sources: HashSet<&str> = candidates
-        .iter()
-        .map(|c| c.source.as_str())
-        .filter(|s| !s.is_empty())
-        .collect();
-    let texts: Vec<&str> = order
-        .iter()
-        .map(|&i| candidates[i].evidence.text.as_str())
-        .collect();
-    let proposed = words.propose(texts.iter().copied(), known);
-    let (actors, places) = names(&texts, aliases);
-    let end = ends
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(e, _)| e);
-    let mut evidence: Vec<Evidence> = Vec::with_capacity(order.len().min(MAX_EVIDENCE));
-    for &i in order.iter().take(MAX_EVIDENCE) {
-        evidence.push(candidates[i].evidence.clone());
-    }
-    Suggestion {
-        date: day,
+    Gathered {
+        day,
         precision,
-        end,
-        ongoing: reports > 0 && ongoing * 2 > reports,
-        score,
-        summary,
-        articles: articles.len(),
-        sources: sources.len(),
-        event_type: proposed.event_type,
-        type_because: proposed.because,
-        actors,
-        places,
-        evidence,
+        candidates,
+        ends,
+        ongoing,
+        reports,
+    }
+}
+
+/// How much a word says: rarer among all the chosen dates' sentences, more (TF-IDF's inverse
+/// document frequency, a sentence being a document).
+pub(super) struct WordWeights {
+    sentences: f64,
+    frequency: HashMap<String, u32>,
+}
+
+impl WordWeights {
+    pub(super) fn of<'a>(gathered: impl Iterator<Item = &'a Gathered>) -> Self {
+        let mut frequency: HashMap<String, u32> = HashMap::new();
+        let mut sentences = 0usize;
+        for g in gathered {
+            for c in &g.candidates {
+                sentences += 1;
+                for w in &c.words {
+                    match frequency.get_mut(w) {
+                        Some(n) => *n += 1,
+                        None => {
+                            frequency.insert(w.clone(), 1);
+                        }
+                    }
+                }
+            }
+        }
+        Self {
+            sentences: sentences.max(1) as f64,
+            frequency,
+        }
+    }
+
+    fn weight(&self, word: &str) -> f64 {
+        let n = self.frequency.get(word).copied().unwrap_or(1).max(1);
+        (self.sentences / f64::from(n)).ln().max(0.0) + 1.0
+    }
+
+    /// A sentence's words with their weights, scaled to length one.
+    fn vector<'w>(&self, words: &'w [String]) -> Vec<(&'w str, f64)> {
+        let mut v: Vec<(&str, f64)> = words.iter().map(|w| (w.as_str(), self.weight(w))).collect();
+        let norm = v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
+        if norm > 0.0 {
+            v.iter_mut().for_each(|(_, x)| *x /= norm);
+        }
+        v
+    }
+}
+
+impl Gathered {
+    pub(super) fn finish(
+        self,
+        score: f64,
+        weights: &WordWeights,
+        words: &TypeWords,
+        aliases: &Aliases,
+        known: &dyn Fn(&str) -> bool,
+    ) -> Suggestion {
+        let Gathered {
+            day,
+            precision,
+            candidates,
+            ends,
+            ongoing,
+            reports,
+        } = self;
+        let summary_at = summary_of(&candidates, weights);
+        let summary_sentences: Vec<String> = summary_at
+            .iter()
+            .map(|&i| crate::core::text::one_line(&candidates[i].evidence.text, 400))
+            .collect();
+        let summary = summary_sentences.join(" ");
+        let clusters = cluster(&candidates);
+        // the summary's sentences first, then the shown ones group by group
+        let mut order: Vec<usize> = summary_at.clone();
+        order.extend(
+            clusters
+                .iter()
+                .flatten()
+                .copied()
+                .filter(|i| candidates[*i].shown && !summary_at.contains(i)),
+        );
+        let articles: HashSet<usize> = order
+            .iter()
+            .map(|&i| candidates[i].evidence.article)
+            .collect();
+        let sources: HashSet<&str> = order
+            .iter()
+            .map(|&i| candidates[i].source.as_str())
+            .filter(|s| !s.is_empty())
+            .collect();
+        let texts: Vec<&str> = order
+            .iter()
+            .map(|&i| candidates[i].evidence.text.as_str())
+            .collect();
+        let proposed = words.propose(texts.iter().copied(), known);
+        let (actors, places) = names(&texts, aliases);
+        let end = ends
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(e, _)| e);
+        let evidence: Vec<Evidence> = order
+            .iter()
+            .take(MAX_EVIDENCE)
+            .map(|&i| candidates[i].evidence.clone())
+            .collect();
+        Suggestion {
+            date: day,
+            precision,
+            end,
+            ongoing: reports > 0 && ongoing * 2 > reports,
+            score,
+            summary,
+            summary_sentences,
+            articles: articles.len(),
+            sources: sources.len(),
+            event_type: proposed.event_type,
+            type_because: proposed.because,
+            actors,
+            places,
+            evidence,
+        }
     }
 }
 
@@ -135,7 +256,7 @@ fn is_furniture(text: &str) -> bool {
     FURNITURE.iter().any(|f| folded.contains(f))
 }
 
-fn candidate(input: &Input, range: std::ops::Range<usize>, lead: bool) -> Candidate {
+fn candidate(input: &Input, range: std::ops::Range<usize>, lead: bool, shown: bool) -> Candidate {
     let text = input
         .text
         .get(range.clone())
@@ -152,14 +273,15 @@ fn candidate(input: &Input, range: std::ops::Range<usize>, lead: bool) -> Candid
             lead,
         },
         source: input.report.source.clone(),
+        shown,
     }
 }
 
-/// Groups of candidates (indices) that report the same thing, largest (by articles) first; a
-/// group's sentences in the order of how central they are to it.
+/// Groups of shown candidates (indices) that report the same thing, largest (by articles)
+/// first; a group's sentences in the order of how central they are to it.
 fn cluster(candidates: &[Candidate]) -> Vec<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (i, c) in candidates.iter().enumerate() {
+    for (i, c) in candidates.iter().enumerate().filter(|(_, c)| c.shown) {
         let home = groups.iter_mut().find(|g| {
             g.iter()
                 .take(8)
@@ -206,34 +328,66 @@ fn centrality(candidates: &[Candidate], group: &[usize], i: usize) -> f64 {
         1.0
     };
     let bare = if c.evidence.lead { 0.8 } else { 1.0 };
-    let furniture = if is_furniture(&c.evidence.text) {
-        0.01
-    } else {
-        1.0
-    };
-    (shared + 0.1 * c.words.len().min(20) as f64 / 20.0) * long * bare * furniture
+    (shared + 0.1 * c.words.len().min(20) as f64 / 20.0) * long * bare
 }
 
-/// The best sentence of the largest group, and of the second when more than one article says it.
-fn summary_of(candidates: &[Candidate], clusters: &[Vec<usize>]) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    if let Some(&first) = clusters.first().and_then(|g| g.first()) {
-        parts.push(candidates[first].evidence.text.as_str());
-    }
-    if let Some(second) = clusters.get(1) {
-        let articles: HashSet<usize> = second
-            .iter()
-            .map(|&i| candidates[i].evidence.article)
-            .collect();
-        if articles.len() > 1 {
-            parts.push(candidates[second[0]].evidence.text.as_str());
+/// The summary (indices into `candidates`): the sentences that, taken together, are most like
+/// the centroid of all the day's sentences (their weighted words summed), chosen one at a time
+/// (as DATEWISE's CentroidOpt does). Furniture and very short sentences are passed over.
+fn summary_of(candidates: &[Candidate], weights: &WordWeights) -> Vec<usize> {
+    let vectors: Vec<Vec<(&str, f64)>> = candidates
+        .iter()
+        .map(|c| weights.vector(&c.words))
+        .collect();
+    let mut centroid: HashMap<&str, f64> = HashMap::new();
+    for v in &vectors {
+        for (w, x) in v {
+            *centroid.entry(w).or_default() += x;
         }
     }
-    parts
-        .iter()
-        .map(|p| crate::core::text::one_line(p, 400))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let eligible: Vec<usize> = (0..candidates.len())
+        .filter(|&i| {
+            let text = &candidates[i].evidence.text;
+            !vectors[i].is_empty() && text.trim().len() >= SHORTEST_SUMMARY && !is_furniture(text)
+        })
+        .collect();
+    let mut chosen: Vec<usize> = Vec::new();
+    // the summary so far: its summed words, and its dot product with the centroid
+    let mut summed: HashMap<&str, f64> = HashMap::new();
+    let (mut dot, mut length2) = (0.0f64, 0.0f64);
+    while chosen.len() < SUMMARY_SENTENCES {
+        let best = eligible
+            .iter()
+            .filter(|i| !chosen.contains(i))
+            .map(|&i| {
+                let v = &vectors[i];
+                let with_dot = dot + v.iter().map(|(w, x)| x * centroid[w]).sum::<f64>();
+                let cross: f64 = v
+                    .iter()
+                    .map(|(w, x)| x * summed.get(w).copied().unwrap_or(0.0))
+                    .sum();
+                let with_length = (length2 + 2.0 * cross + 1.0).max(f64::MIN_POSITIVE);
+                (i, with_dot / with_length.sqrt())
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        let Some((i, _)) = best else { break };
+        let v = &vectors[i];
+        dot += v.iter().map(|(w, x)| x * centroid[w]).sum::<f64>();
+        let cross: f64 = v
+            .iter()
+            .map(|(w, x)| x * summed.get(w).copied().unwrap_or(0.0))
+            .sum();
+        length2 += 2.0 * cross + 1.0;
+        for (w, x) in v {
+            *summed.entry(w).or_default() += x;
+        }
+        chosen.push(i);
+    }
+    if chosen.is_empty() {
+        // nothing reads as a sentence of news: the first shown one, as it is
+        chosen.extend(candidates.iter().position(|c| c.shown));
+    }
+    chosen
 }
 
 /// Capitalised words that start no sentence ("Thad Allen", "Gulf of Mexico") and are not

@@ -111,18 +111,51 @@ pub struct ArticleReport {
     pub items: Vec<Reported>,
     /// The body's first sentence (offsets into the text) and its key.
     pub lead: Option<(Range<usize>, u64)>,
+    /// The body's first few sentences, its dateline left out: what the article says happened
+    /// on its day or the day before, a candidate for those days' summaries.
+    pub opening: Vec<Range<usize>>,
 }
+
+/// How many of an article's first sentences can summarise its day and the day before (as in
+/// Ghalandari & Ifrim's DATEWISE, which takes the first five).
+pub const OPENING_SENTENCES: usize = 5;
 
 /// How far into the body an article's own dateline or byline can reach.
 const DATELINE_BYTES: usize = 100;
+/// How far into the body a news agency's dateline can reach ("Credit: … AMMAN | Fri Apr 22,
+/// 2011 7:12pm EDT AMMAN (Reuters) - ").
+const AGENCY_DATELINE_BYTES: usize = 250;
 
 /// Where the body's dateline or byline ends ("HOUSTON, April 22 (Reuters) - "; a short first
 /// line such as "April 22, 2010"): a mention of the publication day before it is the article
-/// dating itself, not a report.
+/// dating itself, not a report, and a summary leaves it out.
 fn dateline_end(body: &str) -> usize {
+    let agency = &body[..body.floor_char_boundary(AGENCY_DATELINE_BYTES.min(body.len()))];
+    let first_line = agency.split('\n').next().unwrap_or_default();
+    for dash in [
+        ") - ",
+        ") -- ",
+        ") \u{2014} ",
+        ") \u{2013} ",
+        "-RRB- - ",
+        "-RRB- -- ",
+    ] {
+        if let Some(at) = first_line.find(dash) {
+            return at + dash.len();
+        }
+    }
+    // "HOUSTON, April 22 - ": a place in capitals first
     let head = &body[..body.floor_char_boundary(DATELINE_BYTES.min(body.len()))];
+    let first_word = head.split_whitespace().next().unwrap_or_default();
+    let place = first_word
+        .trim_end_matches([',', ':'])
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .count()
+        >= 2
+        && !first_word.chars().any(char::is_lowercase);
     for dash in [" - ", " \u{2014} ", " \u{2013} ", " -- "] {
-        if let Some(at) = head.find(dash) {
+        if let Some(at) = head.find(dash).filter(|_| place) {
             return at + dash.len();
         }
     }
@@ -187,7 +220,13 @@ pub fn report_text(
             })
             .flatten()
             .filter(|e| *e > day);
-        let sentence = base + span.start..base + span.end;
+        // a sentence that begins with the dateline is reported without it
+        let from = if span.start < own && own <= m.start {
+            own
+        } else {
+            span.start
+        };
+        let sentence = trim_range(text, base + from..base + span.end);
         if items
             .iter()
             .any(|r| r.day == day && r.precision == precision && r.sentence == sentence)
@@ -211,12 +250,27 @@ pub fn report_text(
             sentences::key(&body[s.clone()]),
         )
     });
+    let opening = spans
+        .iter()
+        .filter(|s| s.end > own)
+        .map(|s| trim_range(text, base + s.start.max(own)..base + s.end))
+        .filter(|r| r.len() >= evidence::SHORTEST_SUMMARY)
+        .take(OPENING_SENTENCES)
+        .collect();
     ArticleReport {
         published,
         source,
         items,
         lead,
+        opening,
     }
+}
+
+/// `range` of `text` without the white space at its ends.
+fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let part = text.get(range.clone()).unwrap_or_default();
+    let start = range.start + (part.len() - part.trim_start().len());
+    start..(start + part.trim().len()).max(start)
 }
 
 /// The outlet an article names, or its page's host.
@@ -358,6 +412,8 @@ pub struct Suggestion {
     pub score: f64,
     /// One or two of the evidence sentences, the most representative.
     pub summary: String,
+    /// The summary's sentences, one by one.
+    pub summary_sentences: Vec<String>,
     pub articles: usize,
     pub sources: usize,
     pub event_type: String,
@@ -462,15 +518,26 @@ pub fn suggest(
         {
             x.published.push(s);
         }
+        if let Some(x) = input
+            .report
+            .published
+            .and_then(|p| p.pred_opt())
+            .and_then(|d| seen.get_mut(&(d, Precision::Day)))
+        {
+            x.published_next.push(s);
+        }
     }
-    Ok(chosen
+    let gathered: Vec<(evidence::Gathered, f64)> = chosen
         .into_iter()
         .map(|(key, score)| {
             let sightings = seen.remove(&key).unwrap_or_default();
-            evidence::gather(
-                &scope, &sightings, key.0, key.1, score, words, aliases, known,
-            )
+            (evidence::collect(&scope, &sightings, key.0, key.1), score)
         })
+        .collect();
+    let weights = evidence::WordWeights::of(gathered.iter().map(|(g, _)| g));
+    Ok(gathered
+        .into_iter()
+        .map(|(g, score)| g.finish(score, &weights, words, aliases, known))
         .collect())
 }
 

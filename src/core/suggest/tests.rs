@@ -149,16 +149,75 @@ fn copies_count_once_and_own_datelines_are_not_evidence() {
         .iter()
         .map(|i| &dateline.text[i.sentence.clone()])
         .collect();
-    assert_eq!(
-        said,
-        ["HOUSTON, April 22 (Reuters) - BP said on Thursday it would act."]
-    );
+    // the sentence is reported without the dateline it begins with
+    assert_eq!(said, ["BP said on Thursday it would act."]);
     assert_eq!(
         r.items.len(),
         1,
         "only 'on Thursday', not the dateline: {:?}",
         r.items
     );
+}
+
+#[test]
+fn an_agency_dateline_is_found_past_a_photo_credit() {
+    let body = "Credit: Reuters/Amateur Video via Reuters TV AMMAN | Fri Apr 22, 2011 7:12pm EDT \
+                AMMAN (Reuters) - Syrian forces killed almost 90 protesters on Friday.";
+    let at = dateline_end(body);
+    assert!(body[at..].starts_with("Syrian forces"), "{}", &body[at..]);
+    // a dash later in a first sentence that has no agency is not a dateline
+    let plain = "The spill - the worst in the nation's history - grew on Friday, officials said, \
+                 as crews worked through the night to contain it.";
+    assert_eq!(dateline_end(plain), 0);
+}
+
+#[test]
+fn the_summary_is_the_two_sentences_most_like_the_days_sentences() {
+    let articles = vec![
+        test_article(
+            "a.txt",
+            " date 2010-04-21\n\nHOUSTON (Reuters) - The Deepwater Horizon rig exploded in the Gulf of Mexico, killing 11 workers.\n\nThe Coast Guard searched for the missing workers.",
+        ),
+        test_article(
+            "b.txt",
+            " date 2010-04-21\n\nAn oil rig exploded off Louisiana and 11 workers are missing.\n\nBP shares fell in London trading.",
+        ),
+        test_article(
+            "c.txt",
+            " date 2010-04-22\n\nThe rig exploded on April 20, and the Coast Guard searched for 11 missing workers.",
+        ),
+        test_article(
+            "d.txt",
+            " date 2010-04-25\n\nOn April 20 the rig exploded and the Coast Guard began searching for the workers.",
+        ),
+        test_article(
+            "e.txt",
+            " date 2010-04-26\n\nA reader wrote to us on April 20 about gardening in May.",
+        ),
+    ];
+    let options = Options {
+        dates: Some(1),
+        ..Options::default()
+    };
+    let got = run(&articles, &options).unwrap_or_default();
+    assert_eq!(got.len(), 1, "{got:#?}");
+    let s = &got[0];
+    assert_eq!(s.key(), "2010-04-20");
+    assert_eq!(s.summary_sentences.len(), 2, "{s:#?}");
+    assert_eq!(s.summary, s.summary_sentences.join(" "));
+    for sentence in &s.summary_sentences {
+        assert!(sentence.contains("exploded"), "{sentence}");
+        assert!(
+            !sentence.contains("(Reuters)"),
+            "the dateline is left out: {sentence}"
+        );
+    }
+    assert!(!s.summary.contains("gardening"), "{}", s.summary);
+    // the evidence opens with the summary's sentences, each one where it is in its article
+    assert_eq!(s.evidence[0].text, s.summary_sentences[0]);
+    for e in &s.evidence {
+        assert_eq!(&articles[e.article].text[e.start..e.end], e.text);
+    }
 }
 
 #[test]
