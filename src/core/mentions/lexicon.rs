@@ -507,6 +507,11 @@ pub(super) const DEADLINE_WORDS: &[&str] = &[
     "expires",
     "record",
     "due",
+    "extended",
+    "postponed",
+    "delayed",
+    "deferred",
+    "adjourned",
     "до",
 ];
 
@@ -556,6 +561,19 @@ pub(super) const FUTURE_CUES: [&str; 22] = [
     "əcək",
     " gələn ",
     " coming ",
+];
+
+/// Phrases that make the day after them one to come when they lead to it in its clause ("they
+/// planned a demonstration on Saturday", "would leave on Thursday", "as soon as Tuesday"), though
+/// elsewhere in a sentence they say nothing of that day.
+pub(super) const CLAUSE_FUTURE_CUES: [&str; 7] = [
+    " would ",
+    " might ",
+    " planned ",
+    " planning ",
+    " set to ",
+    " as soon as ",
+    " plan to ",
 ];
 
 /// Weekdays in the plural, as a set names them ("on Tuesdays").

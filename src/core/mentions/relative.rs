@@ -9,7 +9,8 @@ use super::lexicon::{
     WEEKDAY_PREPOSITIONS, WEEKEND_WORDS, YEAR_UNIT_WORDS, direction, weekday_of,
 };
 use super::resolve::{
-    Tense, clause_before, is_deadline, is_future, nearest_weekday, sentence_around, tense,
+    Tense, clause_before, is_deadline, is_future, leads_ahead, nearest_weekday, sentence_around,
+    tense,
 };
 use super::value::{Ref, Season, Value, ymd};
 use super::{Finder, Found, MentionKind};
@@ -97,6 +98,9 @@ impl Finder<'_> {
     /// deadline, "will", or a past verb), else its sentence.
     fn looks_ahead(&self, at: usize) -> bool {
         let lead = clause_before(self.text, at);
+        if leads_ahead(lead) {
+            return true;
+        }
         match tense(lead) {
             Tense::Future => true,
             Tense::Past => false,

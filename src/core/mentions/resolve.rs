@@ -5,9 +5,9 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::lexicon::{
-    AZERBAIJANI_LETTERS, AZERBAIJANI_PAST_ENDINGS, DEADLINE_WORDS, FUTURE_CUES, MODIFIERS,
-    PARTS_OF_DAY, PAST_WORDS, RANGE_JOINERS, RANGE_OPENERS, RUSSIAN_PAST_ENDINGS, SINCE_WORDS,
-    UNTIL_WORDS,
+    AZERBAIJANI_LETTERS, AZERBAIJANI_PAST_ENDINGS, CLAUSE_FUTURE_CUES, DEADLINE_WORDS, FUTURE_CUES,
+    MODIFIERS, PARTS_OF_DAY, PAST_WORDS, RANGE_JOINERS, RANGE_OPENERS, RUSSIAN_PAST_ENDINGS,
+    SINCE_WORDS, UNTIL_WORDS,
 };
 use super::value::{Value, ymd};
 use super::{Finder, MentionKind};
@@ -51,6 +51,12 @@ pub(super) fn is_future(sentence: &str) -> bool {
     let lower = sentence.to_lowercase();
     let padded = format!(" {lower} ");
     FUTURE_CUES.iter().any(|c| padded.contains(c))
+}
+
+/// Whether the clause that leads to a date says it is to come ("planned … on Saturday").
+pub(super) fn leads_ahead(clause: &str) -> bool {
+    let padded = format!(" {} ", clause.to_lowercase());
+    CLAUSE_FUTURE_CUES.iter().any(|c| padded.contains(c))
 }
 
 /// The sentence around byte `at`.
@@ -110,6 +116,10 @@ fn floor(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// A date given without its year this many days or fewer after publication is the coming one
+/// when its sentence does not say otherwise ("the redemption on Dec. 7", published October 30).
+const SOON_AFTER_DAYS: i64 = 62;
+
 impl Finder<'_> {
     /// The year of a day or month given without one.
     pub(super) fn infer_year(
@@ -133,7 +143,11 @@ impl Finder<'_> {
         };
         // With no tense to go by, a date just after publication is the coming one ("вступает
         // в силу 1 августа"); news otherwise looks back.
-        let soon_after = candidate.is_some_and(|c| c > r && (c - r).num_days() <= 14);
+        let soon_after = candidate.is_some_and(|c| c > r && (c - r).num_days() <= SOON_AFTER_DAYS);
+        // A day a few weeks before publication is not next year's, whatever the sentence says
+        // ("to repatriate the child by Jan. 14", published January 15).
+        let just_before =
+            day.is_some() && candidate.is_some_and(|c| c < r && (r - c).num_days() <= 31);
         // A past sentence may still name a coming date ("the court said he must be returned by
         // Jan. 14"): the clause that leads to the date must look back too, and a deadline
         // ("by", "payable", "expire") never does.
@@ -142,7 +156,7 @@ impl Finder<'_> {
         if after && tense == Tense::Past && (self::tense(lead) != Tense::Past || deadline) {
             tense = Tense::Unmarked;
         }
-        let future = tense == Tense::Future;
+        let future = tense == Tense::Future || leads_ahead(lead);
         let coming = future || deadline || (tense == Tense::Unmarked && soon_after);
         if after && !coming {
             year -= 1;
@@ -150,7 +164,7 @@ impl Finder<'_> {
                 "the year before the publication date {} (a past event in a later month)",
                 ymd(r)
             );
-        } else if before && future {
+        } else if before && future && !just_before {
             year += 1;
             note = format!(
                 "the year after the publication date {} (a coming event in an earlier month)",

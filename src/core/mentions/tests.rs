@@ -300,6 +300,38 @@ const CASES: &[(&str, &str, &str)] = &[
         "1989-11-02",
         "Dec. 7=1989-12-07:relative",
     ),
+    // A plan in the clause that leads to a day makes it the coming one, though the sentence is
+    // past; a day a few weeks ahead is this year's unless the clause says it is past.
+    (
+        "Protesters planned a large demonstration in Little Havana on Saturday.",
+        "2000-01-07",
+        "Saturday=2000-01-08:relative",
+    ),
+    (
+        "The team planned to leave Nairobi on Thursday for Dar es Salaam.",
+        "1998-09-30",
+        "Thursday=1998-10-01:relative",
+    ),
+    (
+        "The company said it is calling the notes, and the offer was extended to Nov. 16.",
+        "1989-10-30",
+        "Nov. 16=1989-11-16:relative",
+    ),
+    (
+        "Albright invited the ministers to a ceremony in Independence, Mo., on March 12.",
+        "1999-02-16",
+        "March 12=1999-03-12:relative",
+    ),
+    (
+        "The sale ended Oct. 31.",
+        "1989-10-27",
+        "Oct. 31=1988-10-31:relative",
+    ),
+    (
+        "The INS told the relatives they would repatriate the child by Jan. 14.",
+        "2000-01-15",
+        "Jan. 14=2000-01-14:relative",
+    ),
     // The present, the past and the future, with no date.
     (
         "Prices are now higher than in the past, and currently rising.",
