@@ -226,7 +226,19 @@ pub(super) const WEEKDAY_PREPOSITIONS: &[&str] = &["в", "во"];
 /// point at the present, the past or the future say which (TIMEX3 `PRESENT_REF`…). Longer
 /// phrases first. (Not the adjectives "recent", "current", "future": TimeML marks them now and
 /// then, and a reader would not miss them.)
-pub(super) const VAGUE: [(&[&str], Option<Ref>); 29] = [
+pub(super) const VAGUE: [(&[&str], Option<Ref>); 41] = [
+    (&["a", "couple", "of", "days", "ago"], Some(Ref::Past)),
+    (&["a", "couple", "of", "weeks", "ago"], Some(Ref::Past)),
+    (&["a", "few", "days", "ago"], Some(Ref::Past)),
+    (&["a", "few", "weeks", "ago"], Some(Ref::Past)),
+    (&["a", "few", "months", "ago"], Some(Ref::Past)),
+    (&["a", "few", "years", "ago"], Some(Ref::Past)),
+    (&["several", "days", "ago"], Some(Ref::Past)),
+    (&["several", "weeks", "ago"], Some(Ref::Past)),
+    (&["several", "months", "ago"], Some(Ref::Past)),
+    (&["several", "years", "ago"], Some(Ref::Past)),
+    (&["some", "years", "ago"], Some(Ref::Past)),
+    (&["some", "time", "ago"], Some(Ref::Past)),
     (&["in", "recent", "months"], None),
     (&["in", "recent", "weeks"], None),
     (&["in", "recent", "years"], None),
@@ -493,6 +505,18 @@ pub(super) const RANGE_JOINERS: &[&str] = &["to", "until", "till", "and", "-", "
 pub(super) const PAST_WORDS: &[&str] = &[
     "was", "were", "had", "did", "said", "ago", "told", "met", "held", "left", "went", "came",
     "took", "began", "became",
+];
+
+/// Verbs that report what someone said: the clause they open has a tense of its own ("Conseco
+/// said it is calling the shares on Dec. 7").
+pub(super) const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "announced",
+    "reported",
+    "added",
+    "stated",
 ];
 
 /// Words right before a date that make it a deadline, to come even in a past sentence ("must

@@ -6,8 +6,8 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::lexicon::{
     AZERBAIJANI_LETTERS, AZERBAIJANI_PAST_ENDINGS, CLAUSE_FUTURE_CUES, DEADLINE_WORDS, FUTURE_CUES,
-    MODIFIERS, PARTS_OF_DAY, PAST_WORDS, RANGE_JOINERS, RANGE_OPENERS, RUSSIAN_PAST_ENDINGS,
-    SINCE_WORDS, UNTIL_WORDS,
+    MODIFIERS, PARTS_OF_DAY, PAST_WORDS, RANGE_JOINERS, RANGE_OPENERS, REPORTING_VERBS,
+    RUSSIAN_PAST_ENDINGS, SINCE_WORDS, UNTIL_WORDS,
 };
 use super::value::{Value, ymd};
 use super::{Finder, MentionKind};
@@ -91,6 +91,29 @@ pub(super) fn clause_before(text: &str, at: usize) -> &str {
     &before[cut..]
 }
 
+/// What a clause reports when a reporting verb opens it ("said it is calling the shares on"):
+/// the words after the last such verb, or the whole clause.
+pub(super) fn reported(clause: &str) -> &str {
+    let mut cut = None;
+    let mut start = None;
+    for (i, c) in clause.char_indices().chain([(clause.len(), ' ')]) {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                if REPORTING_VERBS.contains(&clause[s..i].to_lowercase().as_str()) {
+                    cut = Some(i);
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    match cut {
+        Some(i) if clause[i..].chars().any(char::is_alphabetic) => &clause[i..],
+        _ => clause,
+    }
+}
+
 /// Whether a clause ends in a word that sets a deadline: the date after it is to come.
 pub(super) fn is_deadline(clause: &str) -> bool {
     let last: Vec<String> = clause
@@ -153,7 +176,8 @@ impl Finder<'_> {
         // ("by", "payable", "expire") never does.
         let lead = clause_before(self.text, at);
         let deadline = is_deadline(lead);
-        if after && tense == Tense::Past && (self::tense(lead) != Tense::Past || deadline) {
+        if after && tense == Tense::Past && (self::tense(reported(lead)) != Tense::Past || deadline)
+        {
             tense = Tense::Unmarked;
         }
         let future = tense == Tense::Future || leads_ahead(lead);

@@ -328,11 +328,21 @@ const CASES: &[(&str, &str, &str)] = &[
         "Oct. 31=1988-10-31:relative",
     ),
     (
+        "Conseco Inc. said it is calling for the redemption on Dec. 7 of all the shares.",
+        "1989-10-30",
+        "Dec. 7=1989-12-07:relative",
+    ),
+    (
         "The INS told the relatives they would repatriate the child by Jan. 14.",
         "2000-01-15",
         "Jan. 14=2000-01-14:relative",
     ),
     // The present, the past and the future, with no date.
+    (
+        "He left a few days ago, and she came several weeks ago.",
+        "2020-05-10",
+        "a few days ago=PAST_REF:vague | several weeks ago=PAST_REF:vague",
+    ),
     (
         "Prices are now higher than in the past, and currently rising.",
         "1998-01-08",
