@@ -49,7 +49,8 @@ pub(super) fn tense(sentence: &str) -> Tense {
 /// Which way a sentence looks: at the past (most news) or the future.
 pub(super) fn is_future(sentence: &str) -> bool {
     let lower = sentence.to_lowercase();
-    let padded = format!(" {lower} ");
+    // "next to the embassy" is a place, not a time
+    let padded = format!(" {lower} ").replace(" next to ", " ");
     FUTURE_CUES.iter().any(|c| padded.contains(c))
 }
 

@@ -337,6 +337,12 @@ const CASES: &[(&str, &str, &str)] = &[
         "2000-01-15",
         "Jan. 14=2000-01-14:relative",
     ),
+    // "next to" is a place: the day stays in the past.
+    (
+        "More than 100 people were hurt in the blasts next to the embassies on Friday.",
+        "1998-08-08",
+        "Friday=1998-08-07:relative",
+    ),
     // The present, the past and the future, with no date.
     (
         "He left a few days ago, and she came several weeks ago.",
