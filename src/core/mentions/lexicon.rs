@@ -226,7 +226,7 @@ pub(super) const WEEKDAY_PREPOSITIONS: &[&str] = &["в", "во"];
 /// point at the present, the past or the future say which (TIMEX3 `PRESENT_REF`…). Longer
 /// phrases first. (Not the adjectives "recent", "current", "future": TimeML marks them now and
 /// then, and a reader would not miss them.)
-pub(super) const VAGUE: [(&[&str], Option<Ref>); 41] = [
+pub(super) const VAGUE: [(&[&str], Option<Ref>); 34] = [
     (&["a", "couple", "of", "days", "ago"], Some(Ref::Past)),
     (&["a", "couple", "of", "weeks", "ago"], Some(Ref::Past)),
     (&["a", "few", "days", "ago"], Some(Ref::Past)),
@@ -239,16 +239,9 @@ pub(super) const VAGUE: [(&[&str], Option<Ref>); 41] = [
     (&["several", "years", "ago"], Some(Ref::Past)),
     (&["some", "years", "ago"], Some(Ref::Past)),
     (&["some", "time", "ago"], Some(Ref::Past)),
-    (&["in", "recent", "months"], None),
-    (&["in", "recent", "weeks"], None),
-    (&["in", "recent", "years"], None),
-    (&["in", "recent", "days"], None),
     (&["in", "the", "coming", "days"], None),
     (&["in", "the", "coming", "weeks"], None),
     (&["in", "the", "coming", "months"], None),
-    (&["in", "the", "past", "few", "days"], None),
-    (&["in", "the", "past", "few", "weeks"], None),
-    (&["in", "the", "past", "few", "months"], None),
     (&["recently"], Some(Ref::Past)),
     (&["the", "past"], Some(Ref::Past)),
     (&["soon"], Some(Ref::Future)),
@@ -458,7 +451,7 @@ pub(super) const DURATION_UNITS: [(&str, &str, i64, bool); 11] = [
 ];
 
 /// Counts that say no number: "several years" is `PXY`.
-pub(super) const SOME_WORDS: &[&str] = &["several", "few", "many", "some"];
+pub(super) const SOME_WORDS: &[&str] = &["several", "few", "many", "some", "recent"];
 
 /// Words before a count that belong to a duration's span: "the past two months", "the next
 /// three years".

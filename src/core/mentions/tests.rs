@@ -39,7 +39,7 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "passing more than 3,000 vehicles along the Lachin-Khankendi road in recent months",
         "2023-02-25",
-        "in recent months=-:vague",
+        "recent months=PXM:duration",
     ),
     (
         "Details added: first version posted on February 28, 20:05",
