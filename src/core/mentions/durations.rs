@@ -105,6 +105,9 @@ impl Finder<'_> {
         if w == "a" && self.lower(i + 1) == Some("few") {
             return Some((None, i + 2));
         }
+        if w == "a" && self.lower(i + 1) == Some("couple") && self.lower(i + 2) == Some("of") {
+            return Some((Some(2), i + 3));
+        }
         if SOME_WORDS.contains(&w) {
             return Some((None, i + 1));
         }

@@ -462,8 +462,9 @@ pub(super) const LENGTH_PREPOSITIONS: &[&str] = &[
     "for", "over", "within", "than", "about", "almost", "nearly", "past", "after", "least",
 ];
 
-/// Words after a unit that make it no duration but a date counted back or on.
-pub(super) const NOT_DURATION_AFTER: &[&str] = &["ago", "earlier", "later", "before", "after"];
+/// Words after a unit that make it no duration but a date counted back or on. (Not "before" and
+/// "after": "30 days before closing" is a length, as TimeML marks it.)
+pub(super) const NOT_DURATION_AFTER: &[&str] = &["ago", "earlier", "later"];
 
 /// Words that repeat what follows: "every Monday", "each year".
 pub(super) const EVERY_WORDS: &[&str] = &["every", "each"];

@@ -343,6 +343,12 @@ const CASES: &[(&str, &str, &str)] = &[
         "1998-08-08",
         "Friday=1998-08-07:relative",
     ),
+    // A length before "before" or "after" is a length; "a couple of" is two.
+    (
+        "The banks must wait at least 30 days before closing, and it may take a couple of years.",
+        "1989-10-30",
+        "30 days=P30D:duration | a couple of years=P2Y:duration",
+    ),
     // The present, the past and the future, with no date.
     (
         "He left a few days ago, and she came several weeks ago.",
