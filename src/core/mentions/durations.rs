@@ -55,6 +55,7 @@ impl Finder<'_> {
         let before = i.checked_sub(1).and_then(|p| self.lower(p));
         if lead == 0
             && matches!(word, "a" | "an")
+            && after_count == i + 1
             && !before.is_some_and(|w| LENGTH_PREPOSITIONS.contains(&w))
         {
             return Found::Pass;
