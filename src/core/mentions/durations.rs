@@ -13,6 +13,32 @@ impl Finder<'_> {
     /// A count and a unit: "three weeks", "10 days", "a decade", "several years", "a
     /// three-year contract", "the past two months".
     pub(super) fn duration_at(&mut self, i: usize) -> Found {
+        // "the year ended March 31", "the fiscal year ending June 30": a year's length, its end
+        // given (TimeML's `P1Y`).
+        if self.lower(i) == Some("the") {
+            let unit_at = if self.lower(i + 1) == Some("fiscal") {
+                i + 2
+            } else {
+                i + 1
+            };
+            if self.lower(unit_at) == Some("year")
+                && self
+                    .lower(unit_at + 1)
+                    .is_some_and(|w| matches!(w, "ended" | "ending" | "ends"))
+            {
+                let value = Value::Duration {
+                    count: Some(1),
+                    unit: "Y",
+                    time: false,
+                };
+                let (start, end) = (self.start_of(i), self.end_before(unit_at + 1));
+                self.push(start, end, Some(value), false, "a length of time".into());
+                if let Some(d) = self.drafts.last_mut() {
+                    d.kind = Some(MentionKind::Duration);
+                }
+                return Found::Next(unit_at + 1);
+            }
+        }
         // "the past two months": the words before the count join the span.
         let lead = if self.lower(i) == Some("the")
             && self.lower(i + 1).is_some_and(|w| SPAN_WORDS.contains(&w))

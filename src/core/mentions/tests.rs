@@ -349,6 +349,12 @@ const CASES: &[(&str, &str, &str)] = &[
         "1989-10-30",
         "30 days=P30D:duration | a couple of years=P2Y:duration",
     ),
+    // A year's length with its end.
+    (
+        "Revenue was $76 million in the fiscal year ended March 31.",
+        "1989-11-02",
+        "the fiscal year=P1Y:duration | March 31=1989-03-31:relative",
+    ),
     // The present, the past and the future, with no date.
     (
         "He left a few days ago, and she came several weeks ago.",
