@@ -3,8 +3,8 @@
 //! them values of their own (`P3W`, `XXXX-WXX-1`); they are shown, never put on the calendar.
 
 use super::lexicon::{
-    DURATION_UNITS, EVERY_WORDS, LENGTH_PREPOSITIONS, NOT_DURATION_AFTER, NUMBER_WORDS, SEASONS,
-    SET_WORDS, SOME_WORDS, SPAN_WORDS, weekday_of,
+    BARE_LENGTH_PREPOSITIONS, BARE_LENGTHS, DURATION_UNITS, EVERY_WORDS, LENGTH_PREPOSITIONS,
+    NOT_DURATION_AFTER, NUMBER_WORDS, SEASONS, SET_WORDS, SOME_WORDS, SPAN_WORDS, weekday_of,
 };
 use super::value::{Repeat, Value};
 use super::{Finder, Found, MentionKind};
@@ -13,6 +13,30 @@ impl Finder<'_> {
     /// A count and a unit: "three weeks", "10 days", "a decade", "several years", "a
     /// three-year contract", "the past two months".
     pub(super) fn duration_at(&mut self, i: usize) -> Found {
+        // "for years", "within weeks": a length with no number.
+        if let Some(&(_, letter, time)) = BARE_LENGTHS
+            .iter()
+            .find(|(plural, ..)| self.lower(i) == Some(*plural))
+            && i > 0
+            && self
+                .lower(i - 1)
+                .is_some_and(|w| BARE_LENGTH_PREPOSITIONS.contains(&w))
+            && !self
+                .lower(i + 1)
+                .is_some_and(|w| NOT_DURATION_AFTER.contains(&w) || w == "old")
+        {
+            let value = Value::Duration {
+                count: None,
+                unit: letter,
+                time,
+            };
+            let (start, end) = (self.start_of(i), self.end_before(i + 1));
+            self.push(start, end, Some(value), false, "a length of time".into());
+            if let Some(d) = self.drafts.last_mut() {
+                d.kind = Some(MentionKind::Duration);
+            }
+            return Found::Next(i + 1);
+        }
         // "the year ended March 31", "the fiscal year ending June 30": a year's length, its end
         // given (TimeML's `P1Y`).
         if self.lower(i) == Some("the") {

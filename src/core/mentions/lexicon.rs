@@ -462,6 +462,19 @@ pub(super) const LENGTH_PREPOSITIONS: &[&str] = &[
     "for", "over", "within", "than", "about", "almost", "nearly", "past", "after", "least",
 ];
 
+/// Units in the plural that are a length with no number after [`BARE_LENGTH_PREPOSITIONS`]
+/// ("for years" is `PXY`), with their letter and whether they are of the clock.
+pub(super) const BARE_LENGTHS: [(&str, &str, bool); 6] = [
+    ("minutes", "M", true),
+    ("hours", "H", true),
+    ("days", "D", false),
+    ("weeks", "W", false),
+    ("months", "M", false),
+    ("years", "Y", false),
+];
+
+pub(super) const BARE_LENGTH_PREPOSITIONS: &[&str] = &["for", "within", "in"];
+
 /// Words after a unit that make it no duration but a date counted back or on. (Not "before" and
 /// "after": "30 days before closing" is a length, as TimeML marks it.)
 pub(super) const NOT_DURATION_AFTER: &[&str] = &["ago", "earlier", "later"];
@@ -749,6 +762,7 @@ pub(super) fn starters() -> &'static Starters {
         set.extend(CURRENT);
         set.extend(FOLLOWING);
         set.extend(DURATION_UNITS.iter().map(|(u, ..)| *u));
+        set.extend(BARE_LENGTHS.iter().map(|(u, ..)| *u));
         set.extend(WEEKDAYS.iter().map(|(w, _)| *w));
         set.extend(WEEKDAY_PLURALS);
         set.extend(HOLIDAYS.iter().map(|(p, _)| p[0]));

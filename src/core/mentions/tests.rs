@@ -349,6 +349,12 @@ const CASES: &[(&str, &str, &str)] = &[
         "1989-10-30",
         "30 days=P30D:duration | a couple of years=P2Y:duration",
     ),
+    // A unit in the plural after "for", "within", "in" is a length with no number.
+    (
+        "For weeks the government has held rallies, the first in years.",
+        "2000-01-07",
+        "weeks=PXW:duration | years=PXY:duration",
+    ),
     // A year's length with its end.
     (
         "Revenue was $76 million in the fiscal year ended March 31.",
