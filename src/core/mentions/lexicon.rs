@@ -762,7 +762,6 @@ pub(super) fn starters() -> &'static Starters {
         set.extend(CURRENT);
         set.extend(FOLLOWING);
         set.extend(DURATION_UNITS.iter().map(|(u, ..)| *u));
-        set.extend(BARE_LENGTHS.iter().map(|(u, ..)| *u));
         set.extend(WEEKDAYS.iter().map(|(w, _)| *w));
         set.extend(WEEKDAY_PLURALS);
         set.extend(HOLIDAYS.iter().map(|(p, _)| p[0]));

@@ -270,6 +270,10 @@ pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
                 months[i].is_some()
                     || (starters.contains(lows[i])
                         && (!lexicon::ARTICLES.contains(&lows[i]) || carries_on(&f.toks, i + 1)))
+                    // "for years": a plural unit starts a rule only after such a word
+                    || (i > 0
+                        && lexicon::BARE_LENGTH_PREPOSITIONS.contains(&lows[i - 1])
+                        && lexicon::BARE_LENGTHS.iter().any(|(u, ..)| *u == lows[i]))
             }
         };
         if !may_start {
