@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use dateline::core::store;
+use dateline::core::suggest::Suggestion;
 use dateline::ui::{AppOptions, DatelineApp};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -1455,6 +1456,12 @@ fn suggested_keys(harness: &Harness<'static, DatelineApp>) -> Vec<String> {
     s.shown().iter().map(|&i| s.list[i].key()).collect()
 }
 
+/// The suggestion of the day `key` ("2022-12-12").
+fn listed<'a>(harness: &'a Harness<'static, DatelineApp>, key: &str) -> &'a Suggestion {
+    let list = &harness.state().state.suggestions.list;
+    list.iter().find(|x| x.key() == key).expect("listed")
+}
+
 #[test]
 fn suggestions_are_shown_accepted_undone_and_dismissed_for_good() {
     let dir = copy_sample();
@@ -1472,14 +1479,7 @@ fn suggestions_are_shown_accepted_undone_and_dismissed_for_good() {
             sug.evidence.iter().map(|e| e.path.as_str()).collect();
         assert!(articles.len() > 1, "{day}: evidence from {articles:?}");
     }
-    let protest = &harness.state().state.suggestions.list[harness
-        .state()
-        .state
-        .suggestions
-        .list
-        .iter()
-        .position(|x| x.key() == "2022-12-12")
-        .expect("listed")];
+    let protest = listed(&harness, "2022-12-12");
     assert!(protest.ongoing, "'going on since December 12'");
     assert_eq!(protest.event_type, "protests");
 
@@ -1495,15 +1495,7 @@ fn suggestions_are_shown_accepted_undone_and_dismissed_for_good() {
     step(&mut harness);
     let second = reader_selection(&harness);
     // the summary's second sentence, from another article that day
-    let evidence = &harness.state().state.suggestions.list[harness
-        .state()
-        .state
-        .suggestions
-        .list
-        .iter()
-        .position(|x| x.key() == "2022-12-12")
-        .expect("listed")]
-    .evidence;
+    let evidence = &listed(&harness, "2022-12-12").evidence;
     assert_eq!(second, evidence[1].text);
     assert_ne!(evidence[0].path, evidence[1].path);
     assert_ne!(
