@@ -432,6 +432,42 @@ pub(super) const NUMBER_WORDS: [(&str, i64); 20] = [
     ("hundred", 100),
 ];
 
+/// Years in words: their first word ("nineteen ninety-six").
+pub(super) const SPELLED_CENTURIES: [(&str, i32); 2] = [("nineteen", 1900), ("eighteen", 1800)];
+/// One to nineteen in words, in order.
+pub(super) const SPELLED_UNITS: [&str; 19] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+/// Tens in words.
+pub(super) const SPELLED_TENS: [(&str, i32); 8] = [
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
 // Durations and sets: how long, how often — shown, never on the calendar.
 
 /// Units of a duration and how TIMEX3 writes them: the letter, how many of it one unit is, and
@@ -751,6 +787,7 @@ pub(super) fn starters() -> &'static Starters {
         set.extend(QUARTER_PHRASES.iter().map(|(p, _)| p[0]));
         set.extend(SEASONS.iter().map(|(s, _)| *s));
         set.extend(NUMBER_WORDS.iter().map(|(w, _)| *w));
+        set.extend(SPELLED_CENTURIES.iter().map(|(w, _)| *w));
         set.extend(SOME_WORDS);
         set.extend(SET_WORDS.iter().map(|(w, _)| *w));
         set.extend(EVERY_WORDS);

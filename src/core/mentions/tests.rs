@@ -355,6 +355,17 @@ const CASES: &[(&str, &str, &str)] = &[
         "2000-01-07",
         "weeks=PXW:duration | years=PXY:duration",
     ),
+    // Years in words; "two thousand" only where a date is led to.
+    (
+        "In nineteen ninety-six it began, in January nineteen ninety-seven it grew, and by the year two thousand it was gone.",
+        "2000-05-10",
+        "nineteen ninety-six=1996:absolute | January nineteen ninety-seven=1997-01:absolute | two thousand=2000:absolute",
+    ),
+    (
+        "Two thousand people and nineteen children came.",
+        "2000-05-10",
+        "",
+    ),
     // A year's length with its end.
     (
         "Revenue was $76 million in the fiscal year ended March 31.",

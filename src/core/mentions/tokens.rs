@@ -3,8 +3,8 @@
 
 use super::Finder;
 use super::lexicon::{
-    DAY_HYPHEN_SUFFIXES, DAY_SUFFIXES, LOWER_CASE_MONTHS, SHORT_FULL_MONTHS, YEAR_HYPHEN_SUFFIXES,
-    YEAR_WORDS,
+    DAY_HYPHEN_SUFFIXES, DAY_SUFFIXES, LOWER_CASE_MONTHS, SHORT_FULL_MONTHS, SPELLED_CENTURIES,
+    SPELLED_TENS, SPELLED_UNITS, TRIGGERS, YEAR_HYPHEN_SUFFIXES, YEAR_WORDS,
 };
 
 /// What a token is: a word (letters, and the acute accent Russian texts put on a stressed
@@ -174,7 +174,9 @@ impl<'a> Finder<'a> {
 
     /// A four-digit year, with what may follow it ("года", "-ci il", "г.").
     pub(super) fn year(&self, i: usize) -> Option<(i32, usize)> {
-        let (y, len) = self.num(i)?;
+        let Some((y, len)) = self.num(i) else {
+            return self.spelled_year(i);
+        };
         if len != 4 || !(1000..=2999).contains(&y) {
             return None;
         }
@@ -197,6 +199,58 @@ impl<'a> Finder<'a> {
             }
         }
         Some((y as i32, next))
+    }
+
+    /// A year in words: "nineteen ninety-six", "nineteen hundred", and "two thousand" (or "two
+    /// thousand and one") after "year", a month or a word that leads to a date ("in", "by"…).
+    fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
+        let w = self.lower(i)?;
+        if let Some(&(_, century)) = SPELLED_CENTURIES.iter().find(|(c, _)| *c == w) {
+            if self.lower(i + 1) == Some("hundred") {
+                return Some((century, i + 2));
+            }
+            let (n, next) = self.spelled_below_hundred(i + 1)?;
+            return (n >= 10).then_some((century + n, next));
+        }
+        let led = i.checked_sub(1).is_some_and(|p| {
+            self.month(p).is_some()
+                || self
+                    .lower(p)
+                    .is_some_and(|w| w == "year" || TRIGGERS.contains(&w))
+        });
+        if w != "two" || self.lower(i + 1) != Some("thousand") || !led {
+            return None;
+        }
+        let at = if self.lower(i + 2) == Some("and") {
+            i + 3
+        } else {
+            i + 2
+        };
+        Some(
+            self.spelled_below_hundred(at)
+                .map_or((2000, i + 2), |(n, next)| (2000 + n, next)),
+        )
+    }
+
+    /// A number under a hundred in words: "six", "nineteen", "ninety", "ninety-six".
+    fn spelled_below_hundred(&self, i: usize) -> Option<(i32, usize)> {
+        let w = self.lower(i)?;
+        if let Some(&(_, tens)) = SPELLED_TENS.iter().find(|(t, _)| *t == w) {
+            let unit_at = if self.sym(i + 1, "-") && self.adjacent(i) {
+                i + 2
+            } else {
+                i + 1
+            };
+            return Some(
+                self.lower(unit_at)
+                    .and_then(|u| SPELLED_UNITS[..9].iter().position(|x| *x == u))
+                    .map_or((tens, i + 1), |k| (tens + k as i32 + 1, unit_at + 1)),
+            );
+        }
+        SPELLED_UNITS
+            .iter()
+            .position(|x| *x == w)
+            .map(|k| (k as i32 + 1, i + 1))
     }
 
     /// Whether the tokens from `i` are `phrase`, word for word (any case) and sign for sign.
