@@ -25,16 +25,7 @@ impl Finder<'_> {
                 .lower(i + 1)
                 .is_some_and(|w| NOT_DURATION_AFTER.contains(&w) || w == "old")
         {
-            let value = Value::Duration {
-                count: None,
-                unit: letter,
-                time,
-            };
-            let (start, end) = (self.start_of(i), self.end_before(i + 1));
-            self.push(start, end, Some(value), false, "a length of time".into());
-            if let Some(d) = self.drafts.last_mut() {
-                d.kind = Some(MentionKind::Duration);
-            }
+            self.push_length(i, i + 1, None, letter, time);
             return Found::Next(i + 1);
         }
         // "the year ended March 31", "the fiscal year ending June 30": a year's length, its end
@@ -50,16 +41,7 @@ impl Finder<'_> {
                     .lower(unit_at + 1)
                     .is_some_and(|w| matches!(w, "ended" | "ending" | "ends"))
             {
-                let value = Value::Duration {
-                    count: Some(1),
-                    unit: "Y",
-                    time: false,
-                };
-                let (start, end) = (self.start_of(i), self.end_before(unit_at + 1));
-                self.push(start, end, Some(value), false, "a length of time".into());
-                if let Some(d) = self.drafts.last_mut() {
-                    d.kind = Some(MentionKind::Duration);
-                }
+                self.push_length(i, unit_at + 1, Some(1), "Y", false);
                 return Found::Next(unit_at + 1);
             }
         }
@@ -131,17 +113,25 @@ impl Finder<'_> {
             return Found::Pass;
         }
         let next = unit_at + 1;
-        let value = Value::Duration {
-            count: count.map(|n| n * per),
-            unit: letter,
-            time,
-        };
+        self.push_length(i, next, count.map(|n| n * per), letter, time);
+        Found::Next(next)
+    }
+
+    /// A length of time from token `i` to before token `next`.
+    fn push_length(
+        &mut self,
+        i: usize,
+        next: usize,
+        count: Option<i64>,
+        unit: &'static str,
+        time: bool,
+    ) {
+        let value = Value::Duration { count, unit, time };
         let (start, end) = (self.start_of(i), self.end_before(next));
         self.push(start, end, Some(value), false, "a length of time".into());
         if let Some(d) = self.drafts.last_mut() {
             d.kind = Some(MentionKind::Duration);
         }
-        Found::Next(next)
     }
 
     /// A count at `i`: its number (none for "several") and the token after it.
