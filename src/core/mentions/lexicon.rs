@@ -172,6 +172,31 @@ pub(super) const QUARTER_PHRASES: [(&[&str], QuarterRef); 18] = [
 pub(super) const EARLIER_WORDS: &[&str] = &["earlier", "ago"];
 pub(super) const LATER_WORDS: &[&str] = &["later"];
 
+/// Days, months and years counted from the date spoken of before them ("He left the next day",
+/// "Later that year"): the phrase, its unit and how many of it after (before, when negative).
+pub(super) const ANAPHORA: [(&[&str], &str, i64); 20] = [
+    (&["earlier", "that", "day"], "day", 0),
+    (&["later", "that", "day"], "day", 0),
+    (&["that", "same", "day"], "day", 0),
+    (&["the", "same", "day"], "day", 0),
+    (&["that", "day"], "day", 0),
+    (&["the", "next", "day"], "day", 1),
+    (&["the", "following", "day"], "day", 1),
+    (&["the", "next", "morning"], "day", 1),
+    (&["the", "day", "before"], "day", -1),
+    (&["the", "previous", "day"], "day", -1),
+    (&["earlier", "that", "month"], "month", 0),
+    (&["later", "that", "month"], "month", 0),
+    (&["the", "following", "month"], "month", 1),
+    (&["earlier", "that", "year"], "year", 0),
+    (&["later", "that", "year"], "year", 0),
+    (&["that", "same", "year"], "year", 0),
+    (&["the", "same", "year"], "year", 0),
+    (&["that", "year"], "year", 0),
+    (&["the", "following", "year"], "year", 1),
+    (&["the", "previous", "year"], "year", -1),
+];
+
 /// "the first quarter", in order.
 pub(super) const QUARTER_ORDINALS: [&str; 4] = ["first", "second", "third", "fourth"];
 
@@ -763,6 +788,7 @@ pub(super) fn after_article() -> &'static Starters {
         set.extend(VAGUE.iter().filter_map(|(p, _)| second(p)));
         set.extend(DAY_PART_PHRASES.iter().filter_map(|(p, ..)| second(p)));
         set.extend(HOLIDAYS.iter().filter_map(|(p, _)| second(p)));
+        set.extend(ANAPHORA.iter().filter_map(|(p, ..)| second(p)));
         set.extend(MODIFIERS.iter().filter_map(|p| second(p)));
         set.extend(WEEKEND_WORDS);
         set.extend(SPAN_WORDS);
@@ -802,6 +828,7 @@ pub(super) fn starters() -> &'static Starters {
         set.extend(WEEKDAYS.iter().map(|(w, _)| *w));
         set.extend(WEEKDAY_PLURALS);
         set.extend(HOLIDAYS.iter().map(|(p, _)| p[0]));
+        set.extend(ANAPHORA.iter().map(|(p, ..)| p[0]));
         set
     })
 }

@@ -4,8 +4,8 @@
 use chrono::{Datelike, Days, Months};
 
 use super::lexicon::{
-    DAY_PART_PHRASES, DAY_WORDS, EARLIER_WORDS, HOLIDAYS, Holiday, LATER_WORDS, MONTH_WORDS,
-    NUMBER_WORDS, SEASONS, SHIFT_PREPOSITIONS, TODAY_PHRASE, VAGUE, WEEK_WORDS,
+    ANAPHORA, DAY_PART_PHRASES, DAY_WORDS, EARLIER_WORDS, HOLIDAYS, Holiday, LATER_WORDS,
+    MONTH_WORDS, NUMBER_WORDS, SEASONS, SHIFT_PREPOSITIONS, TODAY_PHRASE, VAGUE, WEEK_WORDS,
     WEEKDAY_PREPOSITIONS, WEEKEND_WORDS, YEAR_UNIT_WORDS, direction, weekday_of,
 };
 use super::resolve::{
@@ -79,7 +79,8 @@ impl Finder<'_> {
             return Found::Pass;
         };
         let next = self
-            .vague_at(i)
+            .anaphora_at(i)
+            .or_else(|| self.vague_at(i))
             .or_else(|| self.day_part_at(i))
             .or_else(|| self.weekend_at(i))
             .or_else(|| self.holiday_at(i))
@@ -114,6 +115,52 @@ impl Finder<'_> {
             Some(r) => format!("{how} the publication date {}", ymd(r)),
             None => "no publication date to count from".to_string(),
         }
+    }
+
+    /// "the next day", "later that year": counted from the date spoken of before, at the
+    /// phrase's own precision; a day only from a day. Nothing when no date was spoken of.
+    fn anaphora_at(&mut self, i: usize) -> Option<usize> {
+        let &(phrase, unit, n) = ANAPHORA.iter().find(|(p, ..)| self.is_phrase(i, p))?;
+        // "the day before the market fell" is counted from that event, not from a date
+        if phrase.last() == Some(&"before") && self.lower(i + phrase.len()).is_some() {
+            return None;
+        }
+        let anchor = self.anchor()?;
+        let first = anchor.first_day()?;
+        let value = match unit {
+            "day" => match anchor {
+                Value::Day(d) | Value::DayPart(d, _) | Value::Time(d, ..) => {
+                    Value::Day(d.checked_add_signed(chrono::Duration::days(n))?)
+                }
+                _ => return None,
+            },
+            "month" => {
+                let d = if n < 0 {
+                    first.checked_sub_months(Months::new(n.unsigned_abs() as u32))?
+                } else {
+                    first.checked_add_months(Months::new(n as u32))?
+                };
+                Value::Month(d.year(), d.month())
+            }
+            _ => Value::Year(first.year() + n as i32),
+        };
+        let next = i + phrase.len();
+        let (start, end) = (self.start_of(i), self.end_before(next));
+        let how = match n {
+            0 => format!("the {unit} of the date spoken of {}", anchor.timex()),
+            n => format!(
+                "{} {unit}{} {} the date spoken of {}",
+                n.abs(),
+                if n.abs() == 1 { "" } else { "s" },
+                if n < 0 { "before" } else { "after" },
+                anchor.timex()
+            ),
+        };
+        self.push(start, end, Some(value), true, how);
+        if let Some(d) = self.drafts.last_mut() {
+            d.refers_back = true;
+        }
+        Some(next)
     }
 
     /// Vague phrases: shown, never given a date.

@@ -355,6 +355,19 @@ const CASES: &[(&str, &str, &str)] = &[
         "2000-01-07",
         "weeks=PXW:duration | years=PXY:duration",
     ),
+    // Counted from the date spoken of before: a day only from a day; "the day before" an
+    // event is that event's, not a date's.
+    (
+        "He came on March 3, 1998, and left the next day; he had called the day before. Later that year he died, and the following year she moved.",
+        "2000-05-10",
+        "March 3, 1998=1998-03-03:absolute | the next day=1998-03-04:relative | the day before=1998-03-02:relative | Later that year=1998:relative | the following year=1999:relative",
+    ),
+    (
+        "Prices fell in May, and the next day nobody came. He was seen Nov. 3, the day before authorities acted.",
+        "1999-05-10",
+        "May=1999-05:relative | Nov. 3=1998-11-03:relative",
+    ),
+    ("He left the next day.", "1999-05-10", ""),
     // Years in words; "two thousand" only where a date is led to.
     (
         "In nineteen ninety-six it began, in January nineteen ninety-seven it grew, and by the year two thousand it was gone.",
