@@ -197,6 +197,21 @@ pub(super) const ANAPHORA: [(&[&str], &str, i64); 20] = [
     (&["the", "previous", "year"], "year", -1),
 ];
 
+/// The first words of [`ANAPHORA`] other than "the": common words, so they ask the rules only
+/// when the phrase's second word follows (`mod.rs`).
+pub(super) const ANAPHORA_OPENERS: [&str; 3] = ["that", "earlier", "later"];
+
+/// Whether the words at `i` and after may open one of [`ANAPHORA`] that does not start with
+/// "the".
+pub(super) fn may_open_anaphora(word: &str, next: Option<&str>) -> bool {
+    ANAPHORA_OPENERS.contains(&word)
+        && next.is_some_and(|n| {
+            ANAPHORA
+                .iter()
+                .any(|(p, ..)| p[0] == word && p.get(1) == Some(&n))
+        })
+}
+
 /// "the first quarter", in order.
 pub(super) const QUARTER_ORDINALS: [&str; 4] = ["first", "second", "third", "fourth"];
 
@@ -828,7 +843,6 @@ pub(super) fn starters() -> &'static Starters {
         set.extend(WEEKDAYS.iter().map(|(w, _)| *w));
         set.extend(WEEKDAY_PLURALS);
         set.extend(HOLIDAYS.iter().map(|(p, _)| p[0]));
-        set.extend(ANAPHORA.iter().map(|(p, ..)| p[0]));
         set
     })
 }

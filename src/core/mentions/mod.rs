@@ -270,6 +270,8 @@ pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
                 months[i].is_some()
                     || (starters.contains(lows[i])
                         && (!lexicon::ARTICLES.contains(&lows[i]) || carries_on(&f.toks, i + 1)))
+                    // "later that year": a common word starts a rule only before its phrase's
+                    || lexicon::may_open_anaphora(lows[i], lows.get(i + 1).copied())
                     // "for years": a plural unit starts a rule only after such a word
                     || (i > 0
                         && lexicon::BARE_LENGTH_PREPOSITIONS.contains(&lows[i - 1])

@@ -759,6 +759,20 @@ fn precision_first_day_and_explanations() {
 }
 
 #[test]
+fn anaphora_openers_are_the_tables_first_words() {
+    let mut firsts: Vec<&str> = super::lexicon::ANAPHORA
+        .iter()
+        .map(|(p, ..)| p[0])
+        .filter(|w| *w != "the")
+        .collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    let mut openers = super::lexicon::ANAPHORA_OPENERS.to_vec();
+    openers.sort_unstable();
+    assert_eq!(firsts, openers);
+}
+
+#[test]
 fn hostile_text_does_not_panic() {
     let long = "1".repeat(10_000);
     let inputs = [
