@@ -127,21 +127,12 @@ impl Finder<'_> {
         }
         let anchor = self.anchor()?;
         let first = anchor.first_day()?;
-        let value = match unit {
-            "day" => match anchor {
-                Value::Day(d) | Value::DayPart(d, _) | Value::Time(d, ..) => {
-                    Value::Day(d.checked_add_signed(chrono::Duration::days(n))?)
-                }
-                _ => return None,
-            },
-            "month" => {
-                let d = if n < 0 {
-                    first.checked_sub_months(Months::new(n.unsigned_abs() as u32))?
-                } else {
-                    first.checked_add_months(Months::new(n as u32))?
-                };
-                Value::Month(d.year(), d.month())
+        // a day only from a day; a year is the year itself, whatever the anchor's precision
+        let value = match (unit, anchor) {
+            ("day", Value::Day(_) | Value::DayPart(..) | Value::Time(..)) | ("month", _) => {
+                shift_value(anchor, unit, n)?
             }
+            ("day", _) => return None,
             _ => Value::Year(first.year() + n as i32),
         };
         let next = i + phrase.len();
