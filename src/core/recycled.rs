@@ -150,54 +150,105 @@ pub struct SharedPassage {
 
 impl RecycledIndex {
     /// Builds the index from every article's [`keys`] (in any order).
-    pub fn build(mut keys: Vec<u64>, articles: usize) -> Self {
-        keys.sort_unstable();
-        keys.dedup();
-        // Each article's number of distinct hashes.
-        let mut article_sizes = vec![0usize; articles];
-        for k in &keys {
+    pub fn build(keys: Vec<u64>, articles: usize) -> Self {
+        Self::build_from_parts(vec![keys], articles)
+    }
+
+    /// Builds the index from parts of the keys, each part holding every key of its articles
+    /// (as each thread of [`index_texts`] makes them). The parts are merged as they are read,
+    /// never copied into one list, and each is dropped once merged: the keys are the largest
+    /// thing the index is made from.
+    fn build_from_parts(mut parts: Vec<Vec<u64>>, articles: usize) -> Self {
+        for part in &mut parts {
+            part.sort_unstable();
+            part.dedup();
+        }
+        // Each article's number of distinct hashes (an article's keys are all in one part).
+        let mut article_sizes = vec![0u32; articles];
+        for k in parts.iter().flatten() {
             if let Some(n) = article_sizes.get_mut((k & ARTICLE_MASK) as usize) {
                 *n += 1;
             }
         }
         let mut index = RecycledIndex::default();
-        let mut with_recycled = vec![false; article_sizes.len()];
-        let mut pairs: HashMap<(u32, u32), u32> = HashMap::new();
-        let mut i = 0;
-        while i < keys.len() {
-            let hash = key_hash(keys[i]);
-            let mut j = i + 1;
-            while j < keys.len() && key_hash(keys[j]) == hash {
-                j += 1;
+        let mut with_recycled = vec![false; articles];
+        let mut heads = vec![0usize; parts.len()];
+        let mut group: Vec<u32> = Vec::new();
+        loop {
+            let next = parts
+                .iter()
+                .zip(&heads)
+                .filter_map(|(part, &at)| part.get(at))
+                .map(|&k| key_hash(k))
+                .min();
+            let Some(hash) = next else { break };
+            group.clear();
+            for (part, at) in parts.iter().zip(heads.iter_mut()) {
+                while let Some(&k) = part.get(*at)
+                    && key_hash(k) == hash
+                {
+                    group.push((k & ARTICLE_MASK) as u32);
+                    *at += 1;
+                }
             }
-            if j - i >= 2 {
+            if group.len() >= 2 {
+                group.sort_unstable();
                 index.hashes.push(hash);
                 index.starts.push(index.members.len() as u32);
-                let group: Vec<u32> = keys[i..j]
-                    .iter()
-                    .map(|k| (k & ARTICLE_MASK) as u32)
-                    .collect();
                 for &a in &group {
                     if let Some(w) = with_recycled.get_mut(a as usize) {
                         *w = true;
                     }
                 }
-                if group.len() <= PAIR_GROUP_LIMIT {
-                    for (x, &a) in group.iter().enumerate() {
-                        for &b in &group[x + 1..] {
-                            *pairs.entry((a, b)).or_default() += 1;
-                        }
-                    }
-                }
-                index.members.extend(group);
+                index.members.extend_from_slice(&group);
             }
-            i = j;
         }
+        drop(parts);
         index.starts.push(index.members.len() as u32);
+        index.hashes.shrink_to_fit();
+        index.starts.shrink_to_fit();
+        index.members.shrink_to_fit();
         index.articles_with_recycled = with_recycled.iter().filter(|&&w| w).count();
+        index.cluster = index.near_duplicates(&article_sizes);
+        index
+    }
 
-        // Near-duplicates: most of the shorter article's hashes are shared; grouped transitively.
-        let mut parent: Vec<u32> = (0..article_sizes.len() as u32).collect();
+    /// Near-duplicates: articles most of whose hashes (of the shorter one) are shared, grouped
+    /// transitively; each article of a group maps to the group's lowest article. The passages
+    /// held by more than [`PAIR_GROUP_LIMIT`] articles are left out (boilerplate). Pairs are
+    /// counted one article at a time, so only that article's partners are held at once.
+    fn near_duplicates(&self, article_sizes: &[u32]) -> HashMap<u32, u32> {
+        let articles = article_sizes.len();
+        let groups = || {
+            (0..self.hashes.len())
+                .map(|i| &self.members[self.starts[i] as usize..self.starts[i + 1] as usize])
+                .enumerate()
+                .filter(|(_, g)| g.len() <= PAIR_GROUP_LIMIT)
+        };
+        // Each article's small groups, by counting sort: `of[offsets[a]..offsets[a + 1]]`.
+        let mut offsets = vec![0u32; articles + 1];
+        for (_, g) in groups() {
+            for &a in g {
+                if let Some(n) = offsets.get_mut(a as usize + 1) {
+                    *n += 1;
+                }
+            }
+        }
+        for a in 0..articles {
+            offsets[a + 1] += offsets[a];
+        }
+        let mut fill = offsets.clone();
+        let mut of = vec![0u32; offsets[articles] as usize];
+        for (i, g) in groups() {
+            for &a in g {
+                if let Some(at) = fill.get_mut(a as usize) {
+                    of[*at as usize] = i as u32;
+                    *at += 1;
+                }
+            }
+        }
+        drop(fill);
+        let mut parent: Vec<u32> = (0..articles as u32).collect();
         fn find(parent: &mut [u32], mut x: u32) -> u32 {
             while parent[x as usize] != x {
                 parent[x as usize] = parent[parent[x as usize] as usize];
@@ -205,31 +256,42 @@ impl RecycledIndex {
             }
             x
         }
-        for ((a, b), shared) in pairs {
-            let (Some(&sa), Some(&sb)) =
-                (article_sizes.get(a as usize), article_sizes.get(b as usize))
-            else {
-                continue;
-            };
-            let smaller = sa.min(sb).max(1);
-            if shared as f64 >= NEAR_DUPLICATE_SHARE * smaller as f64 {
-                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                if ra != rb {
-                    parent[ra.max(rb) as usize] = ra.min(rb);
+        let mut shared: HashMap<u32, u32> = HashMap::new();
+        for a in 0..articles {
+            shared.clear();
+            for &i in &of[offsets[a] as usize..offsets[a + 1] as usize] {
+                let i = i as usize;
+                let g = &self.members[self.starts[i] as usize..self.starts[i + 1] as usize];
+                for &b in g.iter().filter(|&&b| b as usize > a) {
+                    *shared.entry(b).or_default() += 1;
+                }
+            }
+            for (&b, &n) in &shared {
+                let Some(&sb) = article_sizes.get(b as usize) else {
+                    continue;
+                };
+                let smaller = article_sizes[a].min(sb).max(1);
+                if f64::from(n) >= NEAR_DUPLICATE_SHARE * f64::from(smaller) {
+                    let (ra, rb) = (find(&mut parent, a as u32), find(&mut parent, b));
+                    if ra != rb {
+                        parent[ra.max(rb) as usize] = ra.min(rb);
+                    }
                 }
             }
         }
+        drop(of);
         let mut sizes: HashMap<u32, u32> = HashMap::new();
         for a in 0..parent.len() as u32 {
             *sizes.entry(find(&mut parent, a)).or_default() += 1;
         }
+        let mut cluster = HashMap::new();
         for a in 0..parent.len() as u32 {
             let root = find(&mut parent, a);
             if sizes.get(&root).copied().unwrap_or(0) > 1 {
-                index.cluster.insert(a, root);
+                cluster.insert(a, root);
             }
         }
-        index
+        cluster
     }
 
     /// The articles that hold `hash` (article bits ignored).
@@ -332,6 +394,9 @@ pub fn index_texts(
                         keys_out.extend(keys(text.as_ref(), n * chunk + i));
                         progress.fetch_add(1, Ordering::Relaxed);
                     }
+                    keys_out.sort_unstable();
+                    keys_out.dedup();
+                    keys_out.shrink_to_fit();
                     Some(keys_out)
                 })
             })
@@ -341,14 +406,11 @@ pub fn index_texts(
             .map(|h| h.join().unwrap_or(None))
             .collect()
     });
-    let mut all = Vec::with_capacity(parts.iter().flatten().map(Vec::len).sum());
-    for part in parts {
-        all.extend(part?);
-    }
+    let parts: Vec<Vec<u64>> = parts.into_iter().collect::<Option<_>>()?;
     if cancel.load(Ordering::Relaxed) {
         return None;
     }
-    Some(RecycledIndex::build(all, texts.len()))
+    Some(RecycledIndex::build_from_parts(parts, texts.len()))
 }
 
 #[cfg(test)]
@@ -436,6 +498,32 @@ mod tests {
         assert_eq!(idx.cluster_of(2), Some(0));
         assert_eq!(idx.cluster_of(1), None);
         assert_eq!(idx.articles_with_recycled, 2);
+    }
+
+    #[test]
+    fn the_index_is_the_same_however_the_keys_are_split() {
+        let long = format!("{PARAGRAPH} {PARAGRAPH} The end of the story comes here.");
+        let texts = [
+            long.clone(),
+            format!("Opening words. {PARAGRAPH}"),
+            long.replace("end", "close"),
+            "Too short to matter.".to_string(),
+            format!("{PARAGRAPH} Closing words of a fifth article, about the talks."),
+        ];
+        let keys: Vec<Vec<u64>> = texts.iter().enumerate().map(|(i, t)| keys(t, i)).collect();
+        let whole = RecycledIndex::build(keys.concat(), texts.len());
+        let cases = [
+            vec![keys[..2].concat(), keys[2..].concat()],
+            vec![keys[3..].concat(), keys[..1].concat(), keys[1..3].concat()],
+            vec![Vec::new(), keys.concat()],
+        ];
+        for parts in cases {
+            assert_eq!(RecycledIndex::build_from_parts(parts, texts.len()), whole);
+        }
+        assert!(!whole.is_empty());
+        assert_eq!(whole.articles_with_recycled, 4);
+        assert_eq!(whole.cluster_of(2), Some(0));
+        assert_eq!(whole.cluster_of(3), None);
     }
 
     #[test]
