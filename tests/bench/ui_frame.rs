@@ -19,6 +19,10 @@ use dateline::ui::commands::{FindCommand, ViewCommand};
 use dateline::ui::finder::{SearchFilters, SearchRequest};
 use dateline::ui::{AppOptions, DatelineApp};
 
+/// The app's own allocator (`src/main.rs`), so that memory and time are what the app shows.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const WARMUP: usize = 10;
 const FRAMES: usize = 100;
 
