@@ -308,7 +308,7 @@ pub fn search(
         let collection::LoadEvent::Article(a) = event else {
             return None;
         };
-        let hits = matcher.find(&a.text);
+        let hits = matcher.find_known(&a.text, a.text.is_ascii());
         if hits.is_empty() {
             return None;
         }

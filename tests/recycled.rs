@@ -89,7 +89,7 @@ fn search_over_the_seeds_finds_variants_diacritics_and_phrases() {
         let Some(matcher) = Matcher::new(&parse_query(q, &aliases)) else {
             panic!("{q:?} is not empty");
         };
-        let found = find_all(&c.articles, |a| a.text.as_str(), &matcher);
+        let found = find_all(&c.articles, |a| &a.text, &matcher);
         let paths: Vec<&str> = found
             .iter()
             .map(|(i, _)| &c.articles[*i].path[..3])

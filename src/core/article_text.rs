@@ -15,6 +15,8 @@ pub struct ArticleText(Arc<Cell>);
 
 struct Cell {
     text: OnceLock<Arc<String>>,
+    /// Whether the text is all ASCII, found once (search takes a quicker path for such texts).
+    ascii: OnceLock<bool>,
     origin: Option<Origin>,
 }
 
@@ -31,10 +33,13 @@ impl ArticleText {
     }
 
     pub fn shared_from(text: Arc<String>) -> Self {
+        let ascii = OnceLock::new();
+        let _ = ascii.set(text.is_ascii());
         let cell = OnceLock::new();
         let _ = cell.set(text);
         Self(Arc::new(Cell {
             text: cell,
+            ascii,
             origin: None,
         }))
     }
@@ -44,6 +49,7 @@ impl ArticleText {
     pub fn deferred(root: Arc<Path>, path: String, hash: String) -> Self {
         Self(Arc::new(Cell {
             text: OnceLock::new(),
+            ascii: OnceLock::new(),
             origin: Some(Origin { root, path, hash }),
         }))
     }
@@ -55,6 +61,11 @@ impl ArticleText {
     /// The text, shared (reading it first if it is deferred).
     pub fn shared(&self) -> Arc<String> {
         Arc::clone(self.shared_ref())
+    }
+
+    /// The text is all ASCII (found once, when the text is first had).
+    pub fn is_ascii(&self) -> bool {
+        *self.0.ascii.get_or_init(|| self.as_str().is_ascii())
     }
 
     /// The text is in memory (it was read, or it never was deferred).

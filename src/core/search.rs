@@ -5,6 +5,8 @@ use std::ops::Range;
 use std::path::Path;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::article_text::ArticleText;
 use serde::{Deserialize, Serialize};
 
 /// The aliases that ship with Dateline.
@@ -360,7 +362,12 @@ impl Matcher {
     /// Every hit in `text` (byte ranges, sorted, not overlapping), or nothing when a term is
     /// missing.
     pub fn find(&self, text: &str) -> Vec<Range<usize>> {
-        if text.is_ascii() {
+        self.find_known(text, text.is_ascii())
+    }
+
+    /// [`Matcher::find`] in a text known to be all ASCII or not.
+    pub fn find_known(&self, text: &str, ascii: bool) -> Vec<Range<usize>> {
+        if ascii {
             self.find_folded(text, &self.ascii_pre)
         } else {
             FOLD_BUF.with(|buf| {
@@ -456,7 +463,7 @@ pub fn find_in(text: &str, query: &Query) -> Vec<Range<usize>> {
 /// order.
 pub fn find_all<'a, T: Sync>(
     items: &'a [T],
-    text_of: impl Fn(&'a T) -> &'a str + Sync,
+    text_of: impl Fn(&'a T) -> &'a ArticleText + Sync,
     matcher: &Matcher,
 ) -> Vec<(usize, Vec<Range<usize>>)> {
     let threads = super::threads().min(8);
@@ -464,7 +471,8 @@ pub fn find_all<'a, T: Sync>(
         part.iter()
             .enumerate()
             .filter_map(|(i, item)| {
-                let hits = matcher.find(text_of(item));
+                let text = text_of(item);
+                let hits = matcher.find_known(text.as_str(), text.is_ascii());
                 (!hits.is_empty()).then_some((from + i, hits))
             })
             .collect::<Vec<_>>()

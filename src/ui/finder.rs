@@ -157,8 +157,12 @@ pub enum SearchMsg {
     Done,
 }
 
-/// Articles searched per message: small enough for results to stream in while typing.
+/// Articles searched for the first message: few, for the first results to show at once while
+/// typing; each later part is twice as large, up to [`SEARCH_CHUNK_MOST`], so that a million
+/// articles take a few dozen messages (and frames), not hundreds.
 const SEARCH_CHUNK: usize = 2048;
+/// The largest part searched between two looks at whether the search was stopped.
+const SEARCH_CHUNK_MOST: usize = 65_536;
 
 /// A search running on its own thread; dropping it stops it.
 pub struct SearchJob {
@@ -179,11 +183,16 @@ impl SearchJob {
         let spawned = std::thread::Builder::new()
             .name("search".into())
             .spawn(move || {
-                for chunk in items.chunks(SEARCH_CHUNK) {
+                let mut rest: &[(usize, crate::core::article_text::ArticleText)] = &items;
+                let mut size = SEARCH_CHUNK;
+                while !rest.is_empty() {
                     if stop.load(Ordering::Relaxed) {
                         return;
                     }
-                    let found = find_all(chunk, |(_, text)| text.as_str(), &matcher)
+                    let (chunk, after) = rest.split_at(size.min(rest.len()));
+                    rest = after;
+                    size = (size * 2).min(SEARCH_CHUNK_MOST);
+                    let found = find_all(chunk, |(_, text)| text, &matcher)
                         .into_iter()
                         .map(|(i, hits)| (chunk[i].0, hits))
                         .collect();

@@ -59,7 +59,7 @@ fn main() {
         let mut found = 0;
         for _ in 0..RUNS {
             let start = Instant::now();
-            let hits = find_all(&loaded.articles, |a| a.text.as_str(), &matcher);
+            let hits = find_all(&loaded.articles, |a| &a.text, &matcher);
             times.push(start.elapsed().as_secs_f64());
             found = hits.len();
         }
