@@ -402,7 +402,9 @@ impl ReaderPanel {
             .cloned()
             .unwrap_or(0..article.body().len());
         let base = article.body_start + page.start;
-        let body = &article.text[base..article.body_start + page.end];
+        // A text read again from a file that changed or vanished since can be shorter than the
+        // page: it shows as empty rather than cut out of range.
+        let body = article.body().get(page.clone()).unwrap_or("");
         let key = JobKey {
             path: article.path.clone(),
             page: self.page,
@@ -624,5 +626,29 @@ mod tests {
             assert_eq!(char_of_byte(text, byte), chars);
         }
         assert_eq!(byte_of_char(text, 999), text.len());
+    }
+
+    /// An article listed from the cache whose file vanished reads back empty, shorter than where
+    /// its body was: the reader shows it empty instead of cutting the text out of range.
+    #[test]
+    fn a_text_shorter_than_its_header_shows_empty() {
+        let mut state = AppState::new(crate::core::taxonomy::TypeIndex::default());
+        let mut article = crate::core::collection::test_article("gone.md", "");
+        article.body_start = 40;
+        state.articles.push(article);
+        state.reindex();
+        state.selected_article = Some(0);
+        let mut panel = ReaderPanel::default();
+        let ctx = egui::Context::default();
+        let mut commands = Vec::new();
+        for _ in 0..2 {
+            // No renderer takes the textures: they are let go on purpose.
+            ctx.run_ui(egui::RawInput::default(), |ui| {
+                panel.ui(ui, &state, &mut commands)
+            })
+            .textures_delta
+            .clear();
+        }
+        assert!(commands.is_empty());
     }
 }
