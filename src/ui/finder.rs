@@ -111,12 +111,7 @@ pub fn candidates(
                 && tagged.as_ref().is_none_or(|t| t.contains(a.path.as_str()))
         })
         .collect();
-    let published = |i: usize| articles[i].meta.published;
-    out.sort_by(|&a, &b| {
-        published(b)
-            .cmp(&published(a))
-            .then(articles[a].path.cmp(&articles[b].path))
-    });
+    super::articles_panel::sort_by_date(articles, &mut out, true);
     out
 }
 
