@@ -76,12 +76,39 @@ pub struct Cached {
 /// `DATELINE`, a version, the folder it was written for and the entries (serde's postcard form),
 /// and a hash of all that: anything that does not check out is not used at all.
 pub fn read(root: &Path) -> Result<Cached, String> {
-    let path = dir(root).join(FILE_NAME);
-    let bytes = fs::read(&path).map_err(|e| format!("no cache: {e}"))?;
-    decode(bytes, &root_key(root))
+    let mut entries = Vec::new();
+    let bytes = read_each(root, &mut |entry, range| entries.push((entry, range)))?;
+    Ok(Cached { bytes, entries })
 }
 
+/// [`read`], each entry handed to `each` as it is decoded (with where it lies in the file), so
+/// a million articles can be listed while the rest are still being decoded; gives back the
+/// file's bytes. Nothing is handed out before the whole file checked out (its start, version,
+/// folder and checksum). An entry that still does not decode ends the reading with an error:
+/// the caller then drops what it was handed.
+pub fn read_each(
+    root: &Path,
+    each: &mut dyn FnMut(Entry, Range<usize>),
+) -> Result<Vec<u8>, String> {
+    let path = dir(root).join(FILE_NAME);
+    let bytes = fs::read(&path).map_err(|e| format!("no cache: {e}"))?;
+    decode_each(bytes, &root_key(root), each)
+}
+
+#[cfg(test)]
 fn decode(bytes: Vec<u8>, root: &str) -> Result<Cached, String> {
+    let mut entries = Vec::new();
+    let bytes = decode_each(bytes, root, &mut |entry, range| {
+        entries.push((entry, range))
+    })?;
+    Ok(Cached { bytes, entries })
+}
+
+fn decode_each(
+    bytes: Vec<u8>,
+    root: &str,
+    each: &mut dyn FnMut(Entry, Range<usize>),
+) -> Result<Vec<u8>, String> {
     let Some(rest) = bytes.strip_prefix(MAGIC.as_slice()) else {
         return Err("not a Dateline cache".into());
     };
@@ -105,15 +132,14 @@ fn decode(bytes: Vec<u8>, root: &str) -> Result<Cached, String> {
             "a cache written for another folder ({written_for})"
         ));
     }
-    let mut entries = Vec::new();
     while !rest.is_empty() {
         let at = offset + body.len() - rest.len();
         let (entry, after): (Entry, &[u8]) = postcard::take_from_bytes(rest)
             .map_err(|e| format!("a cache that does not parse: {e}"))?;
         rest = after;
-        entries.push((entry, at..offset + body.len() - rest.len()));
+        each(entry, at..offset + body.len() - rest.len());
     }
-    Ok(Cached { bytes, entries })
+    Ok(bytes)
 }
 
 /// Writes a cache as it goes, entry by entry, then all at once to disk.

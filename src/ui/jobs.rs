@@ -8,6 +8,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
+use rustc_hash::FxHashMap;
+
 use crate::core::annotations::AnnotationSet;
 use crate::core::article_text::ArticleText;
 use crate::core::cache;
@@ -141,9 +143,9 @@ fn run_load(
         .ok()
         .map(|text| crate::core::taxonomy::Taxonomy::parse(&text, &taxonomy_path));
     let _ = tx.send(LoadMsg::Annotations(annotations));
-    let result = match cache::read(root) {
-        Ok(cached) if !cached.entries.is_empty() => reopen(root, cached, cancel, tx, wake),
-        Ok(_) => first_open(root, cancel, tx, wake),
+    let result = match list_cached(root, tx, wake) {
+        Ok(Some(listed)) => reopen(root, listed, cancel, tx, wake),
+        Ok(None) => first_open(root, cancel, tx, wake),
         Err(why) => {
             log::info!("{}: reading every file ({why})", root.display());
             first_open(root, cancel, tx, wake)
@@ -230,30 +232,29 @@ fn entry_of(
     })
 }
 
-/// Lists every article the cache holds at once, then reads the files behind it without their
-/// headers: an article whose text hashes as cached only gets its text back; a file with any
-/// other article is read whole and its articles replace the cached ones; cached articles no file
-/// holds any more are dropped. The cache is written again when anything changed.
-fn reopen(
-    root: &Path,
-    cached: cache::Cached,
-    cancel: &AtomicBool,
-    tx: &Sender<LoadMsg>,
-    wake: &Wake,
-) -> Result<(), collection::CollectionError> {
+/// What the cache listed: its bytes, and each article's path, content hash, text (read when
+/// wanted) and where its entry lies in those bytes.
+struct Listed {
+    bytes: Vec<u8>,
+    articles: Vec<(String, String, ArticleText, std::ops::Range<usize>)>,
+}
+
+/// Lists every article the cache holds, in chunks as the entries are decoded, so the first ones
+/// show at once; `None` for an empty cache. A cache that does not check out lists nothing; one
+/// whose entries stop decoding part way takes back what it listed.
+fn list_cached(root: &Path, tx: &Sender<LoadMsg>, wake: &Wake) -> Result<Option<Listed>, String> {
     const CHUNK: usize = 4096;
     let shared_root: Arc<Path> = Arc::from(root);
-    let cache::Cached { bytes, entries } = cached;
-    let mut known: HashMap<String, (String, ArticleText)> = HashMap::with_capacity(entries.len());
-    let mut order: Vec<(String, std::ops::Range<usize>)> = Vec::with_capacity(entries.len());
+    let mut articles = Vec::new();
     let mut chunk = Vec::with_capacity(CHUNK);
-    for (entry, range) in entries {
+    let read = cache::read_each(root, &mut |entry, range| {
         let article = entry.article.into_article(&shared_root);
-        known.insert(
+        articles.push((
             article.path.clone(),
-            (article.content_hash.clone(), article.text.clone()),
-        );
-        order.push((article.path.clone(), range));
+            article.content_hash.clone(),
+            article.text.clone(),
+            range,
+        ));
         chunk.push(article);
         if chunk.len() == CHUNK {
             let _ = tx.send(LoadMsg::Cached(std::mem::replace(
@@ -262,9 +263,42 @@ fn reopen(
             )));
             wake();
         }
+    });
+    match read {
+        Ok(bytes) => {
+            let _ = tx.send(LoadMsg::Cached(chunk));
+            wake();
+            Ok((!articles.is_empty()).then_some(Listed { bytes, articles }))
+        }
+        Err(why) => {
+            if !articles.is_empty() {
+                let paths = articles.into_iter().map(|(path, ..)| path).collect();
+                let _ = tx.send(LoadMsg::Gone(paths));
+            }
+            Err(why)
+        }
     }
-    let _ = tx.send(LoadMsg::Cached(chunk));
-    wake();
+}
+
+/// Reads the files behind what the cache listed, without their headers: an article whose text
+/// hashes as cached only gets its text back; a file with any other article is read whole and
+/// its articles replace the cached ones; cached articles no file holds any more are dropped.
+/// The cache is written again when anything changed.
+fn reopen(
+    root: &Path,
+    listed: Listed,
+    cancel: &AtomicBool,
+    tx: &Sender<LoadMsg>,
+    wake: &Wake,
+) -> Result<(), collection::CollectionError> {
+    let Listed { bytes, articles } = listed;
+    let mut known: FxHashMap<String, (String, ArticleText)> =
+        FxHashMap::with_capacity_and_hasher(articles.len(), Default::default());
+    let mut order: Vec<(String, std::ops::Range<usize>)> = Vec::with_capacity(articles.len());
+    for (path, hash, text, range) in articles {
+        known.insert(path.clone(), (hash, text));
+        order.push((path, range));
+    }
 
     let mut waker = Waker::new(wake);
     let mut fresh: HashMap<String, cache::Entry> = HashMap::new();

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use crate::core::annotations::AnnotationSet;
 use crate::core::calendar::{DayCounts, YearMonth};
@@ -152,7 +153,8 @@ pub struct EventMark {
 pub struct AppState {
     pub root: Option<PathBuf>,
     pub articles: Vec<Article>,
-    pub by_path: HashMap<String, usize>,
+    /// Each article's place by its path (a quick hash: a million paths are hashed on opening).
+    pub by_path: FxHashMap<String, usize>,
     pub problems: Vec<Problem>,
     /// Goes up whenever articles are added or removed (for the panels' caches).
     pub articles_revision: u64,
@@ -223,7 +225,7 @@ impl AppState {
         Self {
             root: None,
             articles: Vec::new(),
-            by_path: HashMap::new(),
+            by_path: FxHashMap::default(),
             problems: Vec::new(),
             articles_revision: 0,
             load: LoadStatus::Idle,

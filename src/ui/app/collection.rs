@@ -107,6 +107,11 @@ impl DatelineApp {
             handled += 1;
             match msg {
                 LoadMsg::Event(LoadEvent::Found { total }) => {
+                    // Room for every file's article at once: grown by doubling, the list would
+                    // hold up to twice what it needs (tens of megabytes at a million).
+                    let more = total.saturating_sub(self.state.articles.len());
+                    self.state.articles.reserve_exact(more);
+                    self.state.by_path.reserve(more);
                     self.state.load = LoadStatus::Loading {
                         done: 0,
                         total: Some(total),
