@@ -111,7 +111,7 @@ pub fn candidates(
                 && tagged.as_ref().is_none_or(|t| t.contains(a.path.as_str()))
         })
         .collect();
-    super::articles_panel::sort_by_date(articles, &mut out, true);
+    crate::core::collection::sort_by_date(articles, &mut out, true);
     out
 }
 
@@ -352,5 +352,15 @@ mod tests {
         }
         assert!(tags_in_use(&set).contains(&"border".to_string()));
         assert_eq!(sources(&articles)[0].1, 1);
+        // Without filters a search takes the article list's newest-first order as it is.
+        let all = candidates(&articles, &set, &SearchFilters::default());
+        let listed = crate::ui::articles_panel::visible_rows(
+            &articles,
+            "",
+            crate::ui::articles_panel::SortKey::NewestFirst,
+            None,
+        );
+        assert_eq!(all, listed);
+        assert_eq!(all.len(), articles.len());
     }
 }

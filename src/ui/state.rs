@@ -1,6 +1,6 @@
 //! The app's shared state, which panels read and only [`super::app::DatelineApp`] changes.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -47,7 +47,7 @@ pub struct SearchState {
     /// the article's text.
     pub results: Vec<(usize, Vec<std::ops::Range<usize>>)>,
     /// Article → its place in `results`.
-    pub by_article: HashMap<usize, usize>,
+    pub by_article: FxHashMap<usize, usize>,
     pub hits: usize,
     /// Articles looked at so far, of all to look at.
     pub searched: usize,

@@ -8,7 +8,9 @@ use super::DatelineApp;
 use crate::core::search::{Aliases, Matcher, parse_query};
 use crate::ui::aliases_editor::{AliasesAction, AliasesEditor};
 use crate::ui::commands::FindCommand;
-use crate::ui::finder::{RecycledJob, SearchJob, SearchMsg, SearchRequest, candidates};
+use crate::ui::finder::{
+    RecycledJob, SearchFilters, SearchJob, SearchMsg, SearchRequest, candidates,
+};
 use crate::ui::state::SearchState;
 
 impl DatelineApp {
@@ -50,15 +52,22 @@ impl DatelineApp {
         let items = match &self.search_candidates {
             Some((k, items)) if *k == key => Arc::clone(items),
             _ => {
+                let articles = &self.state.articles;
+                let listed = (request.filters == SearchFilters::default())
+                    .then(|| {
+                        self.articles
+                            .all_newest_first(self.state.articles_revision, articles.len())
+                    })
+                    .flatten()
+                    .map(<[usize]>::to_vec);
+                let order = listed.unwrap_or_else(|| {
+                    candidates(articles, &self.state.annotations, &request.filters)
+                });
                 let items: Arc<Vec<(usize, crate::core::article_text::ArticleText)>> = Arc::new(
-                    candidates(
-                        &self.state.articles,
-                        &self.state.annotations,
-                        &request.filters,
-                    )
-                    .into_iter()
-                    .map(|i| (i, self.state.articles[i].text.clone()))
-                    .collect(),
+                    order
+                        .into_iter()
+                        .filter_map(|i| Some((i, articles.get(i)?.text.clone())))
+                        .collect(),
                 );
                 self.search_candidates = Some((key, Arc::clone(&items)));
                 items
