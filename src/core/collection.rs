@@ -178,10 +178,14 @@ pub fn stream_mapped<T: Send>(
     // would cost more in locking than reading a small file does). The walk goes in path order
     // and numbers its batches; results are handed on in that order (a batch that comes early
     // waits for the ones before it), so a caller can print as it goes instead of holding the
-    // whole collection to sort it.
+    // whole collection to sort it. The walk is not held back by the reading: its batches queue
+    // up (about a hundred bytes a file), so that it ends, and tells how many files there are,
+    // early — within two seconds at a million files, where the reading takes forty — and a
+    // caller can make room for every article once instead of growing its list (a copy of
+    // everything listed so far) time and again.
     const BATCH: usize = 128;
     let workers = super::threads().max(2);
-    let (file_tx, file_rx) = mpsc::sync_channel::<(usize, Vec<PathBuf>)>(256);
+    let (file_tx, file_rx) = mpsc::channel::<(usize, Vec<PathBuf>)>();
     let file_rx = std::sync::Mutex::new(file_rx);
     let (tx, rx) = mpsc::channel::<Delivery<T>>();
     std::thread::scope(|scope| {
@@ -699,38 +703,47 @@ pub fn test_article(path: &str, text: &str) -> Article {
 }
 
 /// Sorts `rows` (places in `articles`) by publication date, newest or oldest first, undated
-/// articles last either way and the path deciding ties. The keys are laid side by side first,
-/// so the sort compares them in place instead of reaching into each article: a million rows
-/// sort about five times faster.
+/// articles last either way and the place among the articles (the order they were read in, path
+/// order on opening) deciding ties. The keys are laid side by side first, so the sort compares
+/// them in place instead of reaching into each article: a million rows sort about five times
+/// faster.
 pub fn sort_by_date(articles: &[Article], rows: &mut Vec<usize>, newest_first: bool) {
-    let mut keys: Vec<(Option<Timestamp>, &str, usize)> = rows
-        .iter()
-        .filter_map(|&i| {
-            let a = articles.get(i)?;
-            Some((a.meta.published, a.path.as_str(), i))
-        })
-        .collect();
-    if newest_first {
-        keys.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    } else {
-        keys.sort_unstable_by(|a, b| {
-            (a.0.is_none(), a.0)
-                .cmp(&(b.0.is_none(), b.0))
-                .then_with(|| a.1.cmp(b.1))
-        });
-    }
+    let keys = date_keys(articles, rows, newest_first);
     rows.clear();
-    rows.extend(keys.iter().map(|k| k.2));
+    rows.extend(keys.iter().map(|k| k.1));
+}
+
+/// A row's publication date and place, as [`sort_by_date`] orders them.
+pub type DateKey = (Option<Timestamp>, usize);
+
+/// [`sort_by_date`]'s order between two rows' keys.
+pub fn date_order(a: &DateKey, b: &DateKey, newest_first: bool) -> std::cmp::Ordering {
+    if newest_first {
+        b.0.cmp(&a.0).then(a.1.cmp(&b.1))
+    } else {
+        (a.0.is_none(), a.0, a.1).cmp(&(b.0.is_none(), b.0, b.1))
+    }
+}
+
+/// The keys of `rows` in [`sort_by_date`]'s order.
+pub fn date_keys(articles: &[Article], rows: &[usize], newest_first: bool) -> Vec<DateKey> {
+    let mut keys: Vec<DateKey> = rows
+        .iter()
+        .filter_map(|&i| Some((articles.get(i)?.meta.published, i)))
+        .collect();
+    keys.sort_unstable_by(|a, b| date_order(a, b, newest_first));
+    keys
 }
 
 /// Settles numeric dates whose day and month could be either way (`03/04/2022`) by the order most
-/// of the collection's unambiguous numeric dates use, and says so on each such article.
-pub fn settle_date_order(articles: &mut [Article]) {
+/// of the collection's unambiguous numeric dates use, and says so on each such article. Gives how
+/// many dates it turned round.
+pub fn settle_date_order(articles: &mut [Article]) -> usize {
     let mut orders = DateOrders::default();
     for a in articles.iter() {
         orders.count(a.meta.date_order);
     }
-    orders.settle(articles);
+    orders.settle(articles)
 }
 
 /// How many of a collection's numeric dates were unambiguously day first or month first: what
@@ -750,10 +763,12 @@ impl DateOrders {
         }
     }
 
-    /// Reads the ambiguous dates among `articles` as the majority does.
-    pub fn settle(&self, articles: &mut [Article]) {
+    /// Reads the ambiguous dates among `articles` as the majority does; gives how many dates it
+    /// turned round (day and month swapped).
+    pub fn settle(&self, articles: &mut [Article]) -> usize {
         let (day_first, month_first) = (self.day_first, self.month_first);
         let swap = month_first > day_first;
+        let mut swapped = 0;
         for a in articles.iter_mut() {
             if a.meta.date_order != Some(DayMonthOrder::Ambiguous) {
                 continue;
@@ -764,6 +779,7 @@ impl DateOrders {
                     chrono::NaiveDate::from_ymd_opt(p.date.year(), p.date.day(), p.date.month())
             {
                 p.date = d;
+                swapped += 1;
             }
             let (order, n) = if swap {
                 ("month first", month_first)
@@ -780,6 +796,7 @@ impl DateOrders {
                 DayMonthOrder::DayFirst
             });
         }
+        swapped
     }
 }
 

@@ -28,10 +28,53 @@ pub mod timeline;
 pub mod timestamp;
 pub mod watch;
 
+/// Lowers the calling thread's scheduling priority below the window's (niceness about 10 on
+/// Linux; the threads it starts inherit it): background work then takes only the CPU the window
+/// leaves, and a frame never waits for a core on a machine whose cores the work keeps busy. The
+/// window's thread keeps the normal priority. Where the system refuses, nothing changes.
+pub fn lower_thread_priority() {
+    use thread_priority::{ThreadPriority, ThreadPriorityValue, set_current_thread_priority};
+    if let Ok(value) = ThreadPriorityValue::try_from(25u8) {
+        let _ = set_current_thread_priority(ThreadPriority::Crossplatform(value));
+    }
+}
+
 /// How many threads the machine runs at once, asked once per process: the standard library
 /// reads the cgroup's quota files at every call (three files opened), which cost a third of a
 /// load's system time when it was asked once per file.
 pub fn threads() -> usize {
     static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    /// The calling thread's niceness, from `/proc/thread-self/stat` (the field after the
+    /// priority, counted from the end of the name in parentheses).
+    fn niceness() -> Option<i32> {
+        let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+        let after_name = &stat[stat.rfind(')')? + 1..];
+        after_name.split_whitespace().nth(16)?.parse().ok()
+    }
+
+    #[test]
+    fn a_background_thread_runs_below_the_window() {
+        let (before, after, child) = std::thread::spawn(|| {
+            let before = niceness();
+            super::lower_thread_priority();
+            let after = niceness();
+            let child = std::thread::spawn(niceness).join().ok().flatten();
+            (before, after, child)
+        })
+        .join()
+        .unwrap_or_default();
+        let before = before.unwrap_or(0);
+        assert!(after.is_some_and(|n| n > before), "{before} -> {after:?}");
+        assert_eq!(child, after, "threads it starts inherit it");
+        assert_eq!(
+            niceness(),
+            Some(before),
+            "the test's own thread is left alone"
+        );
+    }
 }

@@ -48,6 +48,31 @@ impl Watcher {
         })
     }
 
+    /// Starts watching `root` on a thread of its own: adding the watches stats every file of the
+    /// folder (`notify` walks it to find the subfolders), seconds at a million files, which the
+    /// window must not wait for. [`Starting::poll`] hands the watcher over once it is ready.
+    pub fn start_in_background(root: &Path, wake: impl Fn() + Send + Clone + 'static) -> Starting {
+        let (tx, rx) = mpsc::channel();
+        let root = root.to_path_buf();
+        let done = wake.clone();
+        let spawned = std::thread::Builder::new()
+            .name("watch".into())
+            .spawn(move || {
+                super::lower_thread_priority();
+                let started = Self::start(&root, wake).map_err(|e| e.to_string());
+                // The window may have moved on to another collection: nobody to hand it to.
+                if tx.send(started).is_ok() {
+                    done();
+                }
+            });
+        if let Err(e) = spawned {
+            let (tx, rx) = mpsc::channel();
+            let _ = tx.send(Err(e.to_string()));
+            return Starting(rx);
+        }
+        Starting(rx)
+    }
+
     /// Paths that changed and have been quiet for [`SETTLE`]; hidden files and `.dateline/` are
     /// left out. Also tells how long to wait for the next check when some are still settling.
     pub fn settled(&mut self) -> (Vec<PathBuf>, Option<Duration>) {
@@ -71,6 +96,22 @@ impl Watcher {
                 }
             }
             _ => (Vec::new(), None),
+        }
+    }
+}
+
+/// A watcher being started on its own thread ([`Watcher::start_in_background`]).
+pub struct Starting(Receiver<Result<Watcher, String>>);
+
+impl Starting {
+    /// The watcher once it watches, or why it could not; `None` while it is still starting.
+    pub fn poll(&self) -> Option<Result<Watcher, String>> {
+        match self.0.try_recv() {
+            Ok(started) => Some(started),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                Some(Err("the thread starting the watch stopped".into()))
+            }
         }
     }
 }
@@ -106,11 +147,37 @@ mod tests {
         }
     }
 
+    /// Waits for a watcher started in the background.
+    fn started(root: &Path) -> Result<Watcher, String> {
+        let starting = Watcher::start_in_background(root, || {});
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(started) = starting.poll() {
+                return started;
+            }
+            assert!(Instant::now() < deadline, "the watch never started");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    #[test]
+    fn a_folder_that_is_not_there_says_why_it_is_not_watched() {
+        let dir = tempfile::tempdir().ok();
+        let gone = dir
+            .as_ref()
+            .map(|d| d.path().join("gone"))
+            .unwrap_or_default();
+        let Err(why) = started(&gone) else {
+            panic!("a missing folder was watched");
+        };
+        assert!(!why.is_empty());
+    }
+
     #[test]
     fn a_new_file_is_noticed() -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         let root = dir.path().canonicalize()?;
-        let mut watcher = Watcher::start(&root, || {})?;
+        let mut watcher = started(&root)?;
         std::fs::write(root.join("new.txt"), "2022-12-12\n\nNew.\n")?;
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {

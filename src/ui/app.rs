@@ -18,9 +18,10 @@ use super::reader_panel::ReaderPanel;
 use super::state::AppState;
 use super::status_bar::StatusBar;
 use crate::core::taxonomy::{Taxonomy, TypeIndex};
-use crate::core::watch::Watcher;
+use crate::core::watch::{Starting, Watcher};
 
 mod annotations;
+mod appended;
 mod collection;
 mod finding;
 mod interchange;
@@ -77,6 +78,9 @@ pub struct DatelineApp {
     suggest_reports: Option<super::suggest_job::Reports>,
     #[allow(clippy::type_complexity)]
     suggest_articles: Option<(u64, Arc<Vec<super::suggest_job::JobArticle>>)>,
+    /// What the recycled-text and suggestion jobs take of each article, gathered as a collection
+    /// loads.
+    appended: appended::Appended,
     /// The "Add to event…" picker, with its filter text, while it is open.
     pub event_picker: Option<String>,
     pub articles: ArticlesPanel,
@@ -102,6 +106,8 @@ pub struct DatelineApp {
     native_dialogs: bool,
     data_dir: Option<PathBuf>,
     watcher: Option<Watcher>,
+    /// The watcher while it starts on its own thread.
+    watcher_starting: Option<Starting>,
     refreshes: Vec<Receiver<collection::Refresh>>,
     tasks: Vec<Receiver<Command>>,
     search_job: Option<super::finder::SearchJob>,
@@ -154,6 +160,7 @@ impl DatelineApp {
             suggest_key: None,
             suggest_reports: None,
             suggest_articles: None,
+            appended: Default::default(),
             event_picker: None,
             articles: ArticlesPanel::default(),
             reader: ReaderPanel::default(),
@@ -178,6 +185,7 @@ impl DatelineApp {
             native_dialogs: options.native_dialogs,
             data_dir: options.data_dir,
             watcher: None,
+            watcher_starting: None,
             refreshes: Vec::new(),
             tasks: Vec::new(),
             search_job: None,
@@ -201,12 +209,13 @@ impl DatelineApp {
         self.commands.push(command);
     }
 
-    /// Whether a load or a save is still running (tests wait on this).
     /// Every file of the collection has been read (other background work may still run).
     pub fn loader_done(&self) -> bool {
         self.loader.is_none()
     }
 
+    /// Whether anything still runs in the background: a load, a save, a search, recycled text,
+    /// suggestions, the watch on the folder being set up (tests wait on this).
     pub fn is_busy(&self) -> bool {
         self.loader.is_some()
             || self.saver.is_saving()
@@ -215,6 +224,7 @@ impl DatelineApp {
             || self.search_job.is_some()
             || self.recycled_job.is_some()
             || self.suggest_job.is_some()
+            || self.watcher_starting.is_some()
     }
 
     fn wake(&self) -> Wake {
@@ -229,6 +239,7 @@ impl DatelineApp {
         let spawned = std::thread::Builder::new()
             .name("task".into())
             .spawn(move || {
+                crate::core::lower_thread_priority();
                 let _ = tx.send(task());
                 wake();
             });

@@ -6,33 +6,13 @@ use super::commands::{AnnotationCommand, Command, ViewCommand};
 use super::list_rows::{RowColors, article_row, date_label, title_label};
 use super::state::AppState;
 use super::theme;
-use crate::core::collection::{self, Article};
+use crate::core::collection::Article;
+use crate::core::timestamp::Timestamp;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SortKey {
-    NewestFirst,
-    OldestFirst,
-    Source,
-    Title,
-}
-
-impl SortKey {
-    const ALL: [SortKey; 4] = [
-        SortKey::NewestFirst,
-        SortKey::OldestFirst,
-        SortKey::Source,
-        SortKey::Title,
-    ];
-
-    fn label(self) -> &'static str {
-        match self {
-            SortKey::NewestFirst => "Newest first",
-            SortKey::OldestFirst => "Oldest first",
-            SortKey::Source => "Source",
-            SortKey::Title => "Title",
-        }
-    }
-}
+pub use super::article_rows::{
+    SortKey, add_appended_rows, first_row, matches_filter, rows_with_dates, visible_rows,
+    visible_rows_in,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -60,6 +40,11 @@ pub struct ArticlesPanel {
     tab: Tab,
     rows: Vec<usize>,
     rows_key: Option<RowsKey>,
+    /// The articles' generation (`AppState::articles_generation`) and how many of them `rows`
+    /// was computed from: articles appended since are merged in, not everything sorted again.
+    covered: (u64, usize),
+    /// Each row's publication date, side by side with `rows`, when the list is sorted by date.
+    row_dates: Vec<Option<Timestamp>>,
     /// Scroll the selected row into view on the next frame.
     scroll_to_selected: bool,
     last_selected: Option<usize>,
@@ -82,6 +67,8 @@ impl Default for ArticlesPanel {
             tab: Tab::Articles,
             rows: Vec::new(),
             rows_key: None,
+            covered: (0, 0),
+            row_dates: Vec::new(),
             scroll_to_selected: false,
             last_selected: None,
             refreshing: Default::default(),
@@ -91,71 +78,6 @@ impl Default for ArticlesPanel {
             group_sizes: Default::default(),
         }
     }
-}
-
-/// Whether `article` matches every word of `filter` (case-insensitively) in its title, source,
-/// byline or path.
-pub fn matches_filter(article: &Article, filter_words: &[String]) -> bool {
-    if filter_words.is_empty() {
-        return true;
-    }
-    let m = &article.meta;
-    let hay = format!(
-        "{} {} {} {}",
-        m.title,
-        m.source.as_deref().unwrap_or(""),
-        m.byline.as_deref().unwrap_or(""),
-        article.path
-    )
-    .to_lowercase();
-    filter_words.iter().all(|w| hay.contains(w.as_str()))
-}
-
-/// The indices of the articles to list, filtered and sorted.
-pub fn visible_rows(
-    articles: &[Article],
-    filter: &str,
-    sort: SortKey,
-    day: Option<chrono::NaiveDate>,
-) -> Vec<usize> {
-    visible_rows_in(articles, filter, sort, day, None)
-}
-
-/// [`visible_rows`], also limited to a stretch of days.
-pub fn visible_rows_in(
-    articles: &[Article],
-    filter: &str,
-    sort: SortKey,
-    day: Option<chrono::NaiveDate>,
-    range: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
-) -> Vec<usize> {
-    let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
-    let mut rows: Vec<usize> = (0..articles.len())
-        .filter(|&i| {
-            let a = &articles[i];
-            day.is_none_or(|d| a.meta.published.is_some_and(|p| p.date == d))
-                && range.is_none_or(|(from, to)| {
-                    a.meta
-                        .published
-                        .is_some_and(|p| from <= p.date && p.date <= to)
-                })
-                && matches_filter(a, &words)
-        })
-        .collect();
-    let published = |i: usize| articles[i].meta.published;
-    match sort {
-        SortKey::NewestFirst => collection::sort_by_date(articles, &mut rows, true),
-        SortKey::OldestFirst => collection::sort_by_date(articles, &mut rows, false),
-        SortKey::Source => rows.sort_by(|&a, &b| {
-            let key = |i: usize| {
-                let s = articles[i].meta.source.as_deref().unwrap_or("");
-                (s.is_empty(), s.to_lowercase())
-            };
-            key(a).cmp(&key(b)).then(published(b).cmp(&published(a)))
-        }),
-        SortKey::Title => rows.sort_by_cached_key(|&i| articles[i].meta.title.to_lowercase()),
-    }
-    rows
 }
 
 impl ArticlesPanel {
@@ -238,13 +160,35 @@ impl ArticlesPanel {
         }
         if self.rows_key.as_ref() != Some(&key) {
             let start = std::time::Instant::now();
-            self.rows = visible_rows_in(
-                &state.articles,
-                &self.filter,
-                self.sort,
-                state.selected_day,
-                state.selected_range,
-            );
+            let new = state.articles.len().saturating_sub(self.covered.1);
+            let appended = only_new_articles
+                && key.grouped.is_none()
+                && self.rows_key.as_ref().is_some_and(|k| k.grouped.is_none())
+                && self.covered.0 == state.articles_generation
+                && self.covered.1 <= state.articles.len()
+                // Out of date order, many new rows are put in place faster by a sort.
+                && (self.sort.newest_first().is_some() || new <= self.covered.1 / 16);
+            if appended {
+                add_appended_rows(
+                    &state.articles,
+                    &mut self.rows,
+                    &mut self.row_dates,
+                    self.covered.1,
+                    &self.filter,
+                    self.sort,
+                    state.selected_day,
+                    state.selected_range,
+                );
+            } else {
+                (self.rows, self.row_dates) = rows_with_dates(
+                    &state.articles,
+                    &self.filter,
+                    self.sort,
+                    state.selected_day,
+                    state.selected_range,
+                );
+            }
+            self.covered = (state.articles_generation, state.articles.len());
             self.nested.clear();
             self.group_sizes.clear();
             if key.grouped.is_some()
@@ -556,37 +500,4 @@ fn problems_ui(ui: &mut egui::Ui, state: &AppState) {
                 });
             }
         });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::collection::test_article as article;
-
-    #[test]
-    fn rows_filter_and_sort() {
-        let articles = vec![
-            article("b.txt", "2022-12-09\n\nZeta talks, Trend reports.\n"),
-            article("a.txt", "2022-12-07\n\nAlpha meeting, Azernews reports.\n"),
-            article("c.txt", "No date here at all.\n"),
-        ];
-        let day = chrono::NaiveDate::from_ymd_opt(2022, 12, 7);
-        let cases: &[(&str, SortKey, Option<chrono::NaiveDate>, &[usize])] = &[
-            ("", SortKey::NewestFirst, None, &[0, 1, 2]),
-            ("", SortKey::OldestFirst, None, &[1, 0, 2]),
-            ("", SortKey::Source, None, &[1, 0, 2]),
-            ("", SortKey::Title, None, &[1, 2, 0]),
-            ("trend", SortKey::NewestFirst, None, &[0]),
-            ("ALPHA a.txt", SortKey::NewestFirst, None, &[1]),
-            ("", SortKey::NewestFirst, day, &[1]),
-            ("zeta", SortKey::NewestFirst, day, &[]),
-        ];
-        for (filter, sort, day, want) in cases {
-            assert_eq!(
-                visible_rows(&articles, filter, *sort, *day),
-                *want,
-                "{filter:?} {sort:?} {day:?}"
-            );
-        }
-    }
 }

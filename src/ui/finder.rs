@@ -178,6 +178,7 @@ impl SearchJob {
         let spawned = std::thread::Builder::new()
             .name("search".into())
             .spawn(move || {
+                crate::core::lower_thread_priority();
                 let mut rest: &[(usize, crate::core::article_text::ArticleText)] = &items;
                 let mut size = SEARCH_CHUNK;
                 while !rest.is_empty() {
@@ -248,6 +249,7 @@ impl RecycledJob {
         let _ = std::thread::Builder::new()
             .name("recycled".into())
             .spawn(move || {
+                crate::core::lower_thread_priority();
                 let index = crate::core::recycled::index_texts(&texts, &done, &stop);
                 let _ = tx.send(index);
                 wake();

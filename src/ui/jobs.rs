@@ -92,7 +92,10 @@ impl LoadJob {
         let job_root = root.clone();
         let spawned = std::thread::Builder::new()
             .name("load-collection".into())
-            .spawn(move || run_load(&job_root, data_dir.as_deref(), &job_cancel, &tx, &wake));
+            .spawn(move || {
+                crate::core::lower_thread_priority();
+                run_load(&job_root, data_dir.as_deref(), &job_cancel, &tx, &wake)
+            });
         if let Err(e) = spawned {
             let (tx, rx2) = mpsc::channel();
             let _ = tx.send(LoadMsg::Failed(format!("cannot start loading: {e}")));

@@ -3,6 +3,7 @@
 
 pub mod aliases_editor;
 pub mod app;
+pub mod article_rows;
 pub mod articles_panel;
 pub mod calendar_panel;
 pub mod commands;

@@ -153,6 +153,13 @@ pub struct EventMark {
 pub struct AppState {
     pub root: Option<PathBuf>,
     pub articles: Vec<Article>,
+    /// Changes (to a number no list had before) whenever articles already in `articles` change,
+    /// move or go ([`AppState::articles_rewritten`]); appending leaves it alone, so a view built
+    /// from the first N articles can add the ones after instead of starting over.
+    pub articles_generation: u64,
+    /// The generation `published_counts` was counted from (appended articles are counted as
+    /// they come).
+    counts_generation: u64,
     /// Each article's place by its path (a quick hash: a million paths are hashed on opening).
     pub by_path: FxHashMap<String, usize>,
     pub problems: Vec<Problem>,
@@ -220,11 +227,25 @@ pub struct AppState {
     pub syncing: Option<std::sync::Arc<std::sync::Mutex<String>>>,
 }
 
+/// A number no earlier call gave, in this process.
+fn fresh_generation() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 impl AppState {
+    /// Says that articles already listed changed, moved or went (see `articles_generation`).
+    pub fn articles_rewritten(&mut self) {
+        self.articles_generation = fresh_generation();
+    }
+
     pub fn new(types: TypeIndex) -> Self {
+        let generation = fresh_generation();
         Self {
             root: None,
             articles: Vec::new(),
+            articles_generation: generation,
+            counts_generation: generation,
             by_path: FxHashMap::default(),
             problems: Vec::new(),
             articles_revision: 0,
@@ -398,8 +419,17 @@ impl AppState {
             .count();
     }
 
+    /// Recomputes the per-day publication counts when articles changed other than by being
+    /// appended (those are counted as they come).
+    pub fn recount_if_rewritten(&mut self) {
+        if self.counts_generation != self.articles_generation {
+            self.rebuild_counts();
+        }
+    }
+
     /// Recomputes the per-day publication counts after articles changed.
     pub fn rebuild_counts(&mut self) {
+        self.counts_generation = self.articles_generation;
         self.published_counts = DayCounts::from_dates(
             self.articles
                 .iter()

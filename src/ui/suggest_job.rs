@@ -78,6 +78,7 @@ impl SuggestJob {
         let _ = std::thread::Builder::new()
             .name("suggest".into())
             .spawn(move || {
+                crate::core::lower_thread_priority();
                 let found = run(request, &done);
                 let _ = tx.send(found);
                 wake();

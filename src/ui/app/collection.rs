@@ -7,7 +7,7 @@ use std::time::Instant;
 use super::DatelineApp;
 use crate::core::collection::{self, LoadEvent};
 use crate::core::taxonomy::TypeIndex;
-use crate::core::watch::Watcher;
+use crate::core::watch::{Starting, Watcher};
 use crate::ui::commands::CollectionCommand;
 use crate::ui::jobs::{LoadJob, LoadMsg, LoadedAnnotations, recovery_path};
 use crate::ui::state::{AppState, LoadStatus, SaveStatus};
@@ -55,6 +55,7 @@ impl DatelineApp {
         let types = std::mem::take(&mut self.state.types);
         let month = self.state.month;
         self.state = AppState::new(types);
+        self.appended = super::appended::Appended::new(self.state.articles_generation);
         self.state.month = month;
         self.state.root = Some(root.clone());
         self.state.load = LoadStatus::Loading {
@@ -64,6 +65,7 @@ impl DatelineApp {
         self.reader.clear_selection();
         self.editor = None;
         self.watcher = None;
+        self.watcher_starting = None;
         self.refreshes.clear();
         self.search_job = None;
         self.search_candidates = None;
@@ -112,8 +114,13 @@ impl DatelineApp {
                     let more = total.saturating_sub(self.state.articles.len());
                     self.state.articles.reserve_exact(more);
                     self.state.by_path.reserve(more);
+                    self.appended.reserve(more);
+                    let done = match self.state.load {
+                        LoadStatus::Loading { done, .. } => done,
+                        _ => 0,
+                    };
                     self.state.load = LoadStatus::Loading {
-                        done: 0,
+                        done,
                         total: Some(total),
                     };
                     self.remember_recent(&root);
@@ -140,6 +147,7 @@ impl DatelineApp {
                 LoadMsg::Gone(paths) => {
                     let gone: std::collections::HashSet<String> = paths.into_iter().collect();
                     self.state.articles.retain(|a| !gone.contains(&a.path));
+                    self.state.articles_rewritten();
                     self.state.reindex();
                     self.state.selected_article = None;
                     added = true;
@@ -162,8 +170,10 @@ impl DatelineApp {
                     };
                     self.state.problems.sort();
                     self.loader = None;
-                    collection::settle_date_order(&mut self.state.articles);
-                    self.state.rebuild_counts();
+                    if collection::settle_date_order(&mut self.state.articles) > 0 {
+                        self.state.articles_rewritten();
+                    }
+                    self.state.recount_if_rewritten();
                     self.state.articles_revision += 1;
                     self.state.recount_orphans();
                     self.select_first_article();
@@ -177,18 +187,27 @@ impl DatelineApp {
         }
     }
 
+    /// Starts watching the collection for changes, off the UI thread (at a million files that
+    /// takes seconds); `poll_watcher` takes the watcher in once it watches.
     pub(super) fn start_watching(&mut self, root: &Path) {
         let ctx = self.ctx.clone();
-        match Watcher::start(root, move || ctx.request_repaint()) {
-            Ok(w) => self.watcher = Some(w),
-            Err(e) => {
-                self.state.message = Some(format!("Changes on disk will not be noticed: {e}"));
-            }
-        }
+        self.watcher = None;
+        self.watcher_starting = Some(Watcher::start_in_background(root, move || {
+            ctx.request_repaint()
+        }));
     }
 
     /// Reads again what changed on disk, once it has settled, off the UI thread.
     pub(super) fn poll_watcher(&mut self) {
+        if let Some(started) = self.watcher_starting.as_ref().and_then(Starting::poll) {
+            self.watcher_starting = None;
+            match started {
+                Ok(w) => self.watcher = Some(w),
+                Err(e) => {
+                    self.state.message = Some(format!("Changes on disk will not be noticed: {e}"));
+                }
+            }
+        }
         if let Some(watcher) = &mut self.watcher {
             let (paths, wait) = watcher.settled();
             if let Some(wait) = wait {
@@ -202,6 +221,7 @@ impl DatelineApp {
                 let spawned = std::thread::Builder::new()
                     .name("reread".into())
                     .spawn(move || {
+                        crate::core::lower_thread_priority();
                         let mut refresh = Refresh {
                             changed: Vec::new(),
                             events: Vec::new(),
@@ -245,6 +265,7 @@ impl DatelineApp {
                 .any(|c| file == c || file.starts_with(&format!("{c}/")))
         };
         self.state.articles.retain(|a| !affected(&a.path));
+        self.state.articles_rewritten();
         self.state.problems.retain(|p| !affected(&p.path));
         for event in events {
             match event {
@@ -283,6 +304,7 @@ impl DatelineApp {
             && let Some(slot) = self.state.articles.get_mut(i)
         {
             *slot = article;
+            self.state.articles_rewritten();
             return;
         }
         if let Some(d) = article.meta.published {
@@ -292,6 +314,10 @@ impl DatelineApp {
             .by_path
             .insert(article.path.clone(), self.state.articles.len());
         self.state.articles.push(article);
+        if let Some(added) = self.state.articles.last() {
+            let (generation, count) = (self.state.articles_generation, self.state.articles.len());
+            self.appended.note(generation, count, added);
+        }
     }
 
     pub(super) fn bump_done(&mut self) {
@@ -347,13 +373,12 @@ impl DatelineApp {
         if self.state.selected_article.is_some() {
             return;
         }
-        let rows = crate::ui::articles_panel::visible_rows(
+        if let Some(first) = crate::ui::articles_panel::first_row(
             &self.state.articles,
             &self.articles.filter,
             self.articles.sort,
             self.state.selected_day,
-        );
-        if let Some(&first) = rows.first() {
+        ) {
             self.select_article(first);
         }
     }

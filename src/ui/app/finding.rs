@@ -189,7 +189,11 @@ impl DatelineApp {
             .as_ref()
             .is_some_and(|j| j.revision == revision);
         if !self.state.is_loading() && !current && !running && !self.state.articles.is_empty() {
-            let texts = self.state.articles.iter().map(|a| a.text.clone()).collect();
+            let (generation, count) = (self.state.articles_generation, self.state.articles.len());
+            let texts = self
+                .appended
+                .take_texts(generation, count)
+                .unwrap_or_else(|| self.state.articles.iter().map(|a| a.text.clone()).collect());
             self.recycled_job = Some(RecycledJob::start(texts, revision, self.wake()));
         }
         let Some(job) = &self.recycled_job else {

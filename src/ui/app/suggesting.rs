@@ -67,8 +67,15 @@ impl DatelineApp {
         let articles = match &self.suggest_articles {
             Some((r, a)) if *r == revision => Arc::clone(a),
             _ => {
-                let a: Arc<Vec<JobArticle>> =
-                    Arc::new(self.state.articles.iter().map(JobArticle::of).collect());
+                let (generation, count) =
+                    (self.state.articles_generation, self.state.articles.len());
+                let a: Arc<Vec<JobArticle>> = Arc::new(
+                    self.appended
+                        .take_jobs(generation, count)
+                        .unwrap_or_else(|| {
+                            self.state.articles.iter().map(JobArticle::of).collect()
+                        }),
+                );
                 self.suggest_articles = Some((revision, Arc::clone(&a)));
                 a
             }

@@ -95,10 +95,14 @@ impl ReaderPanel {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
                     ui.set_max_width(420.0);
                     ui.label(RichText::new(label).strong());
-                    egui::ScrollArea::vertical()
-                        .max_height(260.0)
-                        .show(ui, |ui| {
-                            for &o in &p.others {
+                    // Only the rows in view are drawn: boilerplate can be in half the collection.
+                    let row = ui.spacing().interact_size.y;
+                    egui::ScrollArea::vertical().max_height(260.0).show_rows(
+                        ui,
+                        row,
+                        p.others.len(),
+                        |ui, rows| {
+                            for &o in &p.others[rows] {
                                 let Some(a) = state.articles.get(o) else {
                                     continue;
                                 };
@@ -124,7 +128,8 @@ impl ReaderPanel {
                                     self.shared_open = None;
                                 }
                             }
-                        });
+                        },
+                    );
                 });
             });
         // Closed by Escape or a click outside it (but not the click on the mark that opened it).
