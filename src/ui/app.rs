@@ -115,7 +115,14 @@ pub struct DatelineApp {
     #[allow(clippy::type_complexity)]
     search_candidates: Option<(
         (super::finder::SearchFilters, u64, u64),
-        Arc<Vec<(usize, crate::core::article_text::ArticleText)>>,
+        Arc<super::finder::SearchItems>,
+    )>,
+    /// Every article's text, in the articles' order, for the articles' generation and count it
+    /// was taken at: shared by searches and the recycled-text job.
+    #[allow(clippy::type_complexity)]
+    texts: Option<(
+        (u64, usize),
+        Arc<Vec<crate::core::article_text::ArticleText>>,
     )>,
     recycled_job: Option<super::finder::RecycledJob>,
     /// Name variants for search: the collection's, or the presets.
@@ -190,6 +197,7 @@ impl DatelineApp {
             tasks: Vec::new(),
             search_job: None,
             search_candidates: None,
+            texts: None,
             recycled_job: None,
             aliases: crate::core::search::Aliases::builtin(),
             aliases_blocked: None,

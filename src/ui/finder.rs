@@ -8,6 +8,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::{Arc, mpsc};
 
 use crate::core::annotations::AnnotationSet;
+use crate::core::article_text::ArticleText;
 use crate::core::collection::Article;
 use crate::core::recycled::RecycledIndex;
 use crate::core::search::{Matcher, find_all};
@@ -159,6 +160,30 @@ const SEARCH_CHUNK: usize = 2048;
 /// The largest part searched between two looks at whether the search was stopped.
 const SEARCH_CHUNK_MOST: usize = 65_536;
 
+/// What a search looks through: places in the article list, in the order hits are listed, and
+/// every article's text, shared (one snapshot of the texts serves every search and the
+/// recycled-text job, instead of a million texts taken anew for each search).
+pub struct SearchItems {
+    order: Vec<usize>,
+    texts: Arc<Vec<ArticleText>>,
+}
+
+impl SearchItems {
+    /// `order`'s places that `texts` has, in that order.
+    pub fn new(mut order: Vec<usize>, texts: Arc<Vec<ArticleText>>) -> Self {
+        order.retain(|&i| i < texts.len());
+        Self { order, texts }
+    }
+
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+}
+
 /// A search running on its own thread; dropping it stops it.
 pub struct SearchJob {
     cancel: Arc<AtomicBool>,
@@ -166,12 +191,8 @@ pub struct SearchJob {
 }
 
 impl SearchJob {
-    /// Searches `items` (article number and its text) in order.
-    pub fn start(
-        items: Arc<Vec<(usize, crate::core::article_text::ArticleText)>>,
-        matcher: Matcher,
-        wake: Wake,
-    ) -> Self {
+    /// Searches `items` in their order.
+    pub fn start(items: Arc<SearchItems>, matcher: Matcher, wake: Wake) -> Self {
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, rx) = mpsc::channel();
         let stop = Arc::clone(&cancel);
@@ -179,7 +200,8 @@ impl SearchJob {
             .name("search".into())
             .spawn(move || {
                 crate::core::lower_thread_priority();
-                let mut rest: &[(usize, crate::core::article_text::ArticleText)] = &items;
+                let texts: &[ArticleText] = &items.texts;
+                let mut rest: &[usize] = &items.order;
                 let mut size = SEARCH_CHUNK;
                 while !rest.is_empty() {
                     if stop.load(Ordering::Relaxed) {
@@ -188,9 +210,10 @@ impl SearchJob {
                     let (chunk, after) = rest.split_at(size.min(rest.len()));
                     rest = after;
                     size = (size * 2).min(SEARCH_CHUNK_MOST);
-                    let found = find_all(chunk, |(_, text)| text, &matcher)
+                    // Every place is in `texts` (`SearchItems::new` keeps only those).
+                    let found = find_all(chunk, |&i| &texts[i], &matcher)
                         .into_iter()
-                        .map(|(i, hits)| (chunk[i].0, hits))
+                        .map(|(i, hits)| (chunk[i], hits))
                         .collect();
                     if tx.send(SearchMsg::Hits(found, chunk.len())).is_err() {
                         return;
@@ -236,11 +259,7 @@ pub struct RecycledJob {
 }
 
 impl RecycledJob {
-    pub fn start(
-        texts: Vec<crate::core::article_text::ArticleText>,
-        revision: u64,
-        wake: Wake,
-    ) -> Self {
+    pub fn start(texts: Arc<Vec<ArticleText>>, revision: u64, wake: Wake) -> Self {
         let cancel = Arc::new(AtomicBool::new(false));
         let progress = Arc::new(AtomicUsize::new(0));
         let (tx, rx) = mpsc::channel();
@@ -250,7 +269,7 @@ impl RecycledJob {
             .name("recycled".into())
             .spawn(move || {
                 crate::core::lower_thread_priority();
-                let index = crate::core::recycled::index_texts(&texts, &done, &stop);
+                let index = crate::core::recycled::index_texts(texts.as_slice(), &done, &stop);
                 let _ = tx.send(index);
                 wake();
             });

@@ -69,6 +69,7 @@ impl DatelineApp {
         self.refreshes.clear();
         self.search_job = None;
         self.search_candidates = None;
+        self.texts = None;
         self.recycled_job = None;
         self.suggest_job = None;
         self.suggest_key = None;

@@ -9,7 +9,7 @@ use crate::core::search::{Aliases, Matcher, parse_query};
 use crate::ui::aliases_editor::{AliasesAction, AliasesEditor};
 use crate::ui::commands::FindCommand;
 use crate::ui::finder::{
-    RecycledJob, SearchFilters, SearchJob, SearchMsg, SearchRequest, candidates,
+    RecycledJob, SearchFilters, SearchItems, SearchJob, SearchMsg, SearchRequest, candidates,
 };
 use crate::ui::state::SearchState;
 
@@ -63,12 +63,7 @@ impl DatelineApp {
                 let order = listed.unwrap_or_else(|| {
                     candidates(articles, &self.state.annotations, &request.filters)
                 });
-                let items: Arc<Vec<(usize, crate::core::article_text::ArticleText)>> = Arc::new(
-                    order
-                        .into_iter()
-                        .filter_map(|i| Some((i, articles.get(i)?.text.clone())))
-                        .collect(),
-                );
+                let items = Arc::new(SearchItems::new(order, self.texts()));
                 self.search_candidates = Some((key, Arc::clone(&items)));
                 items
             }
@@ -175,6 +170,24 @@ impl DatelineApp {
         }
     }
 
+    /// Every article's text, in the articles' order: the snapshot taken for the articles as they
+    /// are, else the texts gathered as they loaded, else each article's taken now.
+    fn texts(&mut self) -> Arc<Vec<crate::core::article_text::ArticleText>> {
+        let now = (self.state.articles_generation, self.state.articles.len());
+        if let Some((at, texts)) = &self.texts
+            && *at == now
+        {
+            return Arc::clone(texts);
+        }
+        let texts = Arc::new(
+            self.appended
+                .take_texts(now.0, now.1)
+                .unwrap_or_else(|| self.state.articles.iter().map(|a| a.text.clone()).collect()),
+        );
+        self.texts = Some((now, Arc::clone(&texts)));
+        texts
+    }
+
     /// Keeps the recycled-text index up to date: started once a collection is loaded and again
     /// after articles change on disk; what it finds is taken in here.
     pub(super) fn poll_recycled(&mut self) {
@@ -189,11 +202,7 @@ impl DatelineApp {
             .as_ref()
             .is_some_and(|j| j.revision == revision);
         if !self.state.is_loading() && !current && !running && !self.state.articles.is_empty() {
-            let (generation, count) = (self.state.articles_generation, self.state.articles.len());
-            let texts = self
-                .appended
-                .take_texts(generation, count)
-                .unwrap_or_else(|| self.state.articles.iter().map(|a| a.text.clone()).collect());
+            let texts = self.texts();
             self.recycled_job = Some(RecycledJob::start(texts, revision, self.wake()));
         }
         let Some(job) = &self.recycled_job else {
