@@ -57,6 +57,16 @@ pub fn matches_filter(article: &Article, filter_words: &[String]) -> bool {
     filter_words.iter().all(|w| hay.contains(w.as_str()))
 }
 
+/// What the list shows: articles whose title, source, byline or file has every word of
+/// `filter`, published on `day` and within `range` where those are set, in `sort`'s order.
+#[derive(Debug, Clone, Copy)]
+pub struct ListQuery<'a> {
+    pub filter: &'a str,
+    pub sort: SortKey,
+    pub day: Option<chrono::NaiveDate>,
+    pub range: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+}
+
 /// The indices of the articles to list, filtered and sorted.
 pub fn visible_rows(
     articles: &[Article],
@@ -75,19 +85,24 @@ pub fn visible_rows_in(
     day: Option<chrono::NaiveDate>,
     range: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
 ) -> Vec<usize> {
-    rows_with_dates(articles, filter, sort, day, range).0
+    let query = ListQuery {
+        filter,
+        sort,
+        day,
+        range,
+    };
+    rows_with_dates(articles, &query).0
 }
 
 /// The places from `from` on of the articles that pass the filter, the day and the stretch of
 /// days, in place order.
-fn matching(
-    articles: &[Article],
-    from: usize,
-    filter: &str,
-    day: Option<chrono::NaiveDate>,
-    range: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
-) -> Vec<usize> {
-    let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
+fn matching(articles: &[Article], from: usize, query: &ListQuery) -> Vec<usize> {
+    let ListQuery { day, range, .. } = *query;
+    let words: Vec<String> = query
+        .filter
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
     (from..articles.len())
         .filter(|&i| {
             let a = &articles[i];
@@ -148,19 +163,16 @@ fn row_order(articles: &[Article], sort: SortKey, a: usize, b: usize) -> std::cm
 /// (empty otherwise), for [`add_appended_rows`].
 pub fn rows_with_dates(
     articles: &[Article],
-    filter: &str,
-    sort: SortKey,
-    day: Option<chrono::NaiveDate>,
-    range: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    query: &ListQuery,
 ) -> (Vec<usize>, Vec<Option<Timestamp>>) {
-    let mut rows = matching(articles, 0, filter, day, range);
-    match sort.newest_first() {
+    let mut rows = matching(articles, 0, query);
+    match query.sort.newest_first() {
         Some(newest_first) => collection::date_keys(articles, &rows, newest_first)
             .into_iter()
             .map(|(date, row)| (row, date))
             .unzip(),
         None => {
-            sort_rows(articles, &mut rows, sort);
+            sort_rows(articles, &mut rows, query.sort);
             (rows, Vec::new())
         }
     }
@@ -171,18 +183,15 @@ pub fn rows_with_dates(
 /// [`rows_with_dates`] gives for all of them. By date, one pass from the end over the keys side
 /// by side, in place (a million rows: a few milliseconds, where sorting them all again takes half
 /// a second); in other orders, a binary search for each new row.
-#[allow(clippy::too_many_arguments)]
 pub fn add_appended_rows(
     articles: &[Article],
     rows: &mut Vec<usize>,
     dates: &mut Vec<Option<Timestamp>>,
     covered: usize,
-    filter: &str,
-    sort: SortKey,
-    day: Option<chrono::NaiveDate>,
-    range: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    query: &ListQuery,
 ) {
-    let mut new = matching(articles, covered, filter, day, range);
+    let sort = query.sort;
+    let mut new = matching(articles, covered, query);
     if let Some(newest_first) = sort.newest_first()
         && dates.len() == rows.len()
     {
@@ -222,15 +231,10 @@ pub fn add_appended_rows(
 }
 
 /// The first row [`visible_rows`] would give, found in one pass instead of a sort.
-pub fn first_row(
-    articles: &[Article],
-    filter: &str,
-    sort: SortKey,
-    day: Option<chrono::NaiveDate>,
-) -> Option<usize> {
-    matching(articles, 0, filter, day, None)
+pub fn first_row(articles: &[Article], query: &ListQuery) -> Option<usize> {
+    matching(articles, 0, query)
         .into_iter()
-        .min_by(|&a, &b| row_order(articles, sort, a, b))
+        .min_by(|&a, &b| row_order(articles, query.sort, a, b))
 }
 
 #[cfg(test)]
@@ -296,27 +300,24 @@ mod tests {
         for sort in SortKey::ALL {
             for (filter, day) in [("", None), ("talks", None), ("alpha", None), ("", day)] {
                 let all = visible_rows(&articles, filter, sort, day);
+                let query = ListQuery {
+                    filter,
+                    sort,
+                    day,
+                    range: None,
+                };
                 for covered in [0, 1, 17, 39, 40] {
-                    let mut merged = rows_with_dates(&articles[..covered], filter, sort, day, None);
-                    add_appended_rows(
-                        &articles,
-                        &mut merged.0,
-                        &mut merged.1,
-                        covered,
-                        filter,
-                        sort,
-                        day,
-                        None,
-                    );
+                    let mut merged = rows_with_dates(&articles[..covered], &query);
+                    add_appended_rows(&articles, &mut merged.0, &mut merged.1, covered, &query);
                     assert_eq!(
                         merged,
-                        rows_with_dates(&articles, filter, sort, day, None),
+                        rows_with_dates(&articles, &query),
                         "{sort:?} {filter:?} {day:?} after {covered}"
                     );
                     assert_eq!(merged.0, all);
                 }
                 assert_eq!(
-                    first_row(&articles, filter, sort, day),
+                    first_row(&articles, &query),
                     all.first().copied(),
                     "first of {sort:?} {filter:?} {day:?}"
                 );

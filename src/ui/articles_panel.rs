@@ -10,8 +10,8 @@ use crate::core::collection::Article;
 use crate::core::timestamp::Timestamp;
 
 pub use super::article_rows::{
-    SortKey, add_appended_rows, first_row, matches_filter, rows_with_dates, visible_rows,
-    visible_rows_in,
+    ListQuery, SortKey, add_appended_rows, first_row, matches_filter, rows_with_dates,
+    visible_rows, visible_rows_in,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,25 +168,22 @@ impl ArticlesPanel {
                 && self.covered.1 <= state.articles.len()
                 // Out of date order, many new rows are put in place faster by a sort.
                 && (self.sort.newest_first().is_some() || new <= self.covered.1 / 16);
+            let query = ListQuery {
+                filter: &self.filter,
+                sort: self.sort,
+                day: state.selected_day,
+                range: state.selected_range,
+            };
             if appended {
                 add_appended_rows(
                     &state.articles,
                     &mut self.rows,
                     &mut self.row_dates,
                     self.covered.1,
-                    &self.filter,
-                    self.sort,
-                    state.selected_day,
-                    state.selected_range,
+                    &query,
                 );
             } else {
-                (self.rows, self.row_dates) = rows_with_dates(
-                    &state.articles,
-                    &self.filter,
-                    self.sort,
-                    state.selected_day,
-                    state.selected_range,
-                );
+                (self.rows, self.row_dates) = rows_with_dates(&state.articles, &query);
             }
             self.covered = (state.articles_generation, state.articles.len());
             self.nested.clear();

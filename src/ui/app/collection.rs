@@ -374,12 +374,13 @@ impl DatelineApp {
         if self.state.selected_article.is_some() {
             return;
         }
-        if let Some(first) = crate::ui::articles_panel::first_row(
-            &self.state.articles,
-            &self.articles.filter,
-            self.articles.sort,
-            self.state.selected_day,
-        ) {
+        let query = crate::ui::articles_panel::ListQuery {
+            filter: &self.articles.filter,
+            sort: self.articles.sort,
+            day: self.state.selected_day,
+            range: None,
+        };
+        if let Some(first) = crate::ui::articles_panel::first_row(&self.state.articles, &query) {
             self.select_article(first);
         }
     }
