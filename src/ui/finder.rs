@@ -309,6 +309,44 @@ mod tests {
     use crate::core::collection::test_article as article;
 
     #[test]
+    fn hits_come_in_the_order_asked_whatever_the_articles_order() {
+        use crate::core::search::{Aliases, parse_query};
+        let texts: Vec<ArticleText> = [
+            "Lachin road",
+            "nothing here",
+            "the LACHIN corridor",
+            "Lachin again",
+        ]
+        .iter()
+        .map(|t| ArticleText::new(t.to_string()))
+        .collect();
+        let query = parse_query("lachin", &Aliases::default());
+        let Some(matcher) = Matcher::new(&query) else {
+            panic!("no matcher for a plain word");
+        };
+        // Place 7 is not an article: left out, not a panic.
+        let items = SearchItems::new(vec![3, 2, 7, 1, 0], Arc::new(texts));
+        assert_eq!(items.len(), 4);
+        let job = SearchJob::start(Arc::new(items), matcher, Arc::new(|| {}));
+        let mut order = Vec::new();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            match job.try_recv() {
+                Some(SearchMsg::Hits(found, _)) => order.extend(found.into_iter().map(|f| f.0)),
+                Some(SearchMsg::Done) => break,
+                None => {
+                    assert!(
+                        std::time::Instant::now() < deadline,
+                        "the search never ended"
+                    );
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+            }
+        }
+        assert_eq!(order, [3, 2, 0]);
+    }
+
+    #[test]
     fn filters_limit_the_candidates() {
         let articles = vec![
             article("a.txt", "2022-12-07\n\nTalks in Baku, Azernews reports.\n"),
