@@ -28,11 +28,25 @@ pub mod timeline;
 pub mod timestamp;
 pub mod watch;
 
+/// Starts background work on a thread named `name` that runs below the window's priority
+/// ([`lower_thread_priority`]): every thread the window starts is started here.
+pub fn spawn_background<T: Send + 'static>(
+    name: &str,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> std::io::Result<std::thread::JoinHandle<T>> {
+    std::thread::Builder::new()
+        .name(name.to_string())
+        .spawn(move || {
+            lower_thread_priority();
+            work()
+        })
+}
+
 /// Lowers the calling thread's scheduling priority below the window's (niceness about 10 on
 /// Linux; the threads it starts inherit it): background work then takes only the CPU the window
 /// leaves, and a frame never waits for a core on a machine whose cores the work keeps busy. The
 /// window's thread keeps the normal priority. Where the system refuses, nothing changes.
-pub fn lower_thread_priority() {
+fn lower_thread_priority() {
     use thread_priority::{ThreadPriority, ThreadPriorityValue, set_current_thread_priority};
     if let Ok(value) = ThreadPriorityValue::try_from(25u8) {
         let _ = set_current_thread_priority(ThreadPriority::Crossplatform(value));
@@ -59,22 +73,21 @@ mod tests {
 
     #[test]
     fn a_background_thread_runs_below_the_window() {
-        let (before, after, child) = std::thread::spawn(|| {
-            let before = niceness();
-            super::lower_thread_priority();
+        let before = niceness().unwrap_or(0);
+        let (after, child) = super::spawn_background("test", || {
             let after = niceness();
             let child = std::thread::spawn(niceness).join().ok().flatten();
-            (before, after, child)
+            (after, child)
         })
-        .join()
+        .ok()
+        .and_then(|t| t.join().ok())
         .unwrap_or_default();
-        let before = before.unwrap_or(0);
         assert!(after.is_some_and(|n| n > before), "{before} -> {after:?}");
         assert_eq!(child, after, "threads it starts inherit it");
         assert_eq!(
             niceness(),
             Some(before),
-            "the test's own thread is left alone"
+            "the starting thread is left alone"
         );
     }
 }

@@ -55,16 +55,13 @@ impl Watcher {
         let (tx, rx) = mpsc::channel();
         let root = root.to_path_buf();
         let done = wake.clone();
-        let spawned = std::thread::Builder::new()
-            .name("watch".into())
-            .spawn(move || {
-                super::lower_thread_priority();
-                let started = Self::start(&root, wake).map_err(|e| e.to_string());
-                // The window may have moved on to another collection: nobody to hand it to.
-                if tx.send(started).is_ok() {
-                    done();
-                }
-            });
+        let spawned = super::spawn_background("watch", move || {
+            let started = Self::start(&root, wake).map_err(|e| e.to_string());
+            // The window may have moved on to another collection: nobody to hand it to.
+            if tx.send(started).is_ok() {
+                done();
+            }
+        });
         if let Err(e) = spawned {
             let (tx, rx) = mpsc::channel();
             let _ = tx.send(Err(e.to_string()));

@@ -244,13 +244,10 @@ impl DatelineApp {
     fn spawn_task(&mut self, task: impl FnOnce() -> Command + Send + 'static) {
         let (tx, rx) = std::sync::mpsc::channel();
         let wake = self.wake();
-        let spawned = std::thread::Builder::new()
-            .name("task".into())
-            .spawn(move || {
-                crate::core::lower_thread_priority();
-                let _ = tx.send(task());
-                wake();
-            });
+        let spawned = crate::core::spawn_background("task", move || {
+            let _ = tx.send(task());
+            wake();
+        });
         match spawned {
             Ok(_) => self.tasks.push(rx),
             Err(e) => self.state.last_error = Some(format!("cannot start a background task: {e}")),

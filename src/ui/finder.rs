@@ -196,33 +196,30 @@ impl SearchJob {
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, rx) = mpsc::channel();
         let stop = Arc::clone(&cancel);
-        let spawned = std::thread::Builder::new()
-            .name("search".into())
-            .spawn(move || {
-                crate::core::lower_thread_priority();
-                let texts: &[ArticleText] = &items.texts;
-                let mut rest: &[usize] = &items.order;
-                let mut size = SEARCH_CHUNK;
-                while !rest.is_empty() {
-                    if stop.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    let (chunk, after) = rest.split_at(size.min(rest.len()));
-                    rest = after;
-                    size = (size * 2).min(SEARCH_CHUNK_MOST);
-                    // Every place is in `texts` (`SearchItems::new` keeps only those).
-                    let found = find_all(chunk, |&i| &texts[i], &matcher)
-                        .into_iter()
-                        .map(|(i, hits)| (chunk[i], hits))
-                        .collect();
-                    if tx.send(SearchMsg::Hits(found, chunk.len())).is_err() {
-                        return;
-                    }
-                    wake();
+        let spawned = crate::core::spawn_background("search", move || {
+            let texts: &[ArticleText] = &items.texts;
+            let mut rest: &[usize] = &items.order;
+            let mut size = SEARCH_CHUNK;
+            while !rest.is_empty() {
+                if stop.load(Ordering::Relaxed) {
+                    return;
                 }
-                let _ = tx.send(SearchMsg::Done);
+                let (chunk, after) = rest.split_at(size.min(rest.len()));
+                rest = after;
+                size = (size * 2).min(SEARCH_CHUNK_MOST);
+                // Every place is in `texts` (`SearchItems::new` keeps only those).
+                let found = find_all(chunk, |&i| &texts[i], &matcher)
+                    .into_iter()
+                    .map(|(i, hits)| (chunk[i], hits))
+                    .collect();
+                if tx.send(SearchMsg::Hits(found, chunk.len())).is_err() {
+                    return;
+                }
                 wake();
-            });
+            }
+            let _ = tx.send(SearchMsg::Done);
+            wake();
+        });
         if spawned.is_err() {
             // No thread: an empty, finished search rather than none at all.
             let (tx, rx) = mpsc::channel();
@@ -265,14 +262,11 @@ impl RecycledJob {
         let (tx, rx) = mpsc::channel();
         let total = texts.len();
         let (stop, done) = (Arc::clone(&cancel), Arc::clone(&progress));
-        let _ = std::thread::Builder::new()
-            .name("recycled".into())
-            .spawn(move || {
-                crate::core::lower_thread_priority();
-                let index = crate::core::recycled::index_texts(texts.as_slice(), &done, &stop);
-                let _ = tx.send(index);
-                wake();
-            });
+        let _ = crate::core::spawn_background("recycled", move || {
+            let index = crate::core::recycled::index_texts(texts.as_slice(), &done, &stop);
+            let _ = tx.send(index);
+            wake();
+        });
         Self {
             cancel,
             progress,

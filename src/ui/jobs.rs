@@ -90,12 +90,9 @@ impl LoadJob {
         let cancel = Arc::new(AtomicBool::new(false));
         let job_cancel = Arc::clone(&cancel);
         let job_root = root.clone();
-        let spawned = std::thread::Builder::new()
-            .name("load-collection".into())
-            .spawn(move || {
-                crate::core::lower_thread_priority();
-                run_load(&job_root, data_dir.as_deref(), &job_cancel, &tx, &wake)
-            });
+        let spawned = crate::core::spawn_background("load-collection", move || {
+            run_load(&job_root, data_dir.as_deref(), &job_cancel, &tx, &wake)
+        });
         if let Err(e) = spawned {
             let (tx, rx2) = mpsc::channel();
             let _ = tx.send(LoadMsg::Failed(format!("cannot start loading: {e}")));

@@ -152,6 +152,9 @@ pub struct EventMark {
 #[derive(Debug)]
 pub struct AppState {
     pub root: Option<PathBuf>,
+    /// Appended to with `push`; changed only through [`AppState::retain_articles`],
+    /// [`AppState::replace_article`] and [`AppState::settle_date_order`], which keep
+    /// `articles_generation` true.
     pub articles: Vec<Article>,
     /// Changes (to a number no list had before) whenever articles already in `articles` change,
     /// move or go ([`AppState::articles_rewritten`]); appending leaves it alone, so a view built
@@ -235,8 +238,32 @@ fn fresh_generation() -> u64 {
 
 impl AppState {
     /// Says that articles already listed changed, moved or went (see `articles_generation`).
-    pub fn articles_rewritten(&mut self) {
+    fn articles_rewritten(&mut self) {
         self.articles_generation = fresh_generation();
+    }
+
+    /// Keeps only the articles `keep` wants (the places of those after a removed one move).
+    pub fn retain_articles(&mut self, keep: impl FnMut(&Article) -> bool) {
+        self.articles.retain(keep);
+        self.articles_rewritten();
+    }
+
+    /// Puts `article` in place `i`; false when there is no such place.
+    pub fn replace_article(&mut self, i: usize, article: Article) -> bool {
+        let Some(slot) = self.articles.get_mut(i) else {
+            return false;
+        };
+        *slot = article;
+        self.articles_rewritten();
+        true
+    }
+
+    /// Reads the ambiguous numeric dates as most of the collection's dates are written
+    /// (`collection::settle_date_order`).
+    pub fn settle_date_order(&mut self) {
+        if crate::core::collection::settle_date_order(&mut self.articles) > 0 {
+            self.articles_rewritten();
+        }
     }
 
     pub fn new(types: TypeIndex) -> Self {

@@ -75,14 +75,11 @@ impl SuggestJob {
         let total = request.articles.len();
         let key = request.key;
         let done = Arc::clone(&progress);
-        let _ = std::thread::Builder::new()
-            .name("suggest".into())
-            .spawn(move || {
-                crate::core::lower_thread_priority();
-                let found = run(request, &done);
-                let _ = tx.send(found);
-                wake();
-            });
+        let _ = crate::core::spawn_background("suggest", move || {
+            let found = run(request, &done);
+            let _ = tx.send(found);
+            wake();
+        });
         Self {
             progress,
             total,

@@ -147,8 +147,7 @@ impl DatelineApp {
                 }
                 LoadMsg::Gone(paths) => {
                     let gone: std::collections::HashSet<String> = paths.into_iter().collect();
-                    self.state.articles.retain(|a| !gone.contains(&a.path));
-                    self.state.articles_rewritten();
+                    self.state.retain_articles(|a| !gone.contains(&a.path));
                     self.state.reindex();
                     self.state.selected_article = None;
                     added = true;
@@ -171,9 +170,7 @@ impl DatelineApp {
                     };
                     self.state.problems.sort();
                     self.loader = None;
-                    if collection::settle_date_order(&mut self.state.articles) > 0 {
-                        self.state.articles_rewritten();
-                    }
+                    self.state.settle_date_order();
                     self.state.recount_if_rewritten();
                     self.state.articles_revision += 1;
                     self.state.recount_orphans();
@@ -219,21 +216,18 @@ impl DatelineApp {
             {
                 let (tx, rx) = std::sync::mpsc::channel();
                 let wake = self.wake();
-                let spawned = std::thread::Builder::new()
-                    .name("reread".into())
-                    .spawn(move || {
-                        crate::core::lower_thread_priority();
-                        let mut refresh = Refresh {
-                            changed: Vec::new(),
-                            events: Vec::new(),
-                        };
-                        for path in paths {
-                            refresh.changed.push(collection::relative(&root, &path));
-                            refresh.events.extend(collection::reread(&root, &path));
-                        }
-                        let _ = tx.send(refresh);
-                        wake();
-                    });
+                let spawned = crate::core::spawn_background("reread", move || {
+                    let mut refresh = Refresh {
+                        changed: Vec::new(),
+                        events: Vec::new(),
+                    };
+                    for path in paths {
+                        refresh.changed.push(collection::relative(&root, &path));
+                        refresh.events.extend(collection::reread(&root, &path));
+                    }
+                    let _ = tx.send(refresh);
+                    wake();
+                });
                 match spawned {
                     Ok(_) => self.refreshes.push(rx),
                     Err(e) => {
@@ -265,8 +259,7 @@ impl DatelineApp {
                 .iter()
                 .any(|c| file == c || file.starts_with(&format!("{c}/")))
         };
-        self.state.articles.retain(|a| !affected(&a.path));
-        self.state.articles_rewritten();
+        self.state.retain_articles(|a| !affected(&a.path));
         self.state.problems.retain(|p| !affected(&p.path));
         for event in events {
             match event {
@@ -276,7 +269,7 @@ impl DatelineApp {
             }
         }
         self.state.problems.sort();
-        collection::settle_date_order(&mut self.state.articles);
+        self.state.settle_date_order();
         self.state.reindex();
         self.state.rebuild_counts();
         self.state.articles_revision += 1;
@@ -302,10 +295,9 @@ impl DatelineApp {
     /// since changed) is replaced where it is.
     fn add_loaded(&mut self, article: collection::Article) {
         if let Some(&i) = self.state.by_path.get(&article.path)
-            && let Some(slot) = self.state.articles.get_mut(i)
+            && i < self.state.articles.len()
         {
-            *slot = article;
-            self.state.articles_rewritten();
+            self.state.replace_article(i, article);
             return;
         }
         if let Some(d) = article.meta.published {
