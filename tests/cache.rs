@@ -88,6 +88,9 @@ fn reopening_lists_from_the_cache_and_follows_what_changed() {
     }
     let (first, _) = open(root);
     assert_eq!(first.state.articles.len(), 3);
+    // The texts live in the mapped text store, not in the window's own memory.
+    assert!(first.state.articles.iter().all(|a| a.text.is_stored()));
+    assert!(article_text(&first, "a.md").contains("The body of a.md."));
     assert!(
         root.join(CACHE).exists(),
         "the first opening writes the cache"
@@ -119,6 +122,16 @@ fn reopening_lists_from_the_cache_and_follows_what_changed() {
     .collect();
     assert_eq!(titles(&changed), want);
     assert!(article_text(&changed, "d.md").contains("The body of d.md."));
+    let d = changed
+        .state
+        .by_path
+        .get("d.md")
+        .copied()
+        .expect("d.md listed");
+    assert!(
+        changed.state.articles[d].text.is_stored(),
+        "a new file's text is stored too"
+    );
     drop(changed);
 
     // The cache written then holds the change.

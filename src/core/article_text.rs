@@ -2,22 +2,41 @@
 //! (`core/cache.rs`) holds where its text is, reads it the first time it is wanted — on whatever
 //! thread asks, so a background job never makes the window wait — and keeps it only when it is
 //! still the text the cache described (same content hash). The reopening's background pass fills
-//! every deferred text as it reads the files.
+//! every deferred text as it reads the files. A text may also live in the window's
+//! [`TextStore`](super::text_store::TextStore), a file mapped into memory, rather than in memory
+//! of its own ([`ArticleText::stored_in`]).
 
 use std::ops::Deref;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use super::collection::{LoadEvent, LoadOptions, file_of, read_file};
+use super::text_store::{StoredText, TextStore};
 
 #[derive(Clone)]
 pub struct ArticleText(Arc<Cell>);
 
 struct Cell {
-    text: OnceLock<Arc<String>>,
+    text: OnceLock<Body>,
     /// Whether the text is all ASCII, found once (search takes a quicker path for such texts).
     ascii: OnceLock<bool>,
     origin: Option<Origin>,
+}
+
+/// Where the bytes of a text are.
+#[derive(Clone)]
+enum Body {
+    Owned(Arc<String>),
+    Stored(StoredText),
+}
+
+impl Body {
+    fn as_str(&self) -> &str {
+        match self {
+            Body::Owned(text) => text.as_str(),
+            Body::Stored(text) => text.as_str(),
+        }
+    }
 }
 
 /// Where a deferred text is read from, and what it must hash to.
@@ -36,7 +55,7 @@ impl ArticleText {
         let ascii = OnceLock::new();
         let _ = ascii.set(text.is_ascii());
         let cell = OnceLock::new();
-        let _ = cell.set(text);
+        let _ = cell.set(Body::Owned(text));
         Self(Arc::new(Cell {
             text: cell,
             ascii,
@@ -55,12 +74,37 @@ impl ArticleText {
     }
 
     pub fn as_str(&self) -> &str {
-        self.shared_ref().as_str()
+        self.body().as_str()
     }
 
-    /// The text, shared (reading it first if it is deferred).
-    pub fn shared(&self) -> Arc<String> {
-        Arc::clone(self.shared_ref())
+    /// This text, its bytes moved into `store` (the same text where the store cannot take it,
+    /// or where it is not in memory yet: a deferred text is read when first wanted).
+    pub fn stored_in(&self, store: &TextStore) -> Self {
+        let Some(body) = self.0.text.get() else {
+            return self.clone();
+        };
+        let Body::Owned(text) = body else {
+            return self.clone();
+        };
+        let Some(stored) = store.put(text) else {
+            return self.clone();
+        };
+        let cell = OnceLock::new();
+        let _ = cell.set(Body::Stored(stored));
+        let ascii = OnceLock::new();
+        if let Some(known) = self.0.ascii.get() {
+            let _ = ascii.set(*known);
+        }
+        Self(Arc::new(Cell {
+            text: cell,
+            ascii,
+            origin: None,
+        }))
+    }
+
+    /// The text lives in a [`TextStore`], not in memory of its own.
+    pub fn is_stored(&self) -> bool {
+        matches!(self.0.text.get(), Some(Body::Stored(_)))
     }
 
     /// The text is all ASCII (found once, when the text is first had).
@@ -75,17 +119,22 @@ impl ArticleText {
 
     /// Hands a deferred text the text read elsewhere, with the content hash its reader found,
     /// when that is the hash the cache said; false when it is not (or the text was already there).
-    pub fn fill(&self, text: Arc<String>, hash: &str) -> bool {
+    pub fn fill(&self, text: &ArticleText, hash: &str) -> bool {
         match &self.0.origin {
-            Some(origin) if origin.hash == hash => self.0.text.set(text).is_ok(),
+            Some(origin) if origin.hash == hash => {
+                if let Some(known) = text.0.ascii.get() {
+                    let _ = self.0.ascii.set(*known);
+                }
+                self.0.text.set(text.body().clone()).is_ok()
+            }
             _ => false,
         }
     }
 
-    fn shared_ref(&self) -> &Arc<String> {
+    fn body(&self) -> &Body {
         self.0.text.get_or_init(|| match &self.0.origin {
-            Some(origin) => origin.read().unwrap_or_default(),
-            None => Arc::new(String::new()),
+            Some(origin) => origin.read().unwrap_or_else(|| Body::Owned(Arc::default())),
+            None => Body::Owned(Arc::default()),
         })
     }
 }
@@ -94,13 +143,13 @@ impl Origin {
     /// The article's text from its file, when the file still holds the text that was cached;
     /// `None` when it changed or cannot be read (the background pass then reads the article
     /// anew and replaces it).
-    fn read(&self) -> Option<Arc<String>> {
+    fn read(&self) -> Option<Body> {
         let file = self.root.join(file_of(&self.path));
         read_file(&self.root, &file, LoadOptions::default())
             .into_iter()
             .find_map(|event| match event {
                 LoadEvent::Article(a) if a.path == self.path && a.content_hash == self.hash => {
-                    Some(a.text.shared())
+                    Some(a.text.body().clone())
                 }
                 _ => None,
             })
@@ -135,7 +184,7 @@ impl std::fmt::Display for ArticleText {
 impl std::fmt::Debug for ArticleText {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.0.text.get() {
-            Some(text) => write!(f, "ArticleText({} bytes)", text.len()),
+            Some(text) => write!(f, "ArticleText({} bytes)", text.as_str().len()),
             None => write!(f, "ArticleText(deferred)"),
         }
     }
@@ -167,8 +216,17 @@ mod tests {
         let filled = ArticleText::deferred(Arc::clone(&root), "a.txt".into(), hash.clone());
         let other = "something else";
         let other_hash = content_hash(other.as_bytes());
-        assert!(!filled.fill(Arc::new(other.into()), &other_hash));
-        assert!(filled.fill(Arc::new(text.into()), &hash));
+        assert!(!filled.fill(&ArticleText::new(other.into()), &other_hash));
+        assert!(filled.fill(&ArticleText::new(text.into()), &hash));
         assert_eq!(&*filled, text);
+        // A text moved into the store reads the same, and fills a deferred one from there.
+        let store = TextStore::create(dir.path()).expect("store");
+        let stored = ArticleText::new(text.into()).stored_in(&store);
+        assert!(stored.is_stored() && stored.is_ascii());
+        assert_eq!(stored.as_str(), text);
+        let deferred = ArticleText::deferred(Arc::clone(&root), "a.txt".into(), hash.clone());
+        assert!(deferred.fill(&stored, &hash));
+        assert!(deferred.is_stored());
+        assert_eq!(deferred.as_str(), text);
     }
 }

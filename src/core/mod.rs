@@ -24,6 +24,7 @@ pub mod suggest;
 pub mod taxonomy;
 pub mod team;
 pub mod text;
+pub mod text_store;
 pub mod timeline;
 pub mod timestamp;
 pub mod watch;

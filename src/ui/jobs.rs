@@ -16,6 +16,7 @@ use crate::core::cache;
 use crate::core::collection::{self, LoadEvent};
 use crate::core::merge::Merged;
 use crate::core::store::{self, SaveOutcome, StoreError};
+use crate::core::text_store::TextStore;
 
 /// Wakes the UI thread (a repaint request); the core knows nothing of egui.
 pub type Wake = Arc<dyn Fn() + Send + Sync>;
@@ -143,12 +144,19 @@ fn run_load(
         .ok()
         .map(|text| crate::core::taxonomy::Taxonomy::parse(&text, &taxonomy_path));
     let _ = tx.send(LoadMsg::Annotations(annotations));
+    // The texts go to a file mapped into the window rather than into its memory.
+    let store = TextStore::create(root);
+    let keep = |text: &mut ArticleText| {
+        if let Some(store) = &store {
+            *text = text.stored_in(store);
+        }
+    };
     let result = match list_cached(root, tx, wake) {
-        Ok(Some(listed)) => reopen(root, listed, cancel, tx, wake),
-        Ok(None) => first_open(root, cancel, tx, wake),
+        Ok(Some(listed)) => reopen(root, listed, &keep, cancel, tx, wake),
+        Ok(None) => first_open(root, &keep, cancel, tx, wake),
         Err(why) => {
             log::info!("{}: reading every file ({why})", root.display());
-            first_open(root, cancel, tx, wake)
+            first_open(root, &keep, cancel, tx, wake)
         }
     };
     let _ = tx.send(match result {
@@ -186,6 +194,7 @@ impl<'a> Waker<'a> {
 /// Reads every file, and writes the cache for the next opening.
 fn first_open(
     root: &Path,
+    keep: &dyn Fn(&mut ArticleText),
     cancel: &AtomicBool,
     tx: &Sender<LoadMsg>,
     wake: &Wake,
@@ -193,11 +202,12 @@ fn first_open(
     let mut waker = Waker::new(wake);
     let mut writer = cache::Writer::new(root);
     let mut stamped: Option<(String, (u64, u64))> = None;
-    collection::stream(root, cancel, &mut |event| {
-        if let LoadEvent::Article(a) = &event
-            && let Some(entry) = entry_of(root, a, &mut stamped)
-        {
-            writer.push(&entry);
+    collection::stream(root, cancel, &mut |mut event| {
+        if let LoadEvent::Article(a) = &mut event {
+            if let Some(entry) = entry_of(root, a, &mut stamped) {
+                writer.push(&entry);
+            }
+            keep(&mut a.text);
         }
         let _ = tx.send(LoadMsg::Event(event));
         waker.sent();
@@ -287,6 +297,7 @@ fn list_cached(root: &Path, tx: &Sender<LoadMsg>, wake: &Wake) -> Result<Option<
 fn reopen(
     root: &Path,
     listed: Listed,
+    keep: &dyn Fn(&mut ArticleText),
     cancel: &AtomicBool,
     tx: &Sender<LoadMsg>,
     wake: &Wake,
@@ -319,7 +330,9 @@ fn reopen(
             if let Some((hash, text)) = known.get(&a.path)
                 && *hash == a.content_hash
             {
-                text.fill(a.text.shared(), &a.content_hash);
+                let mut read = a.text.clone();
+                keep(&mut read);
+                text.fill(&read, &a.content_hash);
                 known.remove(&a.path);
                 checked += 1;
                 if checked.is_multiple_of(256) {
@@ -330,9 +343,10 @@ fn reopen(
             }
             let file = file.to_string();
             let mut stamped = None;
-            for event in collection::read_file(root, &root.join(&file), Default::default()) {
-                match &event {
+            for mut event in collection::read_file(root, &root.join(&file), Default::default()) {
+                match &mut event {
                     LoadEvent::Article(b) => {
+                        keep(&mut b.text);
                         known.remove(&b.path);
                         added.push(b.path.clone());
                         if let Some(entry) = entry_of(root, b, &mut stamped) {
