@@ -27,7 +27,7 @@ pub struct TextStore {
 }
 
 struct Writer {
-    file: File,
+    file: Arc<File>,
     /// The segment being filled, `None` before the first text.
     current: Option<Arc<Segment>>,
     /// Bytes of `current` in use.
@@ -40,6 +40,8 @@ struct Writer {
 /// before a text points at them) and then read.
 pub struct Segment {
     map: Mmap,
+    /// The store's file, to write through.
+    file: Arc<File>,
 }
 
 /// A text in the store: `len` bytes from `start` of `segment`, valid UTF-8 (copied from a `str`).
@@ -84,7 +86,7 @@ impl TextStore {
         match file {
             Ok(file) => Some(Arc::new(Self {
                 writer: Mutex::new(Writer {
-                    file,
+                    file: Arc::new(file),
                     current: None,
                     used: 0,
                     made: 0,
@@ -105,27 +107,26 @@ impl TextStore {
         if len == 0 || len > self.segment {
             return None;
         }
-        let mut writer = self.writer.lock().ok()?;
-        let room = writer.current.is_some() && writer.used + len <= self.segment;
-        if !room {
-            writer.next_segment(self.segment)?;
-        }
-        let segment = Arc::clone(writer.current.as_ref()?);
-        let start = writer.used;
-        let at = (writer.made - 1) * self.segment as u64 + start as u64;
-        write_at(&writer.file, text.as_bytes(), at).ok()?;
-        writer.used += len;
+        // The place is taken under the lock; the bytes are written outside it, so the
+        // reading threads store their texts side by side.
+        let (segment, start, at) = {
+            let mut writer = self.writer.lock().ok()?;
+            let room = writer.current.is_some() && writer.used + len <= self.segment;
+            if !room {
+                writer.next_segment(self.segment)?;
+            }
+            let segment = Arc::clone(writer.current.as_ref()?);
+            let start = writer.used;
+            writer.used += len;
+            let at = (writer.made - 1) * self.segment as u64 + start as u64;
+            (segment, start, at)
+        };
+        // A failed write leaves its place unused: no text points at it.
+        write_at(&segment.file, text.as_bytes(), at).ok()?;
         Some(StoredText {
             segment,
             start,
             len,
-        })
-    }
-
-    /// Bytes written to the store so far (what its file holds on disk).
-    pub fn bytes(&self) -> u64 {
-        self.writer.lock().map_or(0, |w| {
-            w.made.saturating_sub(1) * self.segment as u64 + w.used as u64
         })
     }
 }
@@ -141,7 +142,10 @@ impl Writer {
             .and_then(|()| unsafe { MmapOptions::new().offset(offset).len(size).map(&self.file) });
         match map {
             Ok(map) => {
-                self.current = Some(Arc::new(Segment { map }));
+                self.current = Some(Arc::new(Segment {
+                    map,
+                    file: Arc::clone(&self.file),
+                }));
                 self.used = 0;
                 self.made += 1;
                 Some(())

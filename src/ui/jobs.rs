@@ -194,7 +194,7 @@ impl<'a> Waker<'a> {
 /// Reads every file, and writes the cache for the next opening.
 fn first_open(
     root: &Path,
-    keep: &dyn Fn(&mut ArticleText),
+    keep: &(dyn Fn(&mut ArticleText) + Sync),
     cancel: &AtomicBool,
     tx: &Sender<LoadMsg>,
     wake: &Wake,
@@ -202,12 +202,19 @@ fn first_open(
     let mut waker = Waker::new(wake);
     let mut writer = cache::Writer::new(root);
     let mut stamped: Option<(String, (u64, u64))> = None;
-    collection::stream(root, cancel, &mut |mut event| {
+    // The texts are stored by the reading threads, side by side.
+    let store = |mut event: LoadEvent| {
         if let LoadEvent::Article(a) = &mut event {
-            if let Some(entry) = entry_of(root, a, &mut stamped) {
-                writer.push(&entry);
-            }
             keep(&mut a.text);
+        }
+        Some(event)
+    };
+    let options = collection::LoadOptions::default();
+    collection::stream_mapped(root, options, cancel, &store, &mut |event| {
+        if let LoadEvent::Article(a) = &event
+            && let Some(entry) = entry_of(root, a, &mut stamped)
+        {
+            writer.push(&entry);
         }
         let _ = tx.send(LoadMsg::Event(event));
         waker.sent();
@@ -297,7 +304,7 @@ fn list_cached(root: &Path, tx: &Sender<LoadMsg>, wake: &Wake) -> Result<Option<
 fn reopen(
     root: &Path,
     listed: Listed,
-    keep: &dyn Fn(&mut ArticleText),
+    keep: &(dyn Fn(&mut ArticleText) + Sync),
     cancel: &AtomicBool,
     tx: &Sender<LoadMsg>,
     wake: &Wake,
@@ -321,7 +328,14 @@ fn reopen(
         keep_text: true,
         headers: false,
     };
-    collection::stream_with(root, options, cancel, &mut |event| match event {
+    // The texts are stored by the reading threads, side by side.
+    let store = |mut event: LoadEvent| {
+        if let LoadEvent::Article(a) = &mut event {
+            keep(&mut a.text);
+        }
+        Some(event)
+    };
+    collection::stream_mapped(root, options, cancel, &store, &mut |event| match event {
         LoadEvent::Article(a) => {
             let file = collection::file_of(&a.path);
             if read_whole.contains(file) {
@@ -330,9 +344,7 @@ fn reopen(
             if let Some((hash, text)) = known.get(&a.path)
                 && *hash == a.content_hash
             {
-                let mut read = a.text.clone();
-                keep(&mut read);
-                text.fill(&read, &a.content_hash);
+                text.fill(&a.text, &a.content_hash);
                 known.remove(&a.path);
                 checked += 1;
                 if checked.is_multiple_of(256) {
