@@ -24,7 +24,8 @@ pub const CACHE_DIR: &str = "cache";
 const FILE_NAME: &str = "articles.bin";
 /// The file starts with this, then the format version; anything else is not ours.
 const MAGIC: &[u8; 8] = b"DATELINE";
-const VERSION: u32 = 1;
+/// 2: the number of entries follows them (so the list makes room for all at once).
+const VERSION: u32 = 2;
 
 /// One article as the last opening read it, with its file's size and modification time then.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -77,28 +78,36 @@ pub struct Cached {
 /// and a hash of all that: anything that does not check out is not used at all.
 pub fn read(root: &Path) -> Result<Cached, String> {
     let mut entries = Vec::new();
-    let bytes = read_each(root, &mut |entry, range| entries.push((entry, range)))?;
+    let said = std::cell::Cell::new(0);
+    let bytes = read_each(root, &mut |n| said.set(n), &mut |entry, range| {
+        if entries.is_empty() {
+            entries.reserve_exact(said.get());
+        }
+        entries.push((entry, range))
+    })?;
     Ok(Cached { bytes, entries })
 }
 
 /// [`read`], each entry handed to `each` as it is decoded (with where it lies in the file), so
 /// a million articles can be listed while the rest are still being decoded; gives back the
 /// file's bytes. Nothing is handed out before the whole file checked out (its start, version,
-/// folder and checksum). An entry that still does not decode ends the reading with an error:
-/// the caller then drops what it was handed.
+/// folder and checksum); then `count` is told how many entries it says it holds (to make room
+/// for them: a list grown by doubling copies itself time and again). An entry that still does
+/// not decode ends the reading with an error: the caller then drops what it was handed.
 pub fn read_each(
     root: &Path,
+    count: &mut dyn FnMut(usize),
     each: &mut dyn FnMut(Entry, Range<usize>),
 ) -> Result<Vec<u8>, String> {
     let path = dir(root).join(FILE_NAME);
     let bytes = fs::read(&path).map_err(|e| format!("no cache: {e}"))?;
-    decode_each(bytes, &root_key(root), each)
+    decode_each(bytes, &root_key(root), count, each)
 }
 
 #[cfg(test)]
 fn decode(bytes: Vec<u8>, root: &str) -> Result<Cached, String> {
     let mut entries = Vec::new();
-    let bytes = decode_each(bytes, root, &mut |entry, range| {
+    let bytes = decode_each(bytes, root, &mut |_| {}, &mut |entry, range| {
         entries.push((entry, range))
     })?;
     Ok(Cached { bytes, entries })
@@ -107,6 +116,7 @@ fn decode(bytes: Vec<u8>, root: &str) -> Result<Cached, String> {
 fn decode_each(
     bytes: Vec<u8>,
     root: &str,
+    count: &mut dyn FnMut(usize),
     each: &mut dyn FnMut(Entry, Range<usize>),
 ) -> Result<Vec<u8>, String> {
     let Some(rest) = bytes.strip_prefix(MAGIC.as_slice()) else {
@@ -125,6 +135,9 @@ fn decode_each(
         return Err("a cache that does not check out (truncated or damaged)".into());
     }
     let offset = MAGIC.len() + 4;
+    let entries_end = body.len().checked_sub(8).ok_or_else(truncated)?;
+    let (body, entries) = body.split_at(entries_end);
+    let entries = u64::from_le_bytes(entries.try_into().map_err(|_| truncated())?);
     let (written_for, mut rest): (String, &[u8]) =
         postcard::take_from_bytes(body).map_err(|e| format!("a cache that does not parse: {e}"))?;
     if written_for != root {
@@ -132,6 +145,12 @@ fn decode_each(
             "a cache written for another folder ({written_for})"
         ));
     }
+    // What it says is only room made: an entry takes at least a byte, so no more than that.
+    count(
+        usize::try_from(entries)
+            .unwrap_or(usize::MAX)
+            .min(rest.len()),
+    );
     while !rest.is_empty() {
         let at = offset + body.len() - rest.len();
         let (entry, after): (Entry, &[u8]) = postcard::take_from_bytes(rest)
@@ -145,6 +164,8 @@ fn decode_each(
 /// Writes a cache as it goes, entry by entry, then all at once to disk.
 pub struct Writer {
     buf: Vec<u8>,
+    /// Entries written so far.
+    entries: u64,
 }
 
 impl Writer {
@@ -152,7 +173,7 @@ impl Writer {
         let mut buf = Vec::with_capacity(1 << 20);
         buf.extend_from_slice(MAGIC);
         buf.extend_from_slice(&VERSION.to_le_bytes());
-        let mut writer = Self { buf };
+        let mut writer = Self { buf, entries: 0 };
         writer.put(&root_key(root));
         writer
     }
@@ -166,11 +187,13 @@ impl Writer {
 
     pub fn push(&mut self, entry: &Entry) {
         self.put(entry);
+        self.entries += 1;
     }
 
     /// An entry as an earlier cache held it (its bytes, unchanged).
     pub fn push_raw(&mut self, bytes: &[u8]) {
         self.buf.extend_from_slice(bytes);
+        self.entries += 1;
     }
 
     /// Puts the cache in place (through a temporary file, so a crash leaves the old cache or
@@ -179,6 +202,7 @@ impl Writer {
         if self.buf.len() < MAGIC.len() + 4 {
             return Err(std::io::Error::other("the cache could not be encoded"));
         }
+        self.buf.extend_from_slice(&self.entries.to_le_bytes());
         let sum = xxhash_rust::xxh3::xxh3_64(&self.buf[MAGIC.len() + 4..]);
         self.buf.extend_from_slice(&sum.to_le_bytes());
         let dir = dir(root);
@@ -253,6 +277,9 @@ mod tests {
         sample(dir.path()).finish(dir.path()).expect("write cache");
         let cached = read(dir.path()).expect("read cache");
         assert_eq!(cached.entries.len(), 1);
+        let mut said = None;
+        read_each(dir.path(), &mut |n| said = Some(n), &mut |_, _| {}).expect("read each");
+        assert_eq!(said, Some(1), "the cache says how many entries it holds");
         let (entry, range) = &cached.entries[0];
         assert_eq!((entry.size, entry.article.path.as_str()), (16, "a.txt"));
         assert_eq!(entry.article.meta.title, "Headline");

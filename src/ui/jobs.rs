@@ -17,6 +17,7 @@ use crate::core::collection::{self, LoadEvent};
 use crate::core::merge::Merged;
 use crate::core::store::{self, SaveOutcome, StoreError};
 use crate::core::text_store::TextStore;
+use crate::ui::suggest_job::JobArticle;
 
 /// Wakes the UI thread (a repaint request); the core knows nothing of egui.
 pub type Wake = Arc<dyn Fn() + Send + Sync>;
@@ -40,13 +41,34 @@ pub enum LoadMsg {
     Event(LoadEvent),
     Annotations(LoadedAnnotations),
     Failed(String),
-    /// Articles listed from the cache (their texts are read behind them).
-    Cached(Vec<collection::Article>),
+    /// Articles listed from the cache (their texts are read behind them), made ready here.
+    Cached(Vec<Prepared>),
     /// This many cached articles were found unchanged in their files.
     Checked(usize),
     /// Cached articles no file holds any more.
     Gone(Vec<String>),
     Finished,
+}
+
+/// An article with what the window keeps of it besides, made on the loading thread: at a million
+/// articles, the copies (and the fresh memory they take) cost the window's thread a second.
+#[derive(Debug)]
+pub struct Prepared {
+    pub article: collection::Article,
+    /// Its path, as the key of `AppState::by_path`.
+    pub key: String,
+    /// What the suggestion job takes of it.
+    pub job: JobArticle,
+}
+
+impl Prepared {
+    pub fn of(article: collection::Article) -> Self {
+        Self {
+            key: article.path.clone(),
+            job: JobArticle::of(&article),
+            article,
+        }
+    }
 }
 
 /// Where changes go while the annotations file cannot be written.
@@ -264,7 +286,16 @@ fn list_cached(root: &Path, tx: &Sender<LoadMsg>, wake: &Wake) -> Result<Option<
     let shared_root: Arc<Path> = Arc::from(root);
     let mut articles = Vec::new();
     let mut chunk = Vec::with_capacity(CHUNK);
-    let read = cache::read_each(root, &mut |entry, range| {
+    let said = std::cell::Cell::new(0);
+    let mut count = |n: usize| {
+        said.set(n);
+        // The list makes room for every article at once, as for a first opening's count.
+        let _ = tx.send(LoadMsg::Event(LoadEvent::Found { total: n }));
+    };
+    let read = cache::read_each(root, &mut count, &mut |entry, range| {
+        if articles.is_empty() {
+            articles.reserve_exact(said.get());
+        }
         let article = entry.article.into_article(&shared_root);
         articles.push((
             article.path.clone(),
@@ -272,7 +303,7 @@ fn list_cached(root: &Path, tx: &Sender<LoadMsg>, wake: &Wake) -> Result<Option<
             article.text.clone(),
             range,
         ));
-        chunk.push(article);
+        chunk.push(Prepared::of(article));
         if chunk.len() == CHUNK {
             let _ = tx.send(LoadMsg::Cached(std::mem::replace(
                 &mut chunk,

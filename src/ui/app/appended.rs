@@ -1,7 +1,6 @@
 //! What the background jobs take of each article, gathered while a collection loads.
 
 use crate::core::article_text::ArticleText;
-use crate::core::collection::Article;
 use crate::ui::suggest_job::JobArticle;
 
 /// The texts (for recycled text) and the suggestion job's articles of every article appended
@@ -38,9 +37,16 @@ impl Appended {
         }
     }
 
-    /// Notes `article`, just appended as the `count`th article of `generation`. Anything else
-    /// (articles changed, or one not noted) ends the gathering: the jobs then copy the articles.
-    pub(super) fn note(&mut self, generation: u64, count: usize, article: &Article) {
+    /// Notes the text and job article of the article just appended as the `count`th of
+    /// `generation`. Anything else (articles changed, or one not noted) ends the gathering: the
+    /// jobs then copy the articles.
+    pub(super) fn note(
+        &mut self,
+        generation: u64,
+        count: usize,
+        text: ArticleText,
+        job: JobArticle,
+    ) {
         if generation != self.generation || self.noted + 1 != count {
             self.texts = None;
             self.jobs = None;
@@ -48,10 +54,10 @@ impl Appended {
         }
         self.noted = count;
         if let Some(t) = &mut self.texts {
-            t.push(article.text.clone());
+            t.push(text);
         }
         if let Some(j) = &mut self.jobs {
-            j.push(JobArticle::of(article));
+            j.push(job);
         }
     }
 
@@ -98,7 +104,8 @@ mod tests {
         for (notes, handed) in cases {
             let mut gathered = Appended::new(7);
             for (n, &(generation, count)) in notes.iter().enumerate() {
-                gathered.note(generation, count, if n == 0 { &a } else { &b });
+                let added = if n == 0 { &a } else { &b };
+                gathered.note(generation, count, added.text.clone(), JobArticle::of(added));
             }
             let texts = gathered.take_texts(7, 2);
             assert_eq!(texts.is_some(), *handed, "{notes:?}");
