@@ -161,28 +161,95 @@ fn decode_each(
     Ok(bytes)
 }
 
-/// Writes a cache as it goes, entry by entry, then all at once to disk.
+/// Writes a cache as it goes, entry by entry, to a temporary file beside the cache (not into
+/// memory: at a million articles the cache is 200 MB), put in place by [`Writer::finish`].
 pub struct Writer {
-    buf: Vec<u8>,
+    /// The temporary file and where it is; `None` once writing failed (`error` says why).
+    out: Option<(std::io::BufWriter<fs::File>, PathBuf)>,
+    error: Option<std::io::Error>,
+    /// The checksum of everything after the magic and version, as it is written.
+    sum: xxhash_rust::xxh3::Xxh3,
     /// Entries written so far.
     entries: u64,
+    /// One entry's bytes, reused.
+    scratch: Vec<u8>,
 }
 
 impl Writer {
     pub fn new(root: &Path) -> Self {
-        let mut buf = Vec::with_capacity(1 << 20);
-        buf.extend_from_slice(MAGIC);
-        buf.extend_from_slice(&VERSION.to_le_bytes());
-        let mut writer = Self { buf, entries: 0 };
+        let mut writer = Self {
+            out: None,
+            error: None,
+            sum: xxhash_rust::xxh3::Xxh3::new(),
+            entries: 0,
+            scratch: Vec::new(),
+        };
+        match Self::create(root) {
+            Ok(out) => writer.out = Some(out),
+            Err(e) => writer.error = Some(e),
+        }
+        if let Some((file, _)) = &mut writer.out
+            && let Err(e) = file
+                .write_all(MAGIC)
+                .and_then(|()| file.write_all(&VERSION.to_le_bytes()))
+        {
+            writer.fail(e);
+        }
         writer.put(&root_key(root));
         writer
     }
 
+    /// The temporary file: two windows on one collection may write at once, each to its own.
+    fn create(root: &Path) -> std::io::Result<(std::io::BufWriter<fs::File>, PathBuf)> {
+        static WRITES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let dir = dir(root);
+        fs::create_dir_all(&dir)?;
+        // First, so that not even the temporary file shows in a team's `git status`.
+        let ignore = dir.join(".gitignore");
+        if !ignore.exists() {
+            fs::write(
+                &ignore,
+                "# Dateline's cache: rebuilt from the articles, never shared.\n*\n",
+            )?;
+        }
+        let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let tmp = dir.join(format!("{FILE_NAME}.{}-{n}.tmp", std::process::id()));
+        let file = fs::File::create(&tmp)?;
+        Ok((std::io::BufWriter::with_capacity(1 << 20, file), tmp))
+    }
+
+    fn fail(&mut self, e: std::io::Error) {
+        if let Some((_, tmp)) = self.out.take() {
+            let _ = fs::remove_file(tmp);
+        }
+        self.error.get_or_insert(e);
+    }
+
+    /// Bytes after the magic and version: written, and counted in the checksum.
+    fn write(&mut self, bytes: &[u8]) {
+        let Some((file, _)) = &mut self.out else {
+            return;
+        };
+        match file.write_all(bytes) {
+            Ok(()) => self.sum.update(bytes),
+            Err(e) => self.fail(e),
+        }
+    }
+
     fn put<T: Serialize>(&mut self, value: &T) {
-        let buf = std::mem::take(&mut self.buf);
-        // Writing to a Vec fails only where a value cannot be serialised, which ours all can;
-        // were it to, the buffer is dropped and `finish` refuses to write a cache.
-        self.buf = postcard::to_extend(value, buf).unwrap_or_default();
+        let scratch = std::mem::take(&mut self.scratch);
+        match postcard::to_extend(value, scratch) {
+            Ok(mut bytes) => {
+                self.write(&bytes);
+                bytes.clear();
+                self.scratch = bytes;
+            }
+            // Only a value that cannot be serialised fails, which ours all can; were one to,
+            // no cache is written.
+            Err(e) => self.fail(std::io::Error::other(format!(
+                "the cache could not be encoded: {e}"
+            ))),
+        }
     }
 
     pub fn push(&mut self, entry: &Entry) {
@@ -192,38 +259,41 @@ impl Writer {
 
     /// An entry as an earlier cache held it (its bytes, unchanged).
     pub fn push_raw(&mut self, bytes: &[u8]) {
-        self.buf.extend_from_slice(bytes);
+        self.write(bytes);
         self.entries += 1;
     }
 
-    /// Puts the cache in place (through a temporary file, so a crash leaves the old cache or
-    /// the new one), with a `.gitignore` that keeps it out of a team's commits.
+    /// Puts the cache in place (from its temporary file, so a crash leaves the old cache or the
+    /// new one). The folder has a `.gitignore` that keeps it out of a team's commits.
     pub fn finish(mut self, root: &Path) -> std::io::Result<()> {
-        if self.buf.len() < MAGIC.len() + 4 {
-            return Err(std::io::Error::other("the cache could not be encoded"));
+        let count = self.entries.to_le_bytes();
+        self.write(&count);
+        let sum = self.sum.digest().to_le_bytes();
+        let Some((file, tmp)) = self.out.take() else {
+            return Err(self
+                .error
+                .take()
+                .unwrap_or_else(|| std::io::Error::other("the cache could not be written")));
+        };
+        let written = (|| {
+            let mut file = file.into_inner().map_err(|e| e.into_error())?;
+            file.write_all(&sum)?;
+            file.sync_all()?;
+            fs::rename(&tmp, dir(root).join(FILE_NAME))
+        })();
+        if written.is_err() {
+            let _ = fs::remove_file(&tmp);
         }
-        self.buf.extend_from_slice(&self.entries.to_le_bytes());
-        let sum = xxhash_rust::xxh3::xxh3_64(&self.buf[MAGIC.len() + 4..]);
-        self.buf.extend_from_slice(&sum.to_le_bytes());
-        let dir = dir(root);
-        fs::create_dir_all(&dir)?;
-        let ignore = dir.join(".gitignore");
-        if !ignore.exists() {
-            fs::write(
-                &ignore,
-                "# Dateline's cache: rebuilt from the articles, never shared.\n*\n",
-            )?;
+        written
+    }
+}
+
+impl Drop for Writer {
+    /// A cache not finished (a load cancelled) leaves no temporary file behind.
+    fn drop(&mut self) {
+        if let Some((_, tmp)) = self.out.take() {
+            let _ = fs::remove_file(tmp);
         }
-        // Two windows on one collection may write at once: each through its own file.
-        static WRITES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let tmp = dir.join(format!("{FILE_NAME}.{}-{n}.tmp", std::process::id()));
-        {
-            let mut f = fs::File::create(&tmp)?;
-            f.write_all(&self.buf)?;
-            f.sync_all()?;
-        }
-        fs::rename(&tmp, dir.join(FILE_NAME))
     }
 }
 
@@ -290,6 +360,15 @@ mod tests {
         assert_eq!(read(dir.path()).expect("read again").entries[0].0, *entry);
         let ignore = fs::read_to_string(dir.path().join(".dateline/cache/.gitignore"));
         assert!(ignore.is_ok_and(|s| s.lines().any(|l| l == "*")));
+        // A writer dropped unfinished (a cancelled load) leaves nothing behind; the cache and
+        // its .gitignore are all the folder holds.
+        drop(sample(dir.path()));
+        let mut names: Vec<String> = fs::read_dir(dir.path().join(".dateline/cache"))
+            .expect("cache dir")
+            .filter_map(|e| Some(e.ok()?.file_name().to_string_lossy().into_owned()))
+            .collect();
+        names.sort();
+        assert_eq!(names, [".gitignore", "articles.bin"]);
     }
 
     #[test]

@@ -235,9 +235,16 @@ impl SearchJob {
                 wake();
             }
             hits_at.sort_unstable_by_key(|h| h.0);
-            let found = hits_at.into_iter().map(|(_, a, hits)| (a, hits)).collect();
-            if tx.send(SearchMsg::Hits(found, 0)).is_err() {
-                return;
+            // In parts, which the window takes a few each frame.
+            let mut hits_at = hits_at.into_iter().map(|(_, a, hits)| (a, hits));
+            loop {
+                let part: Vec<_> = hits_at.by_ref().take(SEARCH_CHUNK * 4).collect();
+                if part.is_empty() {
+                    break;
+                }
+                if tx.send(SearchMsg::Hits(part, 0)).is_err() {
+                    return;
+                }
             }
             let _ = tx.send(SearchMsg::Done);
             wake();

