@@ -202,6 +202,13 @@ impl Writer {
     /// The temporary file: two windows on one collection may write at once, each to its own.
     fn create(root: &Path) -> std::io::Result<(std::io::BufWriter<fs::File>, PathBuf)> {
         static WRITES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        // Nothing is made where the collection is not a folder (one that went, say).
+        if !root.is_dir() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("{} is not a folder", root.display()),
+            ));
+        }
         let dir = dir(root);
         fs::create_dir_all(&dir)?;
         // First, so that not even the temporary file shows in a team's `git status`.

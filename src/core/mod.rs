@@ -29,6 +29,10 @@ pub mod timeline;
 pub mod timestamp;
 pub mod watch;
 
+/// Wakes whoever waits for background work (the window: a repaint request); the core knows
+/// nothing of egui.
+pub type Wake = std::sync::Arc<dyn Fn() + Send + Sync>;
+
 /// Starts background work on a thread named `name` that runs below the window's priority
 /// ([`lower_thread_priority`]): every thread the window starts is started here.
 pub fn spawn_background<T: Send + 'static>(

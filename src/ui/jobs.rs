@@ -19,8 +19,7 @@ use crate::core::store::{self, SaveOutcome, StoreError};
 use crate::core::text_store::TextStore;
 use crate::ui::suggest_job::JobArticle;
 
-/// Wakes the UI thread (a repaint request); the core knows nothing of egui.
-pub type Wake = Arc<dyn Fn() + Send + Sync>;
+pub use crate::core::Wake;
 
 /// The annotations a collection opened with.
 #[derive(Debug)]

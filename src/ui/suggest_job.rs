@@ -7,7 +7,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use chrono::NaiveDate;
 
-use super::jobs::Wake;
+use crate::core::Wake;
 use crate::core::collection::Article;
 use crate::core::search::Aliases;
 use crate::core::suggest::{self, ArticleReport, Input, Options, Suggestion, TypeWords};
