@@ -835,6 +835,17 @@ impl DateOrders {
 mod tests {
     use super::*;
 
+    /// The articles' paths in the order a stream hands them on.
+    fn streamed_paths(root: &Path) -> Result<Vec<String>, CollectionError> {
+        let mut seen = Vec::new();
+        stream(root, &AtomicBool::new(false), &mut |e| {
+            if let LoadEvent::Article(a) = e {
+                seen.push(a.path);
+            }
+        })?;
+        Ok(seen)
+    }
+
     #[test]
     fn a_stream_comes_in_path_order() -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
@@ -853,12 +864,7 @@ mod tests {
             fs::write(dir.path().join(name), format!("Body {i}.\n"))?;
         }
         for _ in 0..3 {
-            let mut seen = Vec::new();
-            stream(dir.path(), &AtomicBool::new(false), &mut |e| {
-                if let LoadEvent::Article(a) = e {
-                    seen.push(a.path);
-                }
-            })?;
+            let seen = streamed_paths(dir.path())?;
             let mut sorted = seen.clone();
             sorted.sort();
             assert_eq!(seen, sorted);
@@ -882,12 +888,7 @@ mod tests {
             };
             fs::write(dir.path().join(name), "Body.\n")?;
         }
-        let mut seen = Vec::new();
-        stream(dir.path(), &AtomicBool::new(false), &mut |e| {
-            if let LoadEvent::Article(a) = e {
-                seen.push(a.path);
-            }
-        })?;
+        let seen = streamed_paths(dir.path())?;
         let mut sorted = seen.clone();
         sorted.sort();
         sorted.dedup();

@@ -331,6 +331,28 @@ mod tests {
     use crate::core::annotations::{AnnotationSet, Passage, test_event};
     use crate::core::collection::test_article as article;
 
+    /// A search's hits (their articles, in the order sent) and how many articles it looked at.
+    fn drain(job: &SearchJob) -> (Vec<usize>, usize) {
+        let (mut got, mut searched) = (Vec::new(), 0);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            match job.try_recv() {
+                Some(SearchMsg::Hits(found, n)) => {
+                    searched += n;
+                    got.extend(found.into_iter().map(|f| f.0));
+                }
+                Some(SearchMsg::Done) => return (got, searched),
+                None => {
+                    assert!(
+                        std::time::Instant::now() < deadline,
+                        "the search never ended"
+                    );
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+            }
+        }
+    }
+
     #[test]
     fn hits_come_in_the_order_asked_whatever_the_articles_order() {
         use crate::core::search::{Aliases, parse_query};
@@ -351,22 +373,7 @@ mod tests {
         let items = SearchItems::new(vec![3, 2, 7, 1, 0], Arc::new(texts));
         assert_eq!(items.len(), 4);
         let job = SearchJob::start(Arc::new(items), matcher, Arc::new(|| {}));
-        let mut order = Vec::new();
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        loop {
-            match job.try_recv() {
-                Some(SearchMsg::Hits(found, _)) => order.extend(found.into_iter().map(|f| f.0)),
-                Some(SearchMsg::Done) => break,
-                None => {
-                    assert!(
-                        std::time::Instant::now() < deadline,
-                        "the search never ended"
-                    );
-                    std::thread::sleep(std::time::Duration::from_millis(5));
-                }
-            }
-        }
-        assert_eq!(order, [3, 2, 0]);
+        assert_eq!(drain(&job).0, [3, 2, 0]);
 
         // Beyond the first part, hits still come in the order asked.
         let n = SEARCH_CHUNK * 3 + 17;
@@ -380,23 +387,7 @@ mod tests {
             panic!("no matcher for a plain word");
         };
         let job = SearchJob::start(Arc::new(items), matcher, Arc::new(|| {}));
-        let (mut got, mut searched) = (Vec::new(), 0);
-        loop {
-            match job.try_recv() {
-                Some(SearchMsg::Hits(found, n)) => {
-                    searched += n;
-                    got.extend(found.into_iter().map(|f| f.0));
-                }
-                Some(SearchMsg::Done) => break,
-                None => {
-                    assert!(
-                        std::time::Instant::now() < deadline,
-                        "the search never ended"
-                    );
-                    std::thread::sleep(std::time::Duration::from_millis(5));
-                }
-            }
-        }
+        let (got, searched) = drain(&job);
         assert_eq!(searched, n);
         assert_eq!(got, want);
     }
