@@ -342,6 +342,7 @@ pub fn search(
         collection::LoadOptions {
             keep_text: true,
             headers: false,
+            ..Default::default()
         },
         &cancel,
         &search_one,
@@ -575,6 +576,7 @@ pub fn inspect(path: &std::path::Path, json: bool, out: &mut dyn Write) -> Resul
         collection::LoadOptions {
             keep_text: false,
             headers: true,
+            ..Default::default()
         },
         &cancel,
         &to_item,

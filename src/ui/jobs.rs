@@ -230,7 +230,11 @@ fn first_open(
         }
         Some(event)
     };
-    let options = collection::LoadOptions::default();
+    // The first articles of a large folder show before all its names are read.
+    let options = collection::LoadOptions {
+        early: true,
+        ..Default::default()
+    };
     collection::stream_mapped(root, options, cancel, &store, &mut |event| {
         if let LoadEvent::Article(a) = &event
             && let Some(entry) = entry_of(root, a, &mut stamped)
@@ -357,6 +361,7 @@ fn reopen(
     let options = collection::LoadOptions {
         keep_text: true,
         headers: false,
+        ..Default::default()
     };
     // The texts are stored by the reading threads, side by side.
     let store = |mut event: LoadEvent| {
