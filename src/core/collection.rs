@@ -226,33 +226,24 @@ pub fn stream_mapped<T: Send>(
         }
         let walk_tx = tx.clone();
         scope.spawn(move || {
-            let canonical_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-            let mut visited = HashSet::new();
-            visited.insert(canonical_root.clone());
-            let mut problems = Vec::new();
             let mut batch = Vec::with_capacity(BATCH);
             let mut count = 0usize;
             let mut batches = 0usize;
-            walk(
-                root,
-                root,
-                &canonical_root,
-                &mut visited,
-                options.early,
-                &mut |path| {
-                    if cancel.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    count += 1;
-                    batch.push(path);
-                    if batch.len() == BATCH {
-                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                        let _ = file_tx.send((batches, full));
-                        batches += 1;
-                    }
-                },
-                &mut problems,
-            );
+            let mut found = |path| {
+                if cancel.load(Ordering::Relaxed) {
+                    return;
+                }
+                count += 1;
+                batch.push(path);
+                if batch.len() == BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    let _ = file_tx.send((batches, full));
+                    batches += 1;
+                }
+            };
+            let mut walk = Walk::new(root, options.early, &mut found);
+            walk.folder(root);
+            let problems = walk.problems;
             if !batch.is_empty() {
                 let _ = file_tx.send((batches, batch));
             }
@@ -316,147 +307,146 @@ pub fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-fn walk(
-    root: &Path,
-    dir: &Path,
-    canonical_root: &Path,
-    visited: &mut HashSet<PathBuf>,
+/// A walk of a collection's folders: articles are `found` in path order (see
+/// [`LoadOptions::early`]), what cannot be read goes to `problems`.
+struct Walk<'a> {
+    root: &'a Path,
+    canonical_root: PathBuf,
+    /// Folders read, canonical (a symbolic link loop is read once).
+    visited: HashSet<PathBuf>,
     early: bool,
-    found: &mut dyn FnMut(PathBuf),
-    problems: &mut Vec<Problem>,
-) {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            problems.push(Problem {
-                path: relative(root, dir),
-                reason: format!("cannot read the folder: {e}"),
-            });
-            return;
-        }
-    };
-    // In the order of the paths they make: a folder's name sorts as if it ended in `/`, so
-    // `a-b.txt` comes before `a/x.txt`, as the two paths compare. The key's first eight bytes, as
-    // a number, settle most comparisons without reading the key itself.
-    let named = |entry: fs::DirEntry| -> Named {
-        let mut key = entry.file_name().into_encoded_bytes();
-        let is_dir = match entry.file_type() {
-            Ok(t) if t.is_symlink() => fs::metadata(entry.path()).is_ok_and(|m| m.is_dir()),
-            Ok(t) => t.is_dir(),
-            Err(_) => false,
-        };
-        if is_dir {
-            key.push(b'/');
-        }
-        let mut first = [0u8; 8];
-        let n = key.len().min(8);
-        first[..n].copy_from_slice(&key[..n]);
-        (u64::from_be_bytes(first), key, entry)
-    };
-    let order = |a: &Named, b: &Named| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1));
-    const FIRST: usize = 1024;
-    let mut entries = entries.filter_map(Result::ok);
-    let mut named_entries: Vec<Named> = Vec::new();
-    let mut go =
-        |mut part: Vec<Named>, visited: &mut HashSet<PathBuf>, problems: &mut Vec<Problem>| {
-            part.sort_unstable_by(order);
-            visit(root, canonical_root, visited, early, found, problems, part);
-        };
-    if early {
-        // The first names as the folder gives them (sorted among themselves), when there are
-        // more: read at once, while the rest of the folder is read.
-        named_entries.extend(entries.by_ref().take(FIRST).map(named));
-        if named_entries.len() == FIRST {
-            go(std::mem::take(&mut named_entries), visited, problems);
-        }
-    }
-    named_entries.extend(entries.map(named));
-    // A large folder's first names are picked out and sorted first, and read while the rest
-    // are sorted: a million names take a while to sort, and the first articles need not wait.
-    let rest = if named_entries.len() > 4 * FIRST {
-        named_entries.select_nth_unstable_by(FIRST, order);
-        named_entries.split_off(FIRST)
-    } else {
-        Vec::new()
-    };
-    go(named_entries, visited, problems);
-    go(rest, visited, problems);
+    found: &'a mut dyn FnMut(PathBuf),
+    problems: Vec<Problem>,
 }
 
 /// A folder's entry with its sort key: the key's first eight bytes as a number, then the key.
 type Named = (u64, Vec<u8>, fs::DirEntry);
 
-/// Goes through a folder's entries, in the order given: articles are `found`, folders walked.
-fn visit(
-    root: &Path,
-    canonical_root: &Path,
-    visited: &mut HashSet<PathBuf>,
-    early: bool,
-    found: &mut dyn FnMut(PathBuf),
-    problems: &mut Vec<Problem>,
-    entries: Vec<Named>,
-) {
-    for (_, _, entry) in entries {
-        let name = entry.file_name();
-        let path = entry.path();
-        if name.to_string_lossy().starts_with('.') {
-            continue; // hidden files and folders, and .dateline/
+impl<'a> Walk<'a> {
+    fn new(root: &'a Path, early: bool, found: &'a mut dyn FnMut(PathBuf)) -> Self {
+        let canonical_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        let visited = HashSet::from([canonical_root.clone()]);
+        Self {
+            root,
+            canonical_root,
+            visited,
+            early,
+            found,
+            problems: Vec::new(),
         }
-        let Ok(file_type) = entry.file_type() else {
-            problems.push(Problem {
-                path: relative(root, &path),
-                reason: "cannot tell what kind of file this is".into(),
-            });
-            continue;
+    }
+
+    fn problem(&mut self, path: &Path, reason: String) {
+        self.problems.push(Problem {
+            path: relative(self.root, path),
+            reason,
+        });
+    }
+
+    fn folder(&mut self, dir: &Path) {
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => return self.problem(dir, format!("cannot read the folder: {e}")),
         };
-        let is_dir = if file_type.is_symlink() {
-            match fs::canonicalize(&path) {
-                Err(_) => {
-                    problems.push(Problem {
-                        path: relative(root, &path),
-                        reason: "broken symbolic link".into(),
-                    });
-                    continue;
-                }
-                Ok(target) if !target.starts_with(canonical_root) => {
-                    problems.push(Problem {
-                        path: relative(root, &path),
-                        reason: format!(
+        // In the order of the paths they make: a folder's name sorts as if it ended in `/`, so
+        // `a-b.txt` comes before `a/x.txt`, as the two paths compare. The key's first eight
+        // bytes, as a number, settle most comparisons without reading the key itself.
+        let named = |entry: fs::DirEntry| -> Named {
+            let mut key = entry.file_name().into_encoded_bytes();
+            let is_dir = match entry.file_type() {
+                Ok(t) if t.is_symlink() => fs::metadata(entry.path()).is_ok_and(|m| m.is_dir()),
+                Ok(t) => t.is_dir(),
+                Err(_) => false,
+            };
+            if is_dir {
+                key.push(b'/');
+            }
+            let mut first = [0u8; 8];
+            let n = key.len().min(8);
+            first[..n].copy_from_slice(&key[..n]);
+            (u64::from_be_bytes(first), key, entry)
+        };
+        const FIRST: usize = 1024;
+        let mut entries = entries.filter_map(Result::ok);
+        let mut named_entries: Vec<Named> = Vec::new();
+        if self.early {
+            // The first names as the folder gives them (sorted among themselves), when there
+            // are more: read at once, while the rest of the folder is read.
+            named_entries.extend(entries.by_ref().take(FIRST).map(named));
+            if named_entries.len() == FIRST {
+                self.visit(std::mem::take(&mut named_entries));
+            }
+        }
+        named_entries.extend(entries.map(named));
+        // A large folder's first names are picked out and sorted first, and read while the
+        // rest are sorted: a million names take a while to sort, and the first articles need
+        // not wait.
+        let rest = if named_entries.len() > 4 * FIRST {
+            named_entries.select_nth_unstable_by(FIRST, Self::order);
+            named_entries.split_off(FIRST)
+        } else {
+            Vec::new()
+        };
+        self.visit(named_entries);
+        self.visit(rest);
+    }
+
+    fn order(a: &Named, b: &Named) -> std::cmp::Ordering {
+        a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1))
+    }
+
+    /// Goes through a folder's entries, sorted: articles are `found`, folders walked.
+    fn visit(&mut self, mut entries: Vec<Named>) {
+        entries.sort_unstable_by(Self::order);
+        for (_, _, entry) in entries {
+            let name = entry.file_name();
+            let path = entry.path();
+            if name.to_string_lossy().starts_with('.') {
+                continue; // hidden files and folders, and .dateline/
+            }
+            let Ok(file_type) = entry.file_type() else {
+                self.problem(&path, "cannot tell what kind of file this is".into());
+                continue;
+            };
+            let is_dir = if file_type.is_symlink() {
+                match fs::canonicalize(&path) {
+                    Err(_) => {
+                        self.problem(&path, "broken symbolic link".into());
+                        continue;
+                    }
+                    Ok(target) if !target.starts_with(&self.canonical_root) => {
+                        let reason = format!(
                             "symbolic link leads outside the collection, to {}",
                             target.display()
-                        ),
-                    });
+                        );
+                        self.problem(&path, reason);
+                        continue;
+                    }
+                    Ok(target) => target.is_dir(),
+                }
+            } else {
+                file_type.is_dir()
+            };
+            if is_dir {
+                let canonical = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+                if !self.visited.insert(canonical) {
+                    self.problem(&path, "folder already read (a symbolic link loop)".into());
                     continue;
                 }
-                Ok(target) => target.is_dir(),
-            }
-        } else {
-            file_type.is_dir()
-        };
-        if is_dir {
-            let canonical = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-            if !visited.insert(canonical) {
-                problems.push(Problem {
-                    path: relative(root, &path),
-                    reason: "folder already read (a symbolic link loop)".into(),
-                });
-                continue;
-            }
-            walk(root, &path, canonical_root, visited, early, found, problems);
-        } else if formats::entry_of(&path).is_some() {
-            found(path);
-        } else {
-            let ext = path
-                .extension()
-                .map(|e| e.to_string_lossy().to_lowercase())
-                .unwrap_or_default();
-            problems.push(Problem {
-                path: relative(root, &path),
-                reason: format!(
+                self.folder(&path);
+            } else if formats::entry_of(&path).is_some() {
+                (self.found)(path);
+            } else {
+                let ext = path
+                    .extension()
+                    .map(|e| e.to_string_lossy().to_lowercase())
+                    .unwrap_or_default();
+                let reason = format!(
                     "not an article: .{ext} files are not read (articles are {})",
                     formats::extensions_read()
-                ),
-            });
+                );
+                self.problem(&path, reason);
+            }
         }
     }
 }
@@ -712,18 +702,11 @@ pub fn reread(root: &Path, path: &Path) -> Vec<LoadEvent> {
         return Vec::new();
     };
     if meta.is_dir() {
-        let canonical_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-        let mut visited = HashSet::new();
-        let (mut files, mut problems) = (Vec::new(), Vec::new());
-        walk(
-            root,
-            path,
-            &canonical_root,
-            &mut visited,
-            false,
-            &mut |f| files.push(f),
-            &mut problems,
-        );
+        let mut files = Vec::new();
+        let mut found = |f| files.push(f);
+        let mut walk = Walk::new(root, false, &mut found);
+        walk.folder(path);
+        let problems = walk.problems;
         let mut out: Vec<LoadEvent> = problems.into_iter().map(LoadEvent::Problem).collect();
         for f in files {
             out.extend(read_file(root, &f, LoadOptions::default()));

@@ -40,6 +40,8 @@ pub enum LoadMsg {
     Event(LoadEvent),
     Annotations(LoadedAnnotations),
     Failed(String),
+    /// An article read from its file, made ready on the reading thread.
+    Read(Box<Prepared>),
     /// Articles listed from the cache (their texts are read behind them), made ready here.
     Cached(Vec<Prepared>),
     /// This many cached articles were found unchanged in their files.
@@ -167,17 +169,13 @@ fn run_load(
     let _ = tx.send(LoadMsg::Annotations(annotations));
     // The texts go to a file mapped into the window rather than into its memory.
     let store = TextStore::create(root);
-    let keep = |text: &mut ArticleText| {
-        if let Some(store) = &store {
-            *text = text.stored_in(store);
-        }
-    };
+    let store = store.as_deref();
     let result = match list_cached(root, tx, wake) {
-        Ok(Some(listed)) => reopen(root, listed, &keep, cancel, tx, wake),
-        Ok(None) => first_open(root, &keep, cancel, tx, wake),
+        Ok(Some(listed)) => reopen(root, listed, store, cancel, tx, wake),
+        Ok(None) => first_open(root, store, cancel, tx, wake),
         Err(why) => {
             log::info!("{}: reading every file ({why})", root.display());
-            first_open(root, &keep, cancel, tx, wake)
+            first_open(root, store, cancel, tx, wake)
         }
     };
     let _ = tx.send(match result {
@@ -215,7 +213,7 @@ impl<'a> Waker<'a> {
 /// Reads every file, and writes the cache for the next opening.
 fn first_open(
     root: &Path,
-    keep: &(dyn Fn(&mut ArticleText) + Sync),
+    store: Option<&TextStore>,
     cancel: &AtomicBool,
     tx: &Sender<LoadMsg>,
     wake: &Wake,
@@ -223,25 +221,21 @@ fn first_open(
     let mut waker = Waker::new(wake);
     let mut writer = cache::Writer::new(root);
     let mut stamped: Option<(String, (u64, u64))> = None;
-    // The texts are stored by the reading threads, side by side.
-    let store = |mut event: LoadEvent| {
-        if let LoadEvent::Article(a) = &mut event {
-            keep(&mut a.text);
-        }
-        Some(event)
-    };
+    // The reading threads store the texts, side by side, and make each article ready for the
+    // window.
+    let ready = |event| Some(message(stored(store, event)));
     // The first articles of a large folder show before all its names are read.
     let options = collection::LoadOptions {
         early: true,
         ..Default::default()
     };
-    collection::stream_mapped(root, options, cancel, &store, &mut |event| {
-        if let LoadEvent::Article(a) = &event
-            && let Some(entry) = entry_of(root, a, &mut stamped)
+    collection::stream_mapped(root, options, cancel, &ready, &mut |msg| {
+        if let LoadMsg::Read(p) = &msg
+            && let Some(entry) = entry_of(root, &p.article, &mut stamped)
         {
             writer.push(&entry);
         }
-        let _ = tx.send(LoadMsg::Event(event));
+        let _ = tx.send(msg);
         waker.sent();
     })?;
     if !cancel.load(Ordering::Relaxed)
@@ -250,6 +244,22 @@ fn first_open(
         log::warn!("{}: the cache could not be written: {e}", root.display());
     }
     Ok(())
+}
+
+/// What the window is sent of `event`: an article made ready for it, anything else as it is.
+fn message(event: LoadEvent) -> LoadMsg {
+    match event {
+        LoadEvent::Article(a) => LoadMsg::Read(Box::new(Prepared::of(*a))),
+        other => LoadMsg::Event(other),
+    }
+}
+
+/// `event`, an article's text moved into `store` (where there is one).
+fn stored(store: Option<&TextStore>, mut event: LoadEvent) -> LoadEvent {
+    if let (Some(store), LoadEvent::Article(a)) = (store, &mut event) {
+        a.text = a.text.stored_in(store);
+    }
+    event
 }
 
 /// The cache entry of an article, its file stamped once for all its articles.
@@ -338,7 +348,7 @@ fn list_cached(root: &Path, tx: &Sender<LoadMsg>, wake: &Wake) -> Result<Option<
 fn reopen(
     root: &Path,
     listed: Listed,
-    keep: &(dyn Fn(&mut ArticleText) + Sync),
+    store: Option<&TextStore>,
     cancel: &AtomicBool,
     tx: &Sender<LoadMsg>,
     wake: &Wake,
@@ -364,61 +374,62 @@ fn reopen(
         ..Default::default()
     };
     // The texts are stored by the reading threads, side by side.
-    let store = |mut event: LoadEvent| {
-        if let LoadEvent::Article(a) = &mut event {
-            keep(&mut a.text);
-        }
-        Some(event)
-    };
-    collection::stream_mapped(root, options, cancel, &store, &mut |event| match event {
-        LoadEvent::Article(a) => {
-            let file = collection::file_of(&a.path);
-            if read_whole.contains(file) {
-                return;
-            }
-            if let Some((hash, text)) = known.get(&a.path)
-                && *hash == a.content_hash
-            {
-                text.fill(&a.text, &a.content_hash);
-                known.remove(&a.path);
-                checked += 1;
-                if checked.is_multiple_of(256) {
-                    let _ = tx.send(LoadMsg::Checked(256));
+    let store_text = |event| Some(stored(store, event));
+    collection::stream_mapped(
+        root,
+        options,
+        cancel,
+        &store_text,
+        &mut |event| match event {
+            LoadEvent::Article(a) => {
+                let file = collection::file_of(&a.path);
+                if read_whole.contains(file) {
+                    return;
+                }
+                if let Some((hash, text)) = known.get(&a.path)
+                    && *hash == a.content_hash
+                {
+                    text.fill(&a.text, &a.content_hash);
+                    known.remove(&a.path);
+                    checked += 1;
+                    if checked.is_multiple_of(256) {
+                        let _ = tx.send(LoadMsg::Checked(256));
+                        waker.sent();
+                    }
+                    return;
+                }
+                let file = file.to_string();
+                let mut stamped = None;
+                for event in collection::read_file(root, &root.join(&file), Default::default()) {
+                    let event = stored(store, event);
+                    match &event {
+                        LoadEvent::Article(b) => {
+                            known.remove(&b.path);
+                            added.push(b.path.clone());
+                            if let Some(entry) = entry_of(root, b, &mut stamped) {
+                                fresh.insert(b.path.clone(), entry);
+                            }
+                        }
+                        LoadEvent::Problem(p) => {
+                            known.remove(&p.path);
+                        }
+                        LoadEvent::Found { .. } => {}
+                    }
+                    let _ = tx.send(message(event));
                     waker.sent();
                 }
-                return;
+                read_whole.insert(file);
             }
-            let file = file.to_string();
-            let mut stamped = None;
-            for mut event in collection::read_file(root, &root.join(&file), Default::default()) {
-                match &mut event {
-                    LoadEvent::Article(b) => {
-                        keep(&mut b.text);
-                        known.remove(&b.path);
-                        added.push(b.path.clone());
-                        if let Some(entry) = entry_of(root, b, &mut stamped) {
-                            fresh.insert(b.path.clone(), entry);
-                        }
-                    }
-                    LoadEvent::Problem(p) => {
-                        known.remove(&p.path);
-                    }
-                    LoadEvent::Found { .. } => {}
-                }
-                let _ = tx.send(LoadMsg::Event(event));
+            LoadEvent::Problem(p) => {
+                let _ = tx.send(LoadMsg::Event(LoadEvent::Problem(p)));
                 waker.sent();
             }
-            read_whole.insert(file);
-        }
-        LoadEvent::Problem(p) => {
-            let _ = tx.send(LoadMsg::Event(LoadEvent::Problem(p)));
-            waker.sent();
-        }
-        found @ LoadEvent::Found { .. } => {
-            let _ = tx.send(LoadMsg::Event(found));
-            waker.sent();
-        }
-    })?;
+            found @ LoadEvent::Found { .. } => {
+                let _ = tx.send(LoadMsg::Event(found));
+                waker.sent();
+            }
+        },
+    )?;
     let _ = tx.send(LoadMsg::Checked(checked % 256));
     if cancel.load(Ordering::Relaxed) {
         return Ok(());

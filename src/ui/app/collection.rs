@@ -128,8 +128,13 @@ impl DatelineApp {
                     };
                     self.remember_recent(&root);
                 }
+                LoadMsg::Read(prepared) => {
+                    self.add_prepared(*prepared);
+                    self.bump_done();
+                    added = true;
+                }
                 LoadMsg::Event(LoadEvent::Article(article)) => {
-                    self.add_loaded(*article);
+                    self.add_prepared(Prepared::of(*article));
                     self.bump_done();
                     added = true;
                 }
@@ -293,19 +298,8 @@ impl DatelineApp {
         self.state.message = Some(message);
     }
 
-    /// An article read (or listed from the cache): one the list already has (from the cache,
-    /// since changed) is replaced where it is.
-    fn add_loaded(&mut self, article: collection::Article) {
-        if let Some(&i) = self.state.by_path.get(&article.path)
-            && i < self.state.articles.len()
-        {
-            self.state.replace_article(i, article);
-            return;
-        }
-        self.add_prepared(Prepared::of(article));
-    }
-
-    /// [`Self::add_loaded`] with its copies made on the loading thread.
+    /// An article read (or listed from the cache), with its copies made on the loading thread:
+    /// one the list already has (from the cache, since changed) is replaced where it is.
     fn add_prepared(&mut self, prepared: Prepared) {
         let Prepared { article, key, job } = prepared;
         if let Some(&i) = self.state.by_path.get(&key)
