@@ -973,6 +973,7 @@ fn search(harness: &mut Harness<'static, DatelineApp>, query: &str) {
 fn result_prefixes(harness: &Harness<'static, DatelineApp>) -> Vec<String> {
     let s = &harness.state().state;
     s.search
+        .found
         .results
         .iter()
         .map(|(i, _)| s.articles[*i].path[..3].to_string())
@@ -995,7 +996,7 @@ fn search_finds_name_variants_steps_through_hits_and_filters() {
     search(&mut harness, "xankəndi");
     // Xankandi (000), Khankandi (001), Khankendi (002, 004): newest first.
     assert_eq!(result_prefixes(&harness), ["002", "004", "001", "000"]);
-    assert_eq!(harness.state().state.search.hits, 9);
+    assert_eq!(harness.state().state.search.found.hits, 9);
     assert!(
         harness
             .query_by_label_contains("9 hits in 4 articles")

@@ -194,10 +194,10 @@ impl SearchPanel {
         }
         let found = format!(
             "{} {} in {} {}",
-            s.hits,
-            if s.hits == 1 { "hit" } else { "hits" },
-            s.results.len(),
-            if s.results.len() == 1 {
+            s.found.hits,
+            if s.found.hits == 1 { "hit" } else { "hits" },
+            s.found.results.len(),
+            if s.found.results.len() == 1 {
                 "article"
             } else {
                 "articles"
@@ -210,7 +210,7 @@ impl SearchPanel {
                     .desired_height(14.0)
                     .text(format!("Searching… {found} so far")),
             );
-        } else if s.results.is_empty() {
+        } else if s.found.results.is_empty() {
             ui.label(format!("No hits in {} articles.", s.candidates));
         } else {
             ui.label(format!("{found} (of {} searched)", s.candidates));
@@ -247,7 +247,7 @@ impl SearchPanel {
 
     fn results_ui(&mut self, ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
         let s = &state.search;
-        if s.results.is_empty() {
+        if s.found.results.is_empty() {
             return;
         }
         ui.separator();
@@ -261,9 +261,9 @@ impl SearchPanel {
             );
         }
         let current = s.current.map(|(r, _)| r);
-        area.show_rows(ui, ROW_HEIGHT, s.results.len(), |ui, range| {
+        area.show_rows(ui, ROW_HEIGHT, s.found.results.len(), |ui, range| {
             for r in range {
-                let (article, hits) = &s.results[r];
+                let (article, hits) = &s.found.results[r];
                 let Some(a) = state.articles.get(*article) else {
                     continue;
                 };
@@ -343,6 +343,6 @@ pub fn tab_label(state: &AppState) -> RichText {
     if state.search.request.query.is_empty() {
         RichText::new("Search")
     } else {
-        RichText::new(format!("Search ({})", state.search.results.len()))
+        RichText::new(format!("Search ({})", state.search.found.results.len()))
     }
 }

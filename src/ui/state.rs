@@ -43,20 +43,15 @@ pub struct SearchState {
     pub request: super::finder::SearchRequest,
     /// Each term with its name variants, as searched (folded).
     pub terms: Vec<Vec<String>>,
-    /// Articles with hits (in the order searched, newest first) and their hits: byte ranges in
-    /// the article's text.
-    pub results: Vec<(usize, Vec<std::ops::Range<usize>>)>,
-    /// Article → its place in `results` plus one (0: no hits), by article: a million hits are
-    /// noted in a few milliseconds, where a hash map took a fifth of a second.
-    pub(crate) by_article: Vec<u32>,
-    pub hits: usize,
+    /// What it found so far.
+    pub found: super::finder::Found,
     /// Articles looked at so far, of all to look at.
     pub searched: usize,
     pub candidates: usize,
     pub running: bool,
     /// Goes up whenever the results change (for the reader's cache).
     pub revision: u64,
-    /// The hit shown: (place in `results`, hit in that article).
+    /// The hit shown: (place in `found.results`, hit in that article).
     pub current: Option<(usize, usize)>,
     /// The articles' revision searched.
     pub articles_revision: u64,
@@ -65,47 +60,35 @@ pub struct SearchState {
 impl SearchState {
     /// The hits in article `article`.
     pub fn hits_in(&self, article: usize) -> &[std::ops::Range<usize>] {
-        self.by_article
-            .get(article)
-            .and_then(|&r| self.results.get((r as usize).checked_sub(1)?))
-            .map_or(&[], |(_, hits)| hits.as_slice())
-    }
-
-    /// Adds the hits of `article` to the results.
-    pub fn add_result(&mut self, article: usize, hits: Vec<std::ops::Range<usize>>) {
-        if article >= self.by_article.len() {
-            self.by_article.resize(article + 1, 0);
-        }
-        self.hits += hits.len();
-        self.results.push((article, hits));
-        self.by_article[article] = u32::try_from(self.results.len()).unwrap_or(0);
+        self.found.hits_in(article)
     }
 
     /// The hit after (or before) the current one, across articles: (place, hit).
     pub fn step(&self, forward: bool) -> Option<(usize, usize)> {
-        if self.results.is_empty() {
+        let results = &self.found.results;
+        if results.is_empty() {
             return None;
         }
         let Some((r, h)) = self.current else {
             return Some(if forward {
                 (0, 0)
             } else {
-                let last = self.results.len() - 1;
-                (last, self.results[last].1.len().saturating_sub(1))
+                let last = results.len() - 1;
+                (last, results[last].1.len().saturating_sub(1))
             });
         };
-        let r = r.min(self.results.len() - 1);
+        let r = r.min(results.len() - 1);
         if forward {
-            if h + 1 < self.results[r].1.len() {
+            if h + 1 < results[r].1.len() {
                 Some((r, h + 1))
             } else {
-                Some(((r + 1) % self.results.len(), 0))
+                Some(((r + 1) % results.len(), 0))
             }
         } else if h > 0 {
             Some((r, h - 1))
         } else {
-            let prev = (r + self.results.len() - 1) % self.results.len();
-            Some((prev, self.results[prev].1.len().saturating_sub(1)))
+            let prev = (r + results.len() - 1) % results.len();
+            Some((prev, results[prev].1.len().saturating_sub(1)))
         }
     }
 }

@@ -149,7 +149,7 @@ fn main() {
         }
         println!(
             "ui_search query={query} articles_hit={} secs={:.3}",
-            app.state.search.results.len(),
+            app.state.search.found.results.len(),
             begun.elapsed().as_secs_f64()
         );
         frame_spread(&format!("while searching {query}"), search_frames);

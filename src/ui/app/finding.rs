@@ -33,6 +33,11 @@ impl DatelineApp {
         self.search_job = None;
         let query = parse_query(&request.query, &self.aliases);
         let revision = self.state.search.revision + 1;
+        // A million results take a tenth of a second to free: not on the window's thread.
+        let before = std::mem::take(&mut self.state.search.found);
+        if before.results.len() > 10_000 {
+            let _ = crate::core::spawn_background("search results", move || drop(before));
+        }
         self.state.search = SearchState {
             request: request.clone(),
             terms: query.terms.clone(),
@@ -88,7 +93,7 @@ impl DatelineApp {
             return;
         };
         let mut changed = false;
-        // Hits are taken for a few milliseconds a frame: a million articles' hits come in parts.
+        // A few messages a frame: the first hits, progress, and at the end everything at once.
         let begun = std::time::Instant::now();
         loop {
             if begun.elapsed() > std::time::Duration::from_millis(4) {
@@ -101,13 +106,21 @@ impl DatelineApp {
                 SearchMsg::Hits(found, searched) => {
                     s.searched += searched;
                     for (article, hits) in found {
-                        s.add_result(article, hits);
+                        s.found.add(article, hits);
                     }
                     changed = true;
                 }
-                SearchMsg::Done => {
+                SearchMsg::Searched(searched) => {
+                    s.searched += searched;
+                    changed = true;
+                }
+                SearchMsg::Done(all) => {
                     s.running = false;
                     s.searched = s.candidates;
+                    // What was shown so far is the start of `all`: places stay what they were.
+                    if let Some(all) = all {
+                        s.found = all;
+                    }
                     changed = true;
                     self.search_job = None;
                     break;
@@ -124,6 +137,7 @@ impl DatelineApp {
         let Some((article, range)) = self
             .state
             .search
+            .found
             .results
             .get(r)
             .and_then(|(a, hits)| Some((*a, hits.get(h)?.clone())))
@@ -140,8 +154,8 @@ impl DatelineApp {
         if let Some(a) = self.state.articles.get(article) {
             self.reader.reveal(a, range);
         }
-        let (n, total) = (r + 1, self.state.search.results.len());
-        let hits = self.state.search.results[r].1.len();
+        let (n, total) = (r + 1, self.state.search.found.results.len());
+        let hits = self.state.search.found.results[r].1.len();
         self.state.message = Some(format!(
             "Hit {} of {hits} in this article (article {n} of {total})",
             h + 1

@@ -120,7 +120,7 @@ impl DatelineApp {
                 self.menu_item(ui, CommandId::Annotate, has_selection);
                 ui.separator();
                 self.menu_item(ui, CommandId::Find, true);
-                let has_hits = !self.state.search.results.is_empty();
+                let has_hits = !self.state.search.found.results.is_empty();
                 self.menu_item(ui, CommandId::NextHit, has_hits);
                 self.menu_item(ui, CommandId::PreviousHit, has_hits);
                 ui.separator();

@@ -22,7 +22,7 @@ impl DatelineApp {
         }
         let search = &self.state.search;
         let mut rows: Vec<usize> = if !search.request.query.trim().is_empty() {
-            search.results.iter().map(|(a, _)| *a).collect()
+            search.found.results.iter().map(|(a, _)| *a).collect()
         } else {
             self.articles.rows().to_vec()
         };

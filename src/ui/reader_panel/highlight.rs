@@ -63,9 +63,13 @@ pub(super) fn search_highlights(
         return Vec::new();
     };
     let s = &state.search;
-    let current = s
-        .current
-        .and_then(|(r, h)| s.results.get(r).filter(|(a, _)| *a == article).map(|_| h));
+    let current = s.current.and_then(|(r, h)| {
+        s.found
+            .results
+            .get(r)
+            .filter(|(a, _)| *a == article)
+            .map(|_| h)
+    });
     s.hits_in(article)
         .iter()
         .enumerate()
