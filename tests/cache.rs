@@ -178,15 +178,39 @@ fn a_damaged_or_foreign_cache_is_ignored_and_written_again() {
         write(gone.path(), &format!("n{n:04}.md"), "Kept");
     }
     drop(open(gone.path()));
+    // Reopened whole first: two blocks of entries, decoded side by side, every article where
+    // the path index says.
+    let (app, early) = open(gone.path());
+    assert_eq!(early, 4101);
+    assert_eq!(app.state.articles.len(), 4101);
+    for (i, article) in app.state.articles.iter().enumerate() {
+        assert_eq!(
+            app.state.by_path.get(&article.path),
+            Some(&i),
+            "{}",
+            article.path
+        );
+    }
+    drop(app);
     let many = fs::read(gone.path().join(CACHE)).expect("cache");
     fs::remove_file(gone.path().join("0-deleted.md")).expect("delete");
-    let mut body = many[12..many.len() - 8].to_vec();
+    // Garbage after the last entry, before the table of where the blocks start: the first
+    // block is listed, then taken back when the second does not decode.
+    let n = many.len();
+    let blocks = u64::from_le_bytes(many[n - 24..n - 16].try_into().expect("eight bytes"));
+    let table_at = n - 24 - 8 * usize::try_from(blocks).expect("a small number");
+    let mut body = many[12..table_at].to_vec();
     body.extend_from_slice(&[0xff; 12]);
+    body.extend_from_slice(&many[table_at..n - 8]);
     let mut odd = many[..12].to_vec();
     odd.extend_from_slice(&body);
     odd.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&body).to_le_bytes());
     fs::write(gone.path().join(CACHE), &odd).expect("odd cache");
-    let (app, _) = open(gone.path());
+    let (app, early) = open(gone.path());
+    assert_eq!(
+        early, 4096,
+        "the first block was listed before the second failed"
+    );
     assert_eq!(app.state.articles.len(), 4100);
     assert!(!app.state.by_path.contains_key("0-deleted.md"));
     // A cache copied from another folder is that folder's, not this one's.

@@ -24,8 +24,12 @@ pub const CACHE_DIR: &str = "cache";
 const FILE_NAME: &str = "articles.bin";
 /// The file starts with this, then the format version; anything else is not ours.
 const MAGIC: &[u8; 8] = b"DATELINE";
-/// 2: the number of entries follows them (so the list makes room for all at once).
-const VERSION: u32 = 2;
+/// 2: the number of entries follows them (so the list makes room for all at once); 3: where
+/// each block of [`BLOCK`] entries starts comes before that number (so two threads decode it).
+const VERSION: u32 = 3;
+/// Entries a block holds: where each block starts is written at the end, so that blocks can be
+/// decoded side by side (the entries themselves have no fixed length).
+const BLOCK: u64 = 4096;
 
 /// One article as the last opening read it, with its file's size and modification time then.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -75,49 +79,76 @@ pub struct Cached {
 
 /// What the cache of the collection at `root` says, or why it is not used. The file is
 /// `DATELINE`, a version, the folder it was written for and the entries (serde's postcard form),
-/// and a hash of all that: anything that does not check out is not used at all.
+/// where each block of entries starts, how many entries there are, and a hash of all that:
+/// anything that does not check out is not used at all.
 pub fn read(root: &Path) -> Result<Cached, String> {
     let mut entries = Vec::new();
     let said = std::cell::Cell::new(0);
-    let bytes = read_each(root, &mut |n| said.set(n), &mut |entry, range| {
-        if entries.is_empty() {
-            entries.reserve_exact(said.get());
-        }
-        entries.push((entry, range))
-    })?;
+    let bytes = read_each(
+        root,
+        &mut |n| said.set(n),
+        &|entry, range| (entry, range),
+        &mut |entry| {
+            if entries.is_empty() {
+                entries.reserve_exact(said.get());
+            }
+            entries.push(entry)
+        },
+    )?;
     Ok(Cached { bytes, entries })
 }
 
-/// [`read`], each entry handed to `each` as it is decoded (with where it lies in the file), so
-/// a million articles can be listed while the rest are still being decoded; gives back the
-/// file's bytes. Nothing is handed out before the whole file checked out (its start, version,
-/// folder and checksum); then `count` is told how many entries it says it holds (to make room
-/// for them: a list grown by doubling copies itself time and again). An entry that still does
-/// not decode ends the reading with an error: the caller then drops what it was handed.
-pub fn read_each(
+/// [`read`], each entry made into what the caller wants by `make` and handed to `each` in the
+/// cache's order as it is decoded (with where it lies in the file), so a million articles can be
+/// listed while the rest are still being decoded; gives back the file's bytes. The later half of
+/// the entries is decoded and made on a second thread meanwhile, where the machine has a second
+/// core. Nothing is handed out before the whole file checked out (its start, version, folder,
+/// checksum and block table); then `count` is told how many entries it says it holds (to make
+/// room for them: a list grown by doubling copies itself time and again). An entry that still
+/// does not decode ends the reading with an error: the caller then drops what it was handed.
+pub fn read_each<T: Send>(
     root: &Path,
     count: &mut dyn FnMut(usize),
-    each: &mut dyn FnMut(Entry, Range<usize>),
+    make: &(dyn Fn(Entry, Range<usize>) -> T + Sync),
+    each: &mut dyn FnMut(T),
 ) -> Result<Vec<u8>, String> {
     let path = dir(root).join(FILE_NAME);
     let bytes = fs::read(&path).map_err(|e| format!("no cache: {e}"))?;
-    decode_each(bytes, &root_key(root), count, each)
+    decode_each(bytes, &root_key(root), count, make, each)
 }
 
 #[cfg(test)]
 fn decode(bytes: Vec<u8>, root: &str) -> Result<Cached, String> {
     let mut entries = Vec::new();
-    let bytes = decode_each(bytes, root, &mut |_| {}, &mut |entry, range| {
-        entries.push((entry, range))
-    })?;
+    let bytes = decode_each(
+        bytes,
+        root,
+        &mut |_| {},
+        &|entry, range| (entry, range),
+        &mut |entry| entries.push(entry),
+    )?;
     Ok(Cached { bytes, entries })
 }
 
-fn decode_each(
+/// The last eight bytes of `bytes` as a number, and what comes before them.
+fn split_last_u64(bytes: &[u8]) -> Result<(&[u8], u64), String> {
+    let at = bytes
+        .len()
+        .checked_sub(8)
+        .ok_or_else(|| "a truncated cache".to_string())?;
+    let (before, last) = bytes.split_at(at);
+    let last: [u8; 8] = last
+        .try_into()
+        .map_err(|_| "a truncated cache".to_string())?;
+    Ok((before, u64::from_le_bytes(last)))
+}
+
+fn decode_each<T: Send>(
     bytes: Vec<u8>,
     root: &str,
     count: &mut dyn FnMut(usize),
-    each: &mut dyn FnMut(Entry, Range<usize>),
+    make: &(dyn Fn(Entry, Range<usize>) -> T + Sync),
+    each: &mut dyn FnMut(T),
 ) -> Result<Vec<u8>, String> {
     let Some(rest) = bytes.strip_prefix(MAGIC.as_slice()) else {
         return Err("not a Dateline cache".into());
@@ -128,36 +159,90 @@ fn decode_each(
     if version != VERSION {
         return Err(format!("a cache of another version ({version})"));
     }
-    let body_end = rest.len().checked_sub(8).ok_or_else(truncated)?;
-    let (body, sum) = rest.split_at(body_end);
-    let sum = u64::from_le_bytes(sum.try_into().map_err(|_| truncated())?);
+    let (body, sum) = split_last_u64(rest)?;
     if xxhash_rust::xxh3::xxh3_64(body) != sum {
         return Err("a cache that does not check out (truncated or damaged)".into());
     }
     let offset = MAGIC.len() + 4;
-    let entries_end = body.len().checked_sub(8).ok_or_else(truncated)?;
-    let (body, entries) = body.split_at(entries_end);
-    let entries = u64::from_le_bytes(entries.try_into().map_err(|_| truncated())?);
-    let (written_for, mut rest): (String, &[u8]) =
+    let (body, entries) = split_last_u64(body)?;
+    let (body, blocks) = split_last_u64(body)?;
+    let bad_table = || "a cache that does not parse: its block table is wrong".to_string();
+    let table_len = usize::try_from(blocks)
+        .ok()
+        .and_then(|n| n.checked_mul(8))
+        .filter(|&n| n <= body.len())
+        .ok_or_else(bad_table)?;
+    let (body, table) = body.split_at(body.len() - table_len);
+    let (written_for, listed): (String, &[u8]) =
         postcard::take_from_bytes(body).map_err(|e| format!("a cache that does not parse: {e}"))?;
     if written_for != root {
         return Err(format!(
             "a cache written for another folder ({written_for})"
         ));
     }
+    // Where the entries start in the file, and where each block starts among them: from 0,
+    // rising, inside the entries.
+    let base = offset + body.len() - listed.len();
+    let mut starts = Vec::with_capacity(table.len() / 8);
+    for start in table.chunks_exact(8) {
+        let start = u64::from_le_bytes(start.try_into().map_err(|_| bad_table())?);
+        let start = usize::try_from(start).map_err(|_| bad_table())?;
+        let rising = starts.last().is_none_or(|&last| start > last);
+        if !rising || start >= listed.len() || (starts.is_empty() && start != 0) {
+            return Err(bad_table());
+        }
+        starts.push(start);
+    }
+    if starts.is_empty() != listed.is_empty() {
+        return Err(bad_table());
+    }
+    let ends = starts.iter().skip(1).copied().chain([listed.len()]);
+    let blocks: Vec<Range<usize>> = starts.iter().zip(ends).map(|(&s, e)| s..e).collect();
     // What it says is only room made: an entry takes at least a byte, so no more than that.
     count(
         usize::try_from(entries)
             .unwrap_or(usize::MAX)
-            .min(rest.len()),
+            .min(listed.len()),
     );
-    while !rest.is_empty() {
-        let at = offset + body.len() - rest.len();
-        let (entry, after): (Entry, &[u8]) = postcard::take_from_bytes(rest)
-            .map_err(|e| format!("a cache that does not parse: {e}"))?;
-        rest = after;
-        each(entry, at..offset + body.len() - rest.len());
-    }
+    let decode_block = |block: &Range<usize>, out: &mut dyn FnMut(T)| -> Result<(), String> {
+        let mut rest = &listed[block.clone()];
+        while !rest.is_empty() {
+            let at = base + block.end - rest.len();
+            let (entry, after): (Entry, &[u8]) = postcard::take_from_bytes(rest)
+                .map_err(|e| format!("a cache that does not parse: {e}"))?;
+            rest = after;
+            out(make(entry, at..base + block.end - rest.len()));
+        }
+        Ok(())
+    };
+    // The first half here, handed out as it goes; the second on a helper meanwhile.
+    let split = if super::threads() > 1 {
+        blocks.len().div_ceil(2)
+    } else {
+        blocks.len()
+    };
+    let (mine, theirs) = blocks.split_at(split);
+    std::thread::scope(|scope| {
+        let helper = (!theirs.is_empty()).then(|| {
+            scope.spawn(|| {
+                let mut made = Vec::new();
+                for block in theirs {
+                    decode_block(block, &mut |t| made.push(t))?;
+                }
+                Ok::<_, String>(made)
+            })
+        });
+        for block in mine {
+            decode_block(block, each)?;
+        }
+        if let Some(helper) = helper {
+            let made = helper
+                .join()
+                .map_err(|_| "the cache's second reader stopped".to_string())??;
+            made.into_iter().for_each(each);
+        }
+        Ok::<_, String>(())
+    })?;
     Ok(bytes)
 }
 
@@ -171,6 +256,11 @@ pub struct Writer {
     sum: xxhash_rust::xxh3::Xxh3,
     /// Entries written so far.
     entries: u64,
+    /// Bytes written after the magic and version, and where the entries start among them.
+    written: u64,
+    entries_from: u64,
+    /// Where each block of entries starts, from the first entry.
+    block_starts: Vec<u64>,
     /// One entry's bytes, reused.
     scratch: Vec<u8>,
 }
@@ -182,6 +272,9 @@ impl Writer {
             error: None,
             sum: xxhash_rust::xxh3::Xxh3::new(),
             entries: 0,
+            written: 0,
+            entries_from: 0,
+            block_starts: Vec::new(),
             scratch: Vec::new(),
         };
         match Self::create(root) {
@@ -196,6 +289,7 @@ impl Writer {
             writer.fail(e);
         }
         writer.put(&root_key(root));
+        writer.entries_from = writer.written;
         writer
     }
 
@@ -238,7 +332,10 @@ impl Writer {
             return;
         };
         match file.write_all(bytes) {
-            Ok(()) => self.sum.update(bytes),
+            Ok(()) => {
+                self.sum.update(bytes);
+                self.written += bytes.len() as u64;
+            }
             Err(e) => self.fail(e),
         }
     }
@@ -260,21 +357,34 @@ impl Writer {
     }
 
     pub fn push(&mut self, entry: &Entry) {
+        self.count_entry();
         self.put(entry);
-        self.entries += 1;
     }
 
     /// An entry as an earlier cache held it (its bytes, unchanged).
     pub fn push_raw(&mut self, bytes: &[u8]) {
+        self.count_entry();
         self.write(bytes);
+    }
+
+    /// Notes an entry about to be written, and where its block starts if it begins one.
+    fn count_entry(&mut self) {
+        if self.entries.is_multiple_of(BLOCK) {
+            self.block_starts.push(self.written - self.entries_from);
+        }
         self.entries += 1;
     }
 
     /// Puts the cache in place (from its temporary file, so a crash leaves the old cache or the
     /// new one). The folder has a `.gitignore` that keeps it out of a team's commits.
     pub fn finish(mut self, root: &Path) -> std::io::Result<()> {
-        let count = self.entries.to_le_bytes();
-        self.write(&count);
+        let mut trailer = Vec::with_capacity(self.block_starts.len() * 8 + 16);
+        for start in &self.block_starts {
+            trailer.extend_from_slice(&start.to_le_bytes());
+        }
+        trailer.extend_from_slice(&(self.block_starts.len() as u64).to_le_bytes());
+        trailer.extend_from_slice(&self.entries.to_le_bytes());
+        self.write(&trailer);
         let sum = self.sum.digest().to_le_bytes();
         let Some((file, tmp)) = self.out.take() else {
             return Err(self
@@ -355,7 +465,13 @@ mod tests {
         let cached = read(dir.path()).expect("read cache");
         assert_eq!(cached.entries.len(), 1);
         let mut said = None;
-        read_each(dir.path(), &mut |n| said = Some(n), &mut |_, _| {}).expect("read each");
+        read_each(
+            dir.path(),
+            &mut |n| said = Some(n),
+            &|_, _| (),
+            &mut |()| {},
+        )
+        .expect("read each");
         assert_eq!(said, Some(1), "the cache says how many entries it holds");
         let (entry, range) = &cached.entries[0];
         assert_eq!((entry.size, entry.article.path.as_str()), (16, "a.txt"));
@@ -376,6 +492,90 @@ mod tests {
             .collect();
         names.sort();
         assert_eq!(names, [".gitignore", "articles.bin"]);
+    }
+
+    /// `good` with its table of block starts replaced by `starts` (and its checksum made anew).
+    fn with_table(good: &[u8], starts: &[u64]) -> Vec<u8> {
+        let n = good.len();
+        let blocks = u64::from_le_bytes(good[n - 24..n - 16].try_into().expect("eight bytes"));
+        let table_at = n - 24 - 8 * blocks as usize;
+        let mut body = good[12..table_at].to_vec();
+        for start in starts {
+            body.extend_from_slice(&start.to_le_bytes());
+        }
+        body.extend_from_slice(&(starts.len() as u64).to_le_bytes());
+        body.extend_from_slice(&good[n - 16..n - 8]);
+        let mut out = good[..12].to_vec();
+        out.extend_from_slice(&body);
+        out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&body).to_le_bytes());
+        out
+    }
+
+    #[test]
+    fn entries_come_back_in_order_across_blocks() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let text = "Headline\n\nBody.\n";
+        let n = 2 * BLOCK as usize + 3;
+        let mut writer = Writer::new(dir.path());
+        for i in 0..n {
+            let article = super::super::collection::test_article(&format!("{i:05}.txt"), text);
+            writer.push(&Entry {
+                size: i as u64,
+                modified: 0,
+                article: CachedArticle::of(&article),
+            });
+        }
+        writer.finish(dir.path()).expect("write cache");
+        let cached = read(dir.path()).expect("read cache");
+        let sizes: Vec<u64> = cached.entries.iter().map(|(e, _)| e.size).collect();
+        assert_eq!(sizes, (0..n as u64).collect::<Vec<_>>());
+        // Each entry's bytes are its own, wherever its block was decoded.
+        for (entry, range) in &cached.entries {
+            let (again, rest): (Entry, &[u8]) =
+                postcard::take_from_bytes(&cached.bytes[range.clone()]).expect("entry");
+            assert!(rest.is_empty());
+            assert_eq!(again, *entry);
+        }
+        // A table that does not fit the entries is not trusted, checksum or not.
+        let good = cached.bytes;
+        let root = root_key(dir.path());
+        let last_start = u64::from_le_bytes(
+            good[good.len() - 32..good.len() - 24]
+                .try_into()
+                .expect("8"),
+        );
+        let cases: [(&str, Vec<u64>); 4] = [
+            ("no table", vec![]),
+            ("not from the start", vec![1, last_start]),
+            ("not rising", vec![0, last_start, last_start]),
+            ("beyond the entries", vec![0, u64::MAX]),
+        ];
+        for (name, starts) in cases {
+            let got = decode(with_table(&good, &starts), &root).map(|c| c.entries.len());
+            assert!(
+                got.as_ref().is_err_and(|e| e.contains("block table")),
+                "{name}: {got:?}"
+            );
+        }
+        let mut huge = with_table(&good, &[0]);
+        let at = huge.len() - 24;
+        huge[at..at + 8].copy_from_slice(&u64::MAX.to_le_bytes());
+        let sum_at = huge.len() - 8;
+        let sum = xxhash_rust::xxh3::xxh3_64(&huge[12..sum_at]).to_le_bytes();
+        huge[sum_at..].copy_from_slice(&sum);
+        let got = decode(huge, &root).map(|c| c.entries.len());
+        assert!(
+            got.as_ref().is_err_and(|e| e.contains("block table")),
+            "{got:?}"
+        );
+        // The same starts as written read back whole.
+        let starts: Vec<u64> = good[good.len() - 24 - 24..good.len() - 24]
+            .chunks_exact(8)
+            .map(|b| u64::from_le_bytes(b.try_into().expect("8")))
+            .collect();
+        assert_eq!(starts.len(), 3);
+        let same = decode(with_table(&good, &starts), &root).map(|c| c.entries.len());
+        assert_eq!(same, Ok(n));
     }
 
     #[test]

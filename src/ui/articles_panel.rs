@@ -155,7 +155,7 @@ impl ArticlesPanel {
         let only_new_articles = self.rows_key.as_ref().is_some_and(|k| {
             k.filter == key.filter && k.sort == key.sort && k.day == key.day && k.range == key.range
         });
-        if only_new_articles && !self.rows.is_empty() && !self.refreshing.due(state.is_loading()) {
+        if only_new_articles && !self.rows.is_empty() && !self.refreshing.due(state.streaming()) {
             return;
         }
         if self.rows_key.as_ref() != Some(&key) {

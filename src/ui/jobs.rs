@@ -48,8 +48,13 @@ pub enum LoadMsg {
     Checked(usize),
     /// Cached articles no file holds any more.
     Gone(Vec<String>),
+    /// Room for the articles the cache lists, its memory touched already on another thread.
+    Room(Vec<collection::Article>),
     Finished,
 }
+
+/// Collections the cache lists from this many articles up get their room made on another thread.
+const ROOM_FROM: usize = 4096;
 
 /// An article with what the window keeps of it besides, made on the loading thread: at a million
 /// articles, the copies (and the fresh memory they take) cost the window's thread a second.
@@ -304,19 +309,31 @@ fn list_cached(root: &Path, tx: &Sender<LoadMsg>, wake: &Wake) -> Result<Option<
         said.set(n);
         // The list makes room for every article at once, as for a first opening's count.
         let _ = tx.send(LoadMsg::Event(LoadEvent::Found { total: n }));
-    };
-    let read = cache::read_each(root, &mut count, &mut |entry, range| {
-        if articles.is_empty() {
-            articles.reserve_exact(said.get());
+        if n >= ROOM_FROM {
+            let (tx, wake) = (tx.clone(), Arc::clone(wake));
+            let _ = crate::core::spawn_background("room", move || {
+                let _ = tx.send(LoadMsg::Room(crate::core::touched_room(n)));
+                wake();
+            });
         }
+    };
+    // Made on whichever thread decodes the entry; handed out in the cache's order.
+    let make = |entry: cache::Entry, range: std::ops::Range<usize>| {
         let article = entry.article.into_article(&shared_root);
-        articles.push((
+        let listed = (
             article.path.clone(),
             article.content_hash.clone(),
             article.text.clone(),
             range,
-        ));
-        chunk.push(Prepared::of(article));
+        );
+        (listed, Prepared::of(article))
+    };
+    let read = cache::read_each(root, &mut count, &make, &mut |(listed, prepared)| {
+        if articles.is_empty() {
+            articles.reserve_exact(said.get());
+        }
+        articles.push(listed);
+        chunk.push(prepared);
         if chunk.len() == CHUNK {
             let _ = tx.send(LoadMsg::Cached(std::mem::replace(
                 &mut chunk,

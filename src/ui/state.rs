@@ -352,6 +352,20 @@ impl AppState {
         matches!(self.load, LoadStatus::Loading { .. })
     }
 
+    /// Whether articles are still coming in by the thousand, so that work over the whole list
+    /// waits its turn (`ui/throttle.rs`): while loading, except once every article the cache
+    /// listed is in and nothing else came yet (the list is then sorted at once, not up to a
+    /// second later; what the files read again change after that is little).
+    pub fn streaming(&self) -> bool {
+        match self.load {
+            LoadStatus::Loading {
+                total: Some(total), ..
+            } => !(self.cached > 0 && self.cached >= total && self.articles.len() == self.cached),
+            LoadStatus::Loading { .. } => true,
+            _ => false,
+        }
+    }
+
     /// Recomputes the per-day event marks after the annotations changed.
     pub fn rebuild_event_marks(&mut self) {
         let mut marks: BTreeMap<NaiveDate, Vec<EventMark>> = BTreeMap::new();
@@ -456,5 +470,34 @@ impl AppState {
                 .iter()
                 .filter_map(|a| a.meta.published.map(|t| t.date)),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn work_over_the_list_waits_only_while_articles_stream_in() {
+        let article = |i: usize| crate::core::collection::test_article(&format!("{i}.md"), "T\n");
+        let loading = |total| LoadStatus::Loading { done: 0, total };
+        // (load, articles in, of them listed from the cache, streaming)
+        let cases = [
+            (LoadStatus::Idle, 0, 0, false),
+            (LoadStatus::Loaded { secs: 1.0 }, 3, 0, false),
+            (loading(None), 0, 0, true),
+            (loading(Some(3)), 2, 0, true),
+            (loading(Some(3)), 3, 0, true),
+            (loading(Some(3)), 2, 2, true),
+            (loading(Some(3)), 3, 3, false),
+            (loading(Some(3)), 4, 3, true),
+        ];
+        for (load, articles, cached, want) in cases {
+            let mut state = AppState::new(TypeIndex::default());
+            state.load = load.clone();
+            state.articles = (0..articles).map(article).collect();
+            state.cached = cached;
+            assert_eq!(state.streaming(), want, "{load:?} {articles} {cached}");
+        }
     }
 }

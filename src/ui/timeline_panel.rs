@@ -44,7 +44,7 @@ impl TimelinePanel {
             .sorted
             .as_ref()
             .is_some_and(|s| s.revision == state.articles_revision)
-            || (self.sorted.is_some() && !self.sorting.due(state.is_loading()))
+            || (self.sorted.is_some() && !self.sorting.due(state.streaming()))
         {
             return;
         }

@@ -147,6 +147,13 @@ impl DatelineApp {
                     }
                     added = true;
                 }
+                LoadMsg::Room(mut room) => {
+                    // The articles in so far move to the room made for all (their places stay).
+                    if room.capacity() > self.state.articles.capacity() / 2 {
+                        room.append(&mut self.state.articles);
+                        self.state.articles = room;
+                    }
+                }
                 LoadMsg::Checked(n) => {
                     if let LoadStatus::Loading { done, .. } = &mut self.state.load {
                         *done += n;
@@ -302,16 +309,24 @@ impl DatelineApp {
     /// one the list already has (from the cache, since changed) is replaced where it is.
     fn add_prepared(&mut self, prepared: Prepared) {
         let Prepared { article, key, job } = prepared;
-        if let Some(&i) = self.state.by_path.get(&key)
-            && i < self.state.articles.len()
-        {
-            self.state.replace_article(i, article);
-            return;
+        let next = self.state.articles.len();
+        // One look at the path index, to find the article or note it.
+        match self.state.by_path.entry(key) {
+            std::collections::hash_map::Entry::Occupied(known) if *known.get() < next => {
+                let i = *known.get();
+                self.state.replace_article(i, article);
+                return;
+            }
+            std::collections::hash_map::Entry::Occupied(mut known) => {
+                known.insert(next);
+            }
+            std::collections::hash_map::Entry::Vacant(place) => {
+                place.insert(next);
+            }
         }
         if let Some(d) = article.meta.published {
             self.state.published_counts.add(d.date);
         }
-        self.state.by_path.insert(key, self.state.articles.len());
         let text = article.text.clone();
         self.state.articles.push(article);
         let (generation, count) = (self.state.articles_generation, self.state.articles.len());
