@@ -19,14 +19,17 @@ use super::article_text::ArticleText;
 use super::collection::{Article, DATELINE_DIR};
 use super::header::Metadata;
 
+mod meta;
+
 /// The cache's folder inside `.dateline/`.
 pub const CACHE_DIR: &str = "cache";
 const FILE_NAME: &str = "articles.bin";
 /// The file starts with this, then the format version; anything else is not ours.
 const MAGIC: &[u8; 8] = b"DATELINE";
 /// 2: the number of entries follows them (so the list makes room for all at once); 3: where
-/// each block of [`BLOCK`] entries starts comes before that number (so two threads decode it).
-const VERSION: u32 = 3;
+/// each block of [`BLOCK`] entries starts comes before that number (so two threads decode it);
+/// 4: dates as numbers (`cache/meta.rs`).
+const VERSION: u32 = 4;
 /// Entries a block holds: where each block starts is written at the end, so that blocks can be
 /// decoded side by side (the entries themselves have no fixed length).
 const BLOCK: u64 = 4096;
@@ -44,6 +47,7 @@ pub struct Entry {
 pub struct CachedArticle {
     pub path: String,
     pub body_start: usize,
+    #[serde(with = "meta")]
     pub meta: Metadata,
     pub content_hash: String,
 }

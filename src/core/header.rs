@@ -663,6 +663,10 @@ mod language_serde {
 
 /// The ISO 639-1 code of a language as a file names it ("ENGLISH", "Русский", "de").
 pub fn language_code(name: &str) -> Option<&'static str> {
+    // A code as Dateline writes it, without a lowercased copy.
+    if let Some((_, code)) = LANGUAGES.iter().find(|(_, code)| *code == name) {
+        return Some(*code);
+    }
     let lower = name.trim().to_lowercase();
     LANGUAGES.iter().find_map(|(names, code)| {
         (names.contains(&lower.as_str()) || *code == lower).then_some(*code)
