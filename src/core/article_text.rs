@@ -117,6 +117,15 @@ impl ArticleText {
         self.0.text.get().is_some()
     }
 
+    /// The path (from the collection's root) and content hash of a text read when first
+    /// wanted; `None` for a text read already.
+    pub fn origin(&self) -> Option<(&str, &str)> {
+        self.0
+            .origin
+            .as_ref()
+            .map(|o| (o.path.as_str(), o.hash.as_str()))
+    }
+
     /// Hands a deferred text the text read elsewhere, with the content hash its reader found,
     /// when that is the hash the cache said; false when it is not (or the text was already there).
     pub fn fill(&self, text: &ArticleText, hash: &str) -> bool {
@@ -194,6 +203,14 @@ impl std::fmt::Debug for ArticleText {
 mod tests {
     use super::*;
     use crate::core::collection::content_hash;
+
+    #[test]
+    fn only_a_deferred_text_knows_where_it_comes_from() {
+        let root: Arc<Path> = Arc::from(Path::new("/nowhere"));
+        let deferred = ArticleText::deferred(root, "a/b.txt".into(), "abc123".into());
+        assert_eq!(deferred.origin(), Some(("a/b.txt", "abc123")));
+        assert_eq!(ArticleText::new("read already".into()).origin(), None);
+    }
 
     #[test]
     fn a_deferred_text_is_read_once_and_only_when_it_is_the_cached_one() {

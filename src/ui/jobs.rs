@@ -293,7 +293,8 @@ fn entry_of(
 /// wanted) and where its entry lies in those bytes.
 struct Listed {
     bytes: Vec<u8>,
-    articles: Vec<(String, String, ArticleText, std::ops::Range<usize>)>,
+    /// Each article's text, which knows its path and hash, and where its entry lies in `bytes`.
+    articles: Vec<(ArticleText, std::ops::Range<usize>)>,
 }
 
 /// Lists every article the cache holds, in chunks as the entries are decoded, so the first ones
@@ -320,12 +321,7 @@ fn list_cached(root: &Path, tx: &Sender<LoadMsg>, wake: &Wake) -> Result<Option<
     // Made on whichever thread decodes the entry; handed out in the cache's order.
     let make = |entry: cache::Entry, range: std::ops::Range<usize>| {
         let article = entry.article.into_article(&shared_root);
-        let listed = (
-            article.path.clone(),
-            article.content_hash.clone(),
-            article.text.clone(),
-            range,
-        );
+        let listed = (article.text.clone(), range);
         (listed, Prepared::of(article))
     };
     let read = cache::read_each(root, &mut count, &make, &mut |(listed, prepared)| {
@@ -350,7 +346,10 @@ fn list_cached(root: &Path, tx: &Sender<LoadMsg>, wake: &Wake) -> Result<Option<
         }
         Err(why) => {
             if !articles.is_empty() {
-                let paths = articles.into_iter().map(|(path, ..)| path).collect();
+                let paths = articles
+                    .iter()
+                    .filter_map(|(text, _)| Some(text.origin()?.0.to_string()))
+                    .collect();
                 let _ = tx.send(LoadMsg::Gone(paths));
             }
             Err(why)
@@ -371,12 +370,13 @@ fn reopen(
     wake: &Wake,
 ) -> Result<(), collection::CollectionError> {
     let Listed { bytes, articles } = listed;
-    let mut known: FxHashMap<String, (String, ArticleText)> =
+    // Each listed article by path; each text knows its path and the hash the cache said.
+    let mut known: FxHashMap<String, ArticleText> =
         FxHashMap::with_capacity_and_hasher(articles.len(), Default::default());
-    let mut order: Vec<(String, std::ops::Range<usize>)> = Vec::with_capacity(articles.len());
-    for (path, hash, text, range) in articles {
-        known.insert(path.clone(), (hash, text));
-        order.push((path, range));
+    for (text, _) in &articles {
+        if let Some((path, _)) = text.origin() {
+            known.insert(path.to_string(), text.clone());
+        }
     }
 
     let mut waker = Waker::new(wake);
@@ -403,9 +403,12 @@ fn reopen(
                 if read_whole.contains(file) {
                     return;
                 }
-                if let Some((hash, text)) = known.get(&a.path)
-                    && *hash == a.content_hash
+                if let Some(text) = known.get(&a.path)
+                    && text
+                        .origin()
+                        .is_some_and(|(_, hash)| hash == a.content_hash)
                 {
+                    // (Already there when the reader wanted it first.)
                     text.fill(&a.text, &a.content_hash);
                     known.remove(&a.path);
                     checked += 1;
@@ -460,7 +463,12 @@ fn reopen(
         return Ok(());
     }
     let mut writer = cache::Writer::new(root);
-    for (path, range) in &order {
+    let listed = || {
+        articles
+            .iter()
+            .filter_map(|(text, range)| Some((text.origin()?.0, range)))
+    };
+    for (path, range) in listed() {
         if gone.contains(path) {
             continue;
         }
@@ -469,7 +477,7 @@ fn reopen(
             None => writer.push_raw(bytes.get(range.clone()).unwrap_or_default()),
         }
     }
-    let cached: HashSet<&str> = order.iter().map(|(p, _)| p.as_str()).collect();
+    let cached: HashSet<&str> = listed().map(|(path, _)| path).collect();
     for path in added.iter().filter(|p| !cached.contains(p.as_str())) {
         if let Some(entry) = fresh.get(path) {
             writer.push(entry);
