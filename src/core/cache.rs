@@ -134,16 +134,15 @@ fn decode(bytes: Vec<u8>, root: &str) -> Result<Cached, String> {
     Ok(Cached { bytes, entries })
 }
 
+fn truncated() -> String {
+    "a truncated cache".to_string()
+}
+
 /// The last eight bytes of `bytes` as a number, and what comes before them.
 fn split_last_u64(bytes: &[u8]) -> Result<(&[u8], u64), String> {
-    let at = bytes
-        .len()
-        .checked_sub(8)
-        .ok_or_else(|| "a truncated cache".to_string())?;
+    let at = bytes.len().checked_sub(8).ok_or_else(truncated)?;
     let (before, last) = bytes.split_at(at);
-    let last: [u8; 8] = last
-        .try_into()
-        .map_err(|_| "a truncated cache".to_string())?;
+    let last: [u8; 8] = last.try_into().map_err(|_| truncated())?;
     Ok((before, u64::from_le_bytes(last)))
 }
 
@@ -157,7 +156,6 @@ fn decode_each<T: Send>(
     let Some(rest) = bytes.strip_prefix(MAGIC.as_slice()) else {
         return Err("not a Dateline cache".into());
     };
-    let truncated = || "a truncated cache".to_string();
     let (version, rest) = rest.split_at_checked(4).ok_or_else(truncated)?;
     let version = u32::from_le_bytes(version.try_into().map_err(|_| truncated())?);
     if version != VERSION {

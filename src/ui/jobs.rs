@@ -370,12 +370,12 @@ fn reopen(
     wake: &Wake,
 ) -> Result<(), collection::CollectionError> {
     let Listed { bytes, articles } = listed;
-    // Each listed article by path; each text knows its path and the hash the cache said.
-    let mut known: FxHashMap<String, ArticleText> =
+    // Each listed article by its path, which its text holds (with the hash the cache said).
+    let mut known: FxHashMap<&str, &ArticleText> =
         FxHashMap::with_capacity_and_hasher(articles.len(), Default::default());
     for (text, _) in &articles {
         if let Some((path, _)) = text.origin() {
-            known.insert(path.to_string(), text.clone());
+            known.insert(path, text);
         }
     }
 
@@ -403,14 +403,14 @@ fn reopen(
                 if read_whole.contains(file) {
                     return;
                 }
-                if let Some(text) = known.get(&a.path)
+                if let Some(text) = known.get(a.path.as_str())
                     && text
                         .origin()
                         .is_some_and(|(_, hash)| hash == a.content_hash)
                 {
                     // (Already there when the reader wanted it first.)
                     text.fill(&a.text, &a.content_hash);
-                    known.remove(&a.path);
+                    known.remove(a.path.as_str());
                     checked += 1;
                     if checked.is_multiple_of(256) {
                         let _ = tx.send(LoadMsg::Checked(256));
@@ -424,14 +424,14 @@ fn reopen(
                     let event = stored(store, event);
                     match &event {
                         LoadEvent::Article(b) => {
-                            known.remove(&b.path);
+                            known.remove(b.path.as_str());
                             added.push(b.path.clone());
                             if let Some(entry) = entry_of(root, b, &mut stamped) {
                                 fresh.insert(b.path.clone(), entry);
                             }
                         }
                         LoadEvent::Problem(p) => {
-                            known.remove(&p.path);
+                            known.remove(p.path.as_str());
                         }
                         LoadEvent::Found { .. } => {}
                     }
@@ -455,7 +455,7 @@ fn reopen(
         return Ok(());
     }
     // What no file holds any more (or a file now fails to read).
-    let gone: HashSet<String> = known.into_keys().collect();
+    let gone: HashSet<String> = known.into_keys().map(str::to_string).collect();
     if !gone.is_empty() {
         let _ = tx.send(LoadMsg::Gone(gone.iter().cloned().collect()));
     }

@@ -58,11 +58,6 @@ pub struct SearchState {
 }
 
 impl SearchState {
-    /// The hits in article `article`.
-    pub fn hits_in(&self, article: usize) -> &[std::ops::Range<usize>] {
-        self.found.hits_in(article)
-    }
-
     /// The hit after (or before) the current one, across articles: (place, hit).
     pub fn step(&self, forward: bool) -> Option<(usize, usize)> {
         let results = &self.found.results;

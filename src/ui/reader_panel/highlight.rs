@@ -70,7 +70,8 @@ pub(super) fn search_highlights(
             .filter(|(a, _)| *a == article)
             .map(|_| h)
     });
-    s.hits_in(article)
+    s.found
+        .hits_in(article)
         .iter()
         .enumerate()
         .filter(|(_, r)| r.end > shown.start && r.start < shown.end)
