@@ -77,7 +77,7 @@ pub fn stamp(path: &Path) -> Option<(u64, u64)> {
 
 /// A cache as read: every entry, and where each lies in `bytes` (to write it again unchanged).
 pub struct Cached {
-    pub bytes: Vec<u8>,
+    pub bytes: Bytes,
     pub entries: Vec<(Entry, Range<usize>)>,
 }
 
@@ -115,17 +115,54 @@ pub fn read_each<T: Send>(
     count: &mut dyn FnMut(usize),
     make: &(dyn Fn(Entry, Range<usize>) -> T + Sync),
     each: &mut dyn FnMut(T),
-) -> Result<Vec<u8>, String> {
+) -> Result<Bytes, String> {
     let path = dir(root).join(FILE_NAME);
-    let bytes = fs::read(&path).map_err(|e| format!("no cache: {e}"))?;
+    let bytes = Bytes::map(&path).map_err(|e| format!("no cache: {e}"))?;
     decode_each(bytes, &root_key(root), count, make, each)
+}
+
+/// A cache file's bytes: mapped from the file (they are the system's file cache then, not
+/// fresh memory the system must clear first: 200 MB at a million articles), or read into memory
+/// where it cannot be mapped. A new cache is written beside it and put in its place, so the
+/// mapped file is never changed under the mapping.
+pub enum Bytes {
+    Mapped(memmap2::Mmap),
+    Read(Vec<u8>),
+}
+
+impl Bytes {
+    fn map(path: &Path) -> std::io::Result<Self> {
+        let file = fs::File::open(path)?;
+        if file.metadata()?.len() == 0 {
+            return Ok(Self::Read(Vec::new()));
+        }
+        // (Windows cannot rename a file over one that is mapped: the cache is read there.)
+        if cfg!(unix) {
+            // SAFETY: the mapping is read only, and Dateline never writes a cache file in place
+            // (`Writer` writes a new file and renames it over the old one).
+            if let Ok(map) = unsafe { memmap2::Mmap::map(&file) } {
+                return Ok(Self::Mapped(map));
+            }
+        }
+        fs::read(path).map(Self::Read)
+    }
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Self::Mapped(map) => map,
+            Self::Read(bytes) => bytes,
+        }
+    }
 }
 
 #[cfg(test)]
 fn decode(bytes: Vec<u8>, root: &str) -> Result<Cached, String> {
     let mut entries = Vec::new();
     let bytes = decode_each(
-        bytes,
+        Bytes::Read(bytes),
         root,
         &mut |_| {},
         &|entry, range| (entry, range),
@@ -147,12 +184,12 @@ fn split_last_u64(bytes: &[u8]) -> Result<(&[u8], u64), String> {
 }
 
 fn decode_each<T: Send>(
-    bytes: Vec<u8>,
+    bytes: Bytes,
     root: &str,
     count: &mut dyn FnMut(usize),
     make: &(dyn Fn(Entry, Range<usize>) -> T + Sync),
     each: &mut dyn FnMut(T),
-) -> Result<Vec<u8>, String> {
+) -> Result<Bytes, String> {
     let Some(rest) = bytes.strip_prefix(MAGIC.as_slice()) else {
         return Err("not a Dateline cache".into());
     };
@@ -217,31 +254,39 @@ fn decode_each<T: Send>(
         }
         Ok(())
     };
-    // The first half here, handed out as it goes; the second on a helper meanwhile.
-    let split = if super::threads() > 1 {
-        blocks.len().div_ceil(2)
-    } else {
-        blocks.len()
-    };
-    let (mine, theirs) = blocks.split_at(split);
-    std::thread::scope(|scope| {
-        let helper = (!theirs.is_empty()).then(|| {
-            scope.spawn(|| {
-                let mut made = Vec::new();
-                for block in theirs {
-                    decode_block(block, &mut |t| made.push(t))?;
-                }
-                Ok::<_, String>(made)
-            })
-        });
-        for block in mine {
+    // Where the machine has a second core, a helper decodes every other block meanwhile, a few
+    // blocks ahead at most: each is handed out in turn and its memory used again for the next,
+    // instead of half the cache's articles waiting at once in fresh memory.
+    if super::threads() < 2 || blocks.len() < 2 {
+        for block in &blocks {
             decode_block(block, each)?;
         }
-        if let Some(helper) = helper {
-            let made = helper
-                .join()
-                .map_err(|_| "the cache's second reader stopped".to_string())??;
-            made.into_iter().for_each(each);
+        return Ok(bytes);
+    }
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Vec<T>, String>>(4);
+        let theirs = blocks.iter().skip(1).step_by(2);
+        scope.spawn(move || {
+            for block in theirs {
+                let room = usize::try_from(BLOCK).unwrap_or(0).min(block.len());
+                let mut one = Vec::with_capacity(room);
+                let decoded = decode_block(block, &mut |t| one.push(t)).map(|()| one);
+                let failed = decoded.is_err();
+                // Sending fails once the reading stopped (a block of mine did not decode).
+                if tx.send(decoded).is_err() || failed {
+                    break;
+                }
+            }
+        });
+        for (i, block) in blocks.iter().enumerate() {
+            if i % 2 == 0 {
+                decode_block(block, each)?;
+            } else {
+                let theirs = rx
+                    .recv()
+                    .map_err(|_| "the cache's second reader stopped".to_string())??;
+                theirs.into_iter().for_each(&mut *each);
+            }
         }
         Ok::<_, String>(())
     })?;
@@ -539,7 +584,10 @@ mod tests {
             assert_eq!(again, *entry);
         }
         // A table that does not fit the entries is not trusted, checksum or not.
-        let good = cached.bytes;
+        let block_starts: Vec<usize> = (0..3)
+            .map(|k| cached.entries[k * BLOCK as usize].1.start)
+            .collect();
+        let good = cached.bytes.to_vec();
         let root = root_key(dir.path());
         let last_start = u64::from_le_bytes(
             good[good.len() - 32..good.len() - 24]
@@ -578,6 +626,20 @@ mod tests {
         assert_eq!(starts.len(), 3);
         let same = decode(with_table(&good, &starts), &root).map(|c| c.entries.len());
         assert_eq!(same, Ok(n));
+        // An entry that does not decode ends the reading with an error, in the blocks read here
+        // (0 and 2) and in the one the helper reads (1).
+        for (block, at) in block_starts.into_iter().enumerate() {
+            let mut bad = good.clone();
+            bad[at..at + 10].fill(0xFF);
+            let sum_at = bad.len() - 8;
+            let sum = xxhash_rust::xxh3::xxh3_64(&bad[12..sum_at]).to_le_bytes();
+            bad[sum_at..].copy_from_slice(&sum);
+            let got = decode(bad, &root).map(|c| c.entries.len());
+            assert!(
+                got.as_ref().is_err_and(|e| e.contains("does not parse")),
+                "block {block}: {got:?}"
+            );
+        }
     }
 
     #[test]
@@ -615,5 +677,9 @@ mod tests {
         }
         let elsewhere = decode(good, "/some/other/folder").map(|c| c.entries.len());
         assert!(elsewhere.is_err_and(|e| e.contains("another folder")));
+        // An empty cache file on disk (which cannot be mapped) is not one either.
+        fs::write(dir.path().join(".dateline/cache/articles.bin"), b"").expect("empty it");
+        let empty = read(dir.path()).map(|c| c.entries.len());
+        assert!(empty.is_err_and(|e| e.contains("not a Dateline cache")));
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
@@ -110,6 +110,8 @@ pub struct LoadJob {
     pub root: PathBuf,
     rx: Receiver<LoadMsg>,
     cancel: Arc<AtomicBool>,
+    /// How many articles listed from the cache the window has taken in.
+    taken: Arc<AtomicUsize>,
     pub started: Instant,
 }
 
@@ -117,10 +119,16 @@ impl LoadJob {
     pub fn start(root: PathBuf, data_dir: Option<PathBuf>, wake: Wake) -> Self {
         let (tx, rx) = mpsc::channel();
         let cancel = Arc::new(AtomicBool::new(false));
+        let taken = Arc::new(AtomicUsize::new(0));
         let job_cancel = Arc::clone(&cancel);
+        let job_taken = Arc::clone(&taken);
         let job_root = root.clone();
         let spawned = crate::core::spawn_background("load-collection", move || {
-            run_load(&job_root, data_dir.as_deref(), &job_cancel, &tx, &wake)
+            let flags = Flags {
+                cancel: &job_cancel,
+                taken: &job_taken,
+            };
+            run_load(&job_root, data_dir.as_deref(), flags, &tx, &wake)
         });
         if let Err(e) = spawned {
             let (tx, rx2) = mpsc::channel();
@@ -129,6 +137,7 @@ impl LoadJob {
                 root,
                 rx: rx2,
                 cancel,
+                taken,
                 started: Instant::now(),
             };
         }
@@ -136,6 +145,7 @@ impl LoadJob {
             root,
             rx,
             cancel,
+            taken,
             started: Instant::now(),
         }
     }
@@ -144,19 +154,41 @@ impl LoadJob {
         self.cancel.store(true, Ordering::Relaxed);
     }
 
+    /// The window took in this many more articles listed from the cache.
+    pub fn took(&self, n: usize) {
+        self.taken.fetch_add(n, Ordering::Relaxed);
+    }
+
     /// The next message, if one has arrived.
     pub fn try_recv(&self) -> Option<LoadMsg> {
         self.rx.try_recv().ok()
     }
 }
 
-fn run_load(
-    root: &Path,
-    data_dir: Option<&Path>,
-    cancel: &AtomicBool,
-    tx: &Sender<LoadMsg>,
-    wake: &Wake,
-) {
+/// What the window tells a loading job while it runs.
+#[derive(Clone, Copy)]
+struct Flags<'a> {
+    cancel: &'a AtomicBool,
+    taken: &'a AtomicUsize,
+}
+
+impl Flags<'_> {
+    /// Waits until the window has taken in `listed` articles from the cache (or the job is
+    /// cancelled, or 30 s went by): the files are checked after, so that on two cores the reading
+    /// threads do not take the time the window needs to list everything.
+    fn wait_until_taken(&self, listed: usize) {
+        let begun = Instant::now();
+        while self.taken.load(Ordering::Relaxed) < listed
+            && !self.cancel.load(Ordering::Relaxed)
+            && begun.elapsed() < Duration::from_secs(30)
+        {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+}
+
+fn run_load(root: &Path, data_dir: Option<&Path>, flags: Flags, tx: &Sender<LoadMsg>, wake: &Wake) {
+    let cancel = flags.cancel;
     let (path, elsewhere) = store::annotations_location(root, data_dir);
     let mut annotations = load_annotations(&path);
     if elsewhere.is_some() && !path.exists() {
@@ -176,7 +208,10 @@ fn run_load(
     let store = TextStore::create(root);
     let store = store.as_deref();
     let result = match list_cached(root, tx, wake) {
-        Ok(Some(listed)) => reopen(root, listed, store, cancel, tx, wake),
+        Ok(Some(listed)) => {
+            flags.wait_until_taken(listed.articles.len());
+            reopen(root, listed, store, cancel, tx, wake)
+        }
         Ok(None) => first_open(root, store, cancel, tx, wake),
         Err(why) => {
             log::info!("{}: reading every file ({why})", root.display());
@@ -292,7 +327,7 @@ fn entry_of(
 /// What the cache listed: its bytes, and each article's path, content hash, text (read when
 /// wanted) and where its entry lies in those bytes.
 struct Listed {
-    bytes: Vec<u8>,
+    bytes: cache::Bytes,
     /// Each article's text, which knows its path and hash, and where its entry lies in `bytes`.
     articles: Vec<(ArticleText, std::ops::Range<usize>)>,
 }

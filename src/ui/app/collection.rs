@@ -140,10 +140,14 @@ impl DatelineApp {
                 }
                 LoadMsg::Cached(articles) => {
                     heavy = true;
-                    self.state.cached += articles.len();
-                    self.state.articles.reserve(articles.len());
+                    let n = articles.len();
+                    self.state.cached += n;
+                    self.state.articles.reserve(n);
                     for prepared in articles {
                         self.add_prepared(prepared);
+                    }
+                    if let Some(job) = &self.loader {
+                        job.took(n);
                     }
                     added = true;
                 }
