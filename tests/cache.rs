@@ -178,11 +178,15 @@ fn a_damaged_or_foreign_cache_is_ignored_and_written_again() {
         write(gone.path(), &format!("n{n:04}.md"), "Kept");
     }
     drop(open(gone.path()));
-    // Reopened whole first: two blocks of entries, decoded side by side, every article where
-    // the path index says.
+    // Reopened whole first: two blocks of entries, decoded side by side, the first 4 096
+    // articles listed ahead and all of them taken in at once after: every article where the
+    // path index says, counted on its day, in the list.
     let (app, early) = open(gone.path());
     assert_eq!(early, 4101);
     assert_eq!(app.state.articles.len(), 4101);
+    let day = chrono::NaiveDate::from_ymd_opt(2022, 12, 7).expect("a date");
+    assert_eq!(app.state.published_counts.get(day), 4101);
+    assert_eq!(app.articles.rows().len(), 4101);
     for (i, article) in app.state.articles.iter().enumerate() {
         assert_eq!(
             app.state.by_path.get(&article.path),

@@ -58,42 +58,12 @@ fn lower_thread_priority() {
     }
 }
 
-/// An empty list with room for `n` items whose memory was touched already: the system gives a
-/// program fresh memory only when it is first written, zeroing it then (a third of a second for
-/// the 300 MB a million articles take). Made on a background thread, the list then costs the
-/// window's thread nothing of that when it fills it.
-pub fn touched_room<T>(n: usize) -> Vec<T> {
-    let mut room: Vec<T> = Vec::with_capacity(n);
-    if std::mem::size_of::<T>() == 0 {
-        return room; // no memory at all
-    }
-    let per_page = (4096 / std::mem::size_of::<T>()).max(1);
-    for slot in room.spare_capacity_mut().iter_mut().step_by(per_page) {
-        *slot = std::mem::MaybeUninit::zeroed();
-    }
-    room
-}
-
 /// How many threads the machine runs at once, asked once per process: the standard library
 /// reads the cgroup's quota files at every call (three files opened), which cost a third of a
 /// load's system time when it was asked once per file.
 pub fn threads() -> usize {
     static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-}
-
-#[cfg(test)]
-mod room_tests {
-    #[test]
-    fn touched_room_is_empty_with_room_for_all() {
-        for n in [0, 1, 100, 10_000] {
-            let room: Vec<[u8; 300]> = super::touched_room(n);
-            assert!(room.is_empty());
-            assert!(room.capacity() >= n, "{n}");
-        }
-        let zero_sized: Vec<()> = super::touched_room(5);
-        assert!(zero_sized.is_empty());
-    }
 }
 
 #[cfg(all(test, target_os = "linux"))]

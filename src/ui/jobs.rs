@@ -1,4 +1,4 @@
-//! Work off the UI thread: loading a collection (with its annotations) and saving annotations.
+//! Work off the UI thread: loading a collection, with its annotations (saving them is `saver`).
 //! Each job reports through a channel and wakes the UI when there is something to show.
 
 use std::collections::{HashMap, HashSet};
@@ -14,8 +14,7 @@ use crate::core::annotations::AnnotationSet;
 use crate::core::article_text::ArticleText;
 use crate::core::cache;
 use crate::core::collection::{self, LoadEvent};
-use crate::core::merge::Merged;
-use crate::core::store::{self, SaveOutcome, StoreError};
+use crate::core::store;
 use crate::core::text_store::TextStore;
 use crate::ui::suggest_job::JobArticle;
 
@@ -48,13 +47,67 @@ pub enum LoadMsg {
     Checked(usize),
     /// Cached articles no file holds any more.
     Gone(Vec<String>),
-    /// Room for the articles the cache lists, its memory touched already on another thread.
-    Room(Vec<collection::Article>),
+    /// Every article the cache listed, made ready for the window in one piece.
+    Bulk(Box<Bulk>),
     Finished,
 }
 
-/// Collections the cache lists from this many articles up get their room made on another thread.
-const ROOM_FROM: usize = 4096;
+/// How many articles listed from the cache are sent ahead (as [`LoadMsg::Cached`]), for the list
+/// to show at once; the rest come in one [`Bulk`].
+const AHEAD: usize = 4096;
+
+/// Everything the cache listed, made ready for the window on the loading thread: the article
+/// list, its index by path, the counts by day and what the background jobs take of each article.
+/// The window takes it in one step, where taking a million articles one by one kept its thread
+/// busy for seconds (with the copies it needed and the fresh memory they took).
+#[derive(Debug)]
+pub struct Bulk {
+    /// How many of `articles` went ahead: they are the same articles, in the same places.
+    pub ahead: usize,
+    /// How many entries of the cache this adds to those sent ahead (see [`LoadJob::took`]).
+    pub more: usize,
+    pub articles: Vec<collection::Article>,
+    pub by_path: FxHashMap<String, usize>,
+    pub counts: crate::core::calendar::DayCounts,
+    pub texts: Vec<ArticleText>,
+    pub jobs: Vec<JobArticle>,
+}
+
+impl Bulk {
+    fn with_room(n: usize) -> Self {
+        let mut by_path = FxHashMap::default();
+        by_path.reserve(n);
+        Self {
+            ahead: 0,
+            more: 0,
+            articles: Vec::with_capacity(n),
+            by_path,
+            counts: Default::default(),
+            texts: Vec::with_capacity(n),
+            jobs: Vec::with_capacity(n),
+        }
+    }
+
+    /// Adds an article, or puts it in the place of the one with its path (as the window would).
+    fn add(&mut self, prepared: Prepared) {
+        let Prepared { article, key, job } = prepared;
+        let text = article.text.clone();
+        match self.by_path.entry(key) {
+            std::collections::hash_map::Entry::Occupied(known) => {
+                let i = *known.get();
+                self.articles[i] = article;
+                self.texts[i] = text;
+                self.jobs[i] = job;
+            }
+            std::collections::hash_map::Entry::Vacant(place) => {
+                place.insert(self.articles.len());
+                self.articles.push(article);
+                self.texts.push(text);
+                self.jobs.push(job);
+            }
+        }
+    }
+}
 
 /// An article with what the window keeps of it besides, made on the loading thread: at a million
 /// articles, the copies (and the fresh memory they take) cost the window's thread a second.
@@ -336,22 +389,14 @@ struct Listed {
 /// show at once; `None` for an empty cache. A cache that does not check out lists nothing; one
 /// whose entries stop decoding part way takes back what it listed.
 fn list_cached(root: &Path, tx: &Sender<LoadMsg>, wake: &Wake) -> Result<Option<Listed>, String> {
-    const CHUNK: usize = 4096;
     let shared_root: Arc<Path> = Arc::from(root);
     let mut articles = Vec::new();
-    let mut chunk = Vec::with_capacity(CHUNK);
+    let mut ahead = Vec::with_capacity(AHEAD);
+    let mut bulk = Bulk::with_room(0);
     let said = std::cell::Cell::new(0);
     let mut count = |n: usize| {
         said.set(n);
-        // The list makes room for every article at once, as for a first opening's count.
         let _ = tx.send(LoadMsg::Event(LoadEvent::Found { total: n }));
-        if n >= ROOM_FROM {
-            let (tx, wake) = (tx.clone(), Arc::clone(wake));
-            let _ = crate::core::spawn_background("room", move || {
-                let _ = tx.send(LoadMsg::Room(crate::core::touched_room(n)));
-                wake();
-            });
-        }
     };
     // Made on whichever thread decodes the entry; handed out in the cache's order.
     let make = |entry: cache::Entry, range: std::ops::Range<usize>| {
@@ -362,20 +407,38 @@ fn list_cached(root: &Path, tx: &Sender<LoadMsg>, wake: &Wake) -> Result<Option<
     let read = cache::read_each(root, &mut count, &make, &mut |(listed, prepared)| {
         if articles.is_empty() {
             articles.reserve_exact(said.get());
+            bulk = Bulk::with_room(said.get());
         }
         articles.push(listed);
-        chunk.push(prepared);
-        if chunk.len() == CHUNK {
-            let _ = tx.send(LoadMsg::Cached(std::mem::replace(
-                &mut chunk,
-                Vec::with_capacity(CHUNK),
-            )));
+        if articles.len() <= AHEAD {
+            let Prepared { article, key, job } = &prepared;
+            ahead.push(Prepared {
+                article: article.clone(),
+                key: key.clone(),
+                job: job.clone(),
+            });
+        }
+        bulk.add(prepared);
+        if articles.len() == AHEAD {
+            bulk.ahead = bulk.articles.len();
+            let _ = tx.send(LoadMsg::Cached(std::mem::take(&mut ahead)));
             wake();
         }
     });
     match read {
         Ok(bytes) => {
-            let _ = tx.send(LoadMsg::Cached(chunk));
+            if articles.len() < AHEAD {
+                // Few enough to have gone ahead, all of them.
+                let _ = tx.send(LoadMsg::Cached(ahead));
+            } else {
+                bulk.more = articles.len() - AHEAD;
+                bulk.counts = crate::core::calendar::DayCounts::from_dates(
+                    bulk.articles
+                        .iter()
+                        .filter_map(|a| a.meta.published.map(|p| p.date)),
+                );
+                let _ = tx.send(LoadMsg::Bulk(Box::new(bulk)));
+            }
             wake();
             Ok((!articles.is_empty()).then_some(Listed { bytes, articles }))
         }
@@ -522,158 +585,4 @@ fn reopen(
         log::warn!("{}: the cache could not be written: {e}", root.display());
     }
     Ok(())
-}
-
-/// A request to write `set` to `path`; `revision` says which state it is, `base` is what the
-/// file held when this window last read or wrote it.
-struct SaveRequest {
-    path: PathBuf,
-    set: AnnotationSet,
-    base: AnnotationSet,
-    revision: u64,
-}
-
-#[derive(Debug)]
-pub struct SaveReply {
-    pub path: PathBuf,
-    pub revision: u64,
-    /// What was written: the request's set, or its merge with what another window or person had
-    /// saved in the meantime.
-    pub written: AnnotationSet,
-    /// Set when the file had changed on disk and the two were merged.
-    pub merged: Option<Merged>,
-    pub result: Result<SaveOutcome, StoreError>,
-}
-
-/// Saves `req`, first merging in whatever another window saved since `req.base` was read, so
-/// two windows on one collection never overwrite each other's changes.
-fn save_merging(req: SaveRequest) -> SaveReply {
-    let SaveRequest {
-        path,
-        set,
-        base,
-        revision,
-    } = req;
-    let on_disk = match store::load(&path) {
-        Ok(d) => d,
-        Err(e) => {
-            // Unparsable or unreadable: store::save refuses to write over it and says why.
-            let result = store::save(&path, &set).and(Err(e));
-            return SaveReply {
-                path,
-                revision,
-                written: set,
-                merged: None,
-                result,
-            };
-        }
-    };
-    let normalised = |s: &AnnotationSet| {
-        let mut s = s.clone();
-        s.normalise();
-        s
-    };
-    match on_disk {
-        Some(disk) if normalised(&disk) != normalised(&base) => {
-            let merged = crate::core::merge::three_way(&base, &set, &disk);
-            let result = store::save(&path, &merged.set);
-            SaveReply {
-                path,
-                revision,
-                written: merged.set.clone(),
-                merged: Some(merged),
-                result,
-            }
-        }
-        _ => {
-            let result = store::save(&path, &set);
-            SaveReply {
-                path,
-                revision,
-                written: set,
-                merged: None,
-                result,
-            }
-        }
-    }
-}
-
-/// A thread that writes annotation files, one request after another.
-pub struct Saver {
-    tx: Option<Sender<SaveRequest>>,
-    rx: Receiver<SaveReply>,
-    in_flight: usize,
-}
-
-impl Saver {
-    pub fn start(wake: Wake) -> Self {
-        let (tx, requests) = mpsc::channel::<SaveRequest>();
-        let (reply_tx, rx) = mpsc::channel();
-        let spawned = std::thread::Builder::new()
-            .name("save-annotations".into())
-            .spawn(move || {
-                for req in requests {
-                    let _ = reply_tx.send(save_merging(req));
-                    wake();
-                }
-            });
-        Self {
-            tx: spawned.ok().map(|_| tx),
-            rx,
-            in_flight: 0,
-        }
-    }
-
-    /// Queues a save; saves on this thread if the saving thread could not be started.
-    pub fn request(
-        &mut self,
-        path: PathBuf,
-        set: AnnotationSet,
-        base: AnnotationSet,
-        revision: u64,
-    ) -> Option<SaveReply> {
-        let req = SaveRequest {
-            path,
-            set,
-            base,
-            revision,
-        };
-        match &self.tx {
-            Some(tx) => match tx.send(req) {
-                Ok(()) => {
-                    self.in_flight += 1;
-                    None
-                }
-                Err(mpsc::SendError(req)) => Some(save_merging(req)),
-            },
-            None => Some(save_merging(req)),
-        }
-    }
-
-    pub fn is_saving(&self) -> bool {
-        self.in_flight > 0
-    }
-
-    pub fn poll(&mut self) -> Vec<SaveReply> {
-        let replies: Vec<_> = self.rx.try_iter().collect();
-        self.in_flight = self.in_flight.saturating_sub(replies.len());
-        replies
-    }
-
-    /// Waits for every queued save (at quit).
-    pub fn finish(&mut self, timeout: Duration) -> Vec<SaveReply> {
-        let deadline = Instant::now() + timeout;
-        let mut out = Vec::new();
-        while self.in_flight > 0 {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.rx.recv_timeout(left) {
-                Ok(reply) => {
-                    self.in_flight -= 1;
-                    out.push(reply);
-                }
-                Err(_) => break,
-            }
-        }
-        out
-    }
 }

@@ -16,6 +16,7 @@ pub mod list_rows;
 pub mod open_dialog;
 pub mod places_editor;
 pub mod reader_panel;
+pub mod saver;
 pub mod search_panel;
 pub mod state;
 pub mod status_bar;

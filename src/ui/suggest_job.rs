@@ -13,7 +13,7 @@ use crate::core::search::Aliases;
 use crate::core::suggest::{self, ArticleReport, Input, Options, Suggestion, TypeWords};
 
 /// What the job needs of an article (its text is shared, not copied).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct JobArticle {
     pub path: String,
     pub text: crate::core::article_text::ArticleText,

@@ -61,7 +61,22 @@ impl Appended {
         }
     }
 
-    fn whole(&self, generation: u64, count: usize) -> bool {
+    /// What was gathered of the `texts.len()` articles of `generation`, made elsewhere in one
+    /// piece (`jobs` side by side with `texts`).
+    pub(super) fn replace(
+        &mut self,
+        generation: u64,
+        texts: Vec<ArticleText>,
+        jobs: Vec<JobArticle>,
+    ) {
+        self.generation = generation;
+        self.noted = texts.len();
+        let whole = texts.len() == jobs.len();
+        self.texts = whole.then_some(texts);
+        self.jobs = whole.then_some(jobs);
+    }
+
+    pub(super) fn whole(&self, generation: u64, count: usize) -> bool {
         self.generation == generation && self.noted == count
     }
 

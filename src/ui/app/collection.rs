@@ -9,7 +9,7 @@ use crate::core::collection::{self, LoadEvent};
 use crate::core::taxonomy::TypeIndex;
 use crate::core::watch::{Starting, Watcher};
 use crate::ui::commands::CollectionCommand;
-use crate::ui::jobs::{LoadJob, LoadMsg, LoadedAnnotations, Prepared, recovery_path};
+use crate::ui::jobs::{Bulk, LoadJob, LoadMsg, LoadedAnnotations, Prepared, recovery_path};
 use crate::ui::state::{AppState, LoadStatus, SaveStatus};
 
 /// How long a frame spends taking in a loading collection's articles: most of a 60 Hz frame's
@@ -151,12 +151,10 @@ impl DatelineApp {
                     }
                     added = true;
                 }
-                LoadMsg::Room(mut room) => {
-                    // The articles in so far move to the room made for all (their places stay).
-                    if room.capacity() > self.state.articles.capacity() / 2 {
-                        room.append(&mut self.state.articles);
-                        self.state.articles = room;
-                    }
+                LoadMsg::Bulk(bulk) => {
+                    heavy = true;
+                    self.take_bulk(*bulk);
+                    added = true;
                 }
                 LoadMsg::Checked(n) => {
                     if let LoadStatus::Loading { done, .. } = &mut self.state.load {
@@ -335,6 +333,36 @@ impl DatelineApp {
         self.state.articles.push(article);
         let (generation, count) = (self.state.articles_generation, self.state.articles.len());
         self.appended.note(generation, count, text, job);
+    }
+
+    /// Takes in what the cache listed beyond the articles sent ahead: in one step when those are
+    /// all the window holds (the bulk holds them too, in the same places), else one by one.
+    fn take_bulk(&mut self, bulk: Bulk) {
+        let Bulk {
+            ahead,
+            more,
+            articles,
+            by_path,
+            counts,
+            texts,
+            jobs,
+        } = bulk;
+        self.state.cached += articles.len().saturating_sub(ahead);
+        let generation = self.state.articles_generation;
+        if self.state.articles.len() == ahead && self.appended.whole(generation, ahead) {
+            self.state.articles = articles;
+            self.state.by_path = by_path;
+            self.state.published_counts = counts;
+            self.appended.replace(generation, texts, jobs);
+        } else {
+            for (article, job) in articles.into_iter().zip(jobs).skip(ahead) {
+                let key = article.path.clone();
+                self.add_prepared(Prepared { article, key, job });
+            }
+        }
+        if let Some(job) = &self.loader {
+            job.took(more);
+        }
     }
 
     pub(super) fn bump_done(&mut self) {

@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use super::DatelineApp;
 use crate::core::store::{SaveOutcome, StoreError};
-use crate::ui::jobs::{SaveReply, recovery_path};
+use crate::ui::jobs::recovery_path;
+use crate::ui::saver::SaveReply;
 use crate::ui::state::SaveStatus;
 
 /// How long after the last change the annotations are saved by themselves.
