@@ -95,11 +95,15 @@ pub struct DayCounts {
 
 impl DayCounts {
     pub fn from_dates(dates: impl IntoIterator<Item = NaiveDate>) -> Self {
-        let mut counts = BTreeMap::new();
+        // Counted by hash first: a million dates fall on a few thousand days, and a tree looked
+        // into a million times takes ten times as long.
+        let mut by_day: rustc_hash::FxHashMap<NaiveDate, u32> = Default::default();
         for d in dates {
-            *counts.entry(d).or_insert(0) += 1;
+            *by_day.entry(d).or_insert(0) += 1;
         }
-        Self { counts }
+        Self {
+            counts: by_day.into_iter().collect(),
+        }
     }
 
     /// Counts one more on `date`.

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
-use chrono::Datelike;
+use chrono::{Datelike, Timelike};
 
 use super::article_text::ArticleText;
 use super::formats::{self, Header, Piece, ReadOptions};
@@ -762,12 +762,41 @@ pub fn date_order(a: &DateKey, b: &DateKey, newest_first: bool) -> std::cmp::Ord
 
 /// The keys of `rows` in [`sort_by_date`]'s order.
 pub fn date_keys(articles: &[Article], rows: &[usize], newest_first: bool) -> Vec<DateKey> {
-    let mut keys: Vec<DateKey> = rows
+    // Sorted by a number that orders as `date_order` does: comparing timestamps field by field
+    // made sorting a million rows three times slower.
+    let mut keys: Vec<(u128, DateKey)> = rows
         .iter()
-        .filter_map(|&i| Some((articles.get(i)?.meta.published, i)))
+        .filter_map(|&i| {
+            let published = articles.get(i)?.meta.published;
+            Some((order_number(published, newest_first), (published, i)))
+        })
         .collect();
-    keys.sort_unstable_by(|a, b| date_order(a, b, newest_first));
-    keys
+    keys.sort_unstable_by_key(|(number, (_, i))| (*number, *i));
+    keys.into_iter().map(|(_, key)| key).collect()
+}
+
+/// A number for a publication time that orders as [`date_order`] does (the row aside): newest or
+/// oldest first, no date last either way.
+fn order_number(published: Option<Timestamp>, newest_first: bool) -> u128 {
+    let Some(t) = published else {
+        return u128::MAX;
+    };
+    // Date, then time (none before any), then offset (none before any), as `Timestamp` orders.
+    let date = u128::from((i64::from(t.date.num_days_from_ce()) + (1 << 40)) as u64);
+    let time = t.time.map_or(0, |time| {
+        1 + u128::from(time.num_seconds_from_midnight()) * 2_000_000_000
+            + u128::from(time.nanosecond())
+    });
+    let offset = t
+        .offset_secs
+        .map_or(0, |o| 1 + u128::from((i64::from(o) + (1 << 32)) as u64));
+    // Offset: 34 bits; time: 48 (a leap second's nanoseconds included); date: 41.
+    let number = (date << 82) | (time << 34) | offset;
+    if newest_first {
+        u128::MAX - 1 - number
+    } else {
+        number
+    }
 }
 
 /// Settles numeric dates whose day and month could be either way (`03/04/2022`) by the order most
@@ -838,6 +867,60 @@ impl DateOrders {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn order_numbers_order_as_date_order_does() {
+        use chrono::{NaiveDate, NaiveTime};
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("a date");
+        let time = |h, m, s, n| NaiveTime::from_hms_nano_opt(h, m, s, n).expect("a time");
+        let at = |date, time, offset_secs| {
+            Some(Timestamp {
+                date,
+                time,
+                offset_secs,
+            })
+        };
+        let published = [
+            None,
+            at(date(2022, 12, 7), None, None),
+            at(date(2022, 12, 7), Some(time(0, 0, 0, 0)), None),
+            at(date(2022, 12, 7), Some(time(0, 0, 0, 1)), None),
+            at(
+                date(2022, 12, 7),
+                Some(time(23, 59, 59, 1_500_000_000)),
+                None,
+            ),
+            at(date(2022, 12, 7), Some(time(9, 30, 0, 0)), Some(-18_000)),
+            at(date(2022, 12, 7), Some(time(9, 30, 0, 0)), Some(0)),
+            at(date(2022, 12, 7), Some(time(9, 30, 0, 0)), Some(14_400)),
+            at(date(2022, 12, 7), None, Some(3_600)),
+            at(date(2022, 12, 8), None, None),
+            at(date(1, 1, 1), None, None),
+            at(date(-40, 3, 15), Some(time(12, 0, 0, 0)), None),
+            at(
+                NaiveDate::MAX,
+                Some(time(23, 59, 59, 999_999_999)),
+                Some(86_399),
+            ),
+            at(NaiveDate::MIN, None, Some(-86_399)),
+        ];
+        for newest_first in [true, false] {
+            for (i, &a) in published.iter().enumerate() {
+                for (j, &b) in published.iter().enumerate() {
+                    // Two rows each, so that ties fall to the row.
+                    for (ra, rb) in [(i, j), (j, i), (5, 5)] {
+                        let want = date_order(&(a, ra), &(b, rb), newest_first);
+                        let got = (order_number(a, newest_first), ra)
+                            .cmp(&(order_number(b, newest_first), rb));
+                        assert_eq!(
+                            got, want,
+                            "{a:?} {ra} / {b:?} {rb}, newest first {newest_first}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     /// The articles' paths in the order a stream hands them on.
     fn streamed_paths(root: &Path) -> Result<Vec<String>, CollectionError> {

@@ -165,6 +165,9 @@ pub struct LoadJob {
     cancel: Arc<AtomicBool>,
     /// How many articles listed from the cache the window has taken in.
     taken: Arc<AtomicUsize>,
+    /// Taken in this frame, told on the next: the frame that takes in a million articles has
+    /// their rows to make too, best not while the files are checked on the other core.
+    taken_now: usize,
     pub started: Instant,
 }
 
@@ -191,6 +194,7 @@ impl LoadJob {
                 rx: rx2,
                 cancel,
                 taken,
+                taken_now: 0,
                 started: Instant::now(),
             };
         }
@@ -199,6 +203,7 @@ impl LoadJob {
             rx,
             cancel,
             taken,
+            taken_now: 0,
             started: Instant::now(),
         }
     }
@@ -207,9 +212,17 @@ impl LoadJob {
         self.cancel.store(true, Ordering::Relaxed);
     }
 
-    /// The window took in this many more articles listed from the cache.
-    pub fn took(&self, n: usize) {
-        self.taken.fetch_add(n, Ordering::Relaxed);
+    /// The window took in this many more articles listed from the cache in this frame.
+    pub fn took(&mut self, n: usize) {
+        self.taken_now += n;
+    }
+
+    /// A new frame: what the last one took in is told to the loading thread.
+    pub fn next_frame(&mut self) {
+        if self.taken_now > 0 {
+            self.taken.fetch_add(self.taken_now, Ordering::Relaxed);
+            self.taken_now = 0;
+        }
     }
 
     /// The next message, if one has arrived.

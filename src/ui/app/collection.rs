@@ -90,7 +90,8 @@ impl DatelineApp {
     }
 
     pub(super) fn poll_loader(&mut self) {
-        let Some(job) = &self.loader else { return };
+        let Some(job) = &mut self.loader else { return };
+        job.next_frame();
         let started = job.started;
         let root = job.root.clone();
         // Take what arrived for a few milliseconds of this frame; ask for the next frame at once
@@ -146,7 +147,7 @@ impl DatelineApp {
                     for prepared in articles {
                         self.add_prepared(prepared);
                     }
-                    if let Some(job) = &self.loader {
+                    if let Some(job) = &mut self.loader {
                         job.took(n);
                     }
                     added = true;
@@ -360,7 +361,7 @@ impl DatelineApp {
                 self.add_prepared(Prepared { article, key, job });
             }
         }
-        if let Some(job) = &self.loader {
+        if let Some(job) = &mut self.loader {
             job.took(more);
         }
     }
