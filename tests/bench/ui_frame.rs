@@ -311,6 +311,7 @@ fn memory_kb(field: &str) -> u64 {
 /// Opens the collection a second time, from the cache the first opening wrote: the time until
 /// every article is listed (budget 2 s at a million) and until every file was checked.
 fn reopen(collection: &std::path::Path, articles: usize) {
+    eprintln!("reopen begins: {}", system_memory());
     let ctx = egui::Context::default();
     // From the window appearing, as for the first opening.
     let _ = ctx.run_ui(input(0.0), |_| {});
@@ -339,6 +340,7 @@ fn reopen(collection: &std::path::Path, articles: usize) {
         }
         pace(frame);
     }
+    eprintln!("reopen ends: {}", system_memory());
     println!(
         "ui_reopen articles={} from_cache={} all_listed_s={:.2} files_checked_s={:.2}",
         app.state.articles.len(),
@@ -347,4 +349,19 @@ fn reopen(collection: &std::path::Path, articles: usize) {
         start.elapsed().as_secs_f64()
     );
     frame_spread("while reopening", frames);
+}
+
+/// The system's dirty and written-back file pages and free memory, for the log.
+fn system_memory() -> String {
+    std::fs::read_to_string("/proc/meminfo")
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| {
+            ["MemFree", "Dirty", "Writeback:"]
+                .iter()
+                .any(|k| l.starts_with(k))
+        })
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
