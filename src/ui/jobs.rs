@@ -88,6 +88,16 @@ impl Bulk {
         }
     }
 
+    /// Where its lists' room lies, to be mapped in ahead of the writes (`core::prefault`).
+    fn rooms(&mut self) -> Vec<(usize, usize)> {
+        use crate::core::spare_room;
+        vec![
+            spare_room(&mut self.articles),
+            spare_room(&mut self.jobs),
+            spare_room(&mut self.texts),
+        ]
+    }
+
     /// Adds an article, or puts it in the place of the one with its path (as the window would).
     fn add(&mut self, prepared: Prepared) {
         let Prepared { article, key, job } = prepared;
@@ -421,6 +431,11 @@ fn list_cached(root: &Path, tx: &Sender<LoadMsg>, wake: &Wake) -> Result<Option<
         if articles.is_empty() {
             articles.reserve_exact(said.get());
             bulk = Bulk::with_room(said.get());
+            if said.get() > AHEAD {
+                let mut rooms = bulk.rooms();
+                rooms.push(crate::core::spare_room(&mut articles));
+                crate::core::prefault(rooms);
+            }
         }
         articles.push(listed);
         if articles.len() <= AHEAD {
