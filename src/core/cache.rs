@@ -560,6 +560,14 @@ mod tests {
         out
     }
 
+    /// `bytes` with its checksum made to fit what it now holds.
+    fn summed_again(mut bytes: Vec<u8>) -> Vec<u8> {
+        let sum_at = bytes.len() - 8;
+        let sum = xxhash_rust::xxh3::xxh3_64(&bytes[12..sum_at]).to_le_bytes();
+        bytes[sum_at..].copy_from_slice(&sum);
+        bytes
+    }
+
     #[test]
     fn entries_come_back_in_order_across_blocks() {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -612,10 +620,7 @@ mod tests {
         let mut huge = with_table(&good, &[0]);
         let at = huge.len() - 24;
         huge[at..at + 8].copy_from_slice(&u64::MAX.to_le_bytes());
-        let sum_at = huge.len() - 8;
-        let sum = xxhash_rust::xxh3::xxh3_64(&huge[12..sum_at]).to_le_bytes();
-        huge[sum_at..].copy_from_slice(&sum);
-        let got = decode(huge, &root).map(|c| c.entries.len());
+        let got = decode(summed_again(huge), &root).map(|c| c.entries.len());
         assert!(
             got.as_ref().is_err_and(|e| e.contains("block table")),
             "{got:?}"
@@ -633,10 +638,7 @@ mod tests {
         for (block, at) in block_starts.into_iter().enumerate() {
             let mut bad = good.clone();
             bad[at..at + 10].fill(0xFF);
-            let sum_at = bad.len() - 8;
-            let sum = xxhash_rust::xxh3::xxh3_64(&bad[12..sum_at]).to_le_bytes();
-            bad[sum_at..].copy_from_slice(&sum);
-            let got = decode(bad, &root).map(|c| c.entries.len());
+            let got = decode(summed_again(bad), &root).map(|c| c.entries.len());
             assert!(
                 got.as_ref().is_err_and(|e| e.contains("does not parse")),
                 "block {block}: {got:?}"
