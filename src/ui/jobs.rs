@@ -408,9 +408,10 @@ struct Listed {
     articles: Vec<(ArticleText, std::ops::Range<usize>)>,
 }
 
-/// Lists every article the cache holds, in chunks as the entries are decoded, so the first ones
-/// show at once; `None` for an empty cache. A cache that does not check out lists nothing; one
-/// whose entries stop decoding part way takes back what it listed.
+/// Lists every article the cache holds: the first [`AHEAD`] as soon as they are decoded, so they
+/// show at once, then the whole list in one [`Bulk`]; `None` for an empty cache. A cache that does
+/// not check out lists nothing; one whose entries stop decoding part way takes back what it
+/// listed.
 fn list_cached(root: &Path, tx: &Sender<LoadMsg>, wake: &Wake) -> Result<Option<Listed>, String> {
     let shared_root: Arc<Path> = Arc::from(root);
     let mut articles = Vec::new();
