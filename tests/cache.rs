@@ -141,6 +141,40 @@ fn reopening_lists_from_the_cache_and_follows_what_changed() {
 }
 
 #[test]
+fn a_reopened_list_is_newest_first() {
+    // More articles than go ahead of the rest (4 096), over days and hours out of path order,
+    // some dated by their header only to the day: the list the loading thread sorted is the
+    // one the window would have sorted.
+    let dir = tempfile::tempdir().expect("temp dir");
+    for n in 0..4200u32 {
+        let day = 1 + (n * 7919) % 28;
+        let time = if n % 5 == 0 {
+            String::new()
+        } else {
+            format!(" {:02}:{:02}", (n * 13) % 24, n % 60)
+        };
+        let body = format!("Title {n}\n\n{day} December 2022{time}\n\nThe body of {n}.\n");
+        fs::write(dir.path().join(format!("n{n:04}.md")), body).expect("write article");
+    }
+    drop(open(dir.path()));
+    let (app, early) = open(dir.path());
+    assert_eq!(early, 4200, "every article listed from the cache");
+    let want = dateline::ui::articles_panel::visible_rows(
+        &app.state.articles,
+        "",
+        dateline::ui::articles_panel::SortKey::NewestFirst,
+        None,
+    );
+    assert_eq!(app.articles.rows(), want.as_slice());
+    let first = app.articles.rows()[0];
+    let newest = app.state.articles[first].meta.published.expect("dated");
+    assert_eq!(
+        newest.date,
+        chrono::NaiveDate::from_ymd_opt(2022, 12, 28).expect("a date")
+    );
+}
+
+#[test]
 fn a_damaged_or_foreign_cache_is_ignored_and_written_again() {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path();

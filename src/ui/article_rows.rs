@@ -167,10 +167,7 @@ pub fn rows_with_dates(
 ) -> (Vec<usize>, Vec<Option<Timestamp>>) {
     let mut rows = matching(articles, 0, query);
     match query.sort.newest_first() {
-        Some(newest_first) => collection::date_keys(articles, &rows, newest_first)
-            .into_iter()
-            .map(|(date, row)| (row, date))
-            .unzip(),
+        Some(newest_first) => collection::date_keys(articles, &rows, newest_first),
         None => {
             sort_rows(articles, &mut rows, query.sort);
             (rows, Vec::new())
@@ -195,7 +192,8 @@ pub fn add_appended_rows(
     if let Some(newest_first) = sort.newest_first()
         && dates.len() == rows.len()
     {
-        let new = collection::date_keys(articles, &new, newest_first);
+        let (new_rows, new_dates) = collection::date_keys(articles, &new, newest_first);
+        let new: Vec<_> = new_dates.into_iter().zip(new_rows).collect();
         let mut old = rows.len();
         rows.resize(old + new.len(), 0);
         dates.resize(old + new.len(), None);

@@ -71,6 +71,9 @@ pub struct Bulk {
     pub counts: crate::core::calendar::DayCounts,
     pub texts: Vec<ArticleText>,
     pub jobs: Vec<JobArticle>,
+    /// The places of `articles` newest first, with their publication dates side by side: the
+    /// list's first order, sorted here instead of in the window's frame.
+    pub newest_first: (Vec<usize>, Vec<Option<crate::core::timestamp::Timestamp>>),
 }
 
 impl Bulk {
@@ -85,6 +88,7 @@ impl Bulk {
             counts: Default::default(),
             texts: Vec::with_capacity(n),
             jobs: Vec::with_capacity(n),
+            newest_first: (Vec::with_capacity(n), Vec::with_capacity(n)),
         }
     }
 
@@ -95,11 +99,14 @@ impl Bulk {
             spare_room(&mut self.articles),
             spare_room(&mut self.jobs),
             spare_room(&mut self.texts),
+            spare_room(&mut self.newest_first.0),
+            spare_room(&mut self.newest_first.1),
         ]
     }
 
-    /// Adds an article, or puts it in the place of the one with its path (as the window would).
-    fn add(&mut self, prepared: Prepared) {
+    /// Adds an article, or puts it in the place of the one with its path (as the window would);
+    /// gives its place.
+    fn add(&mut self, prepared: Prepared) -> usize {
         let Prepared { article, key, job } = prepared;
         let text = article.text.clone();
         match self.by_path.entry(key) {
@@ -108,12 +115,14 @@ impl Bulk {
                 self.articles[i] = article;
                 self.texts[i] = text;
                 self.jobs[i] = job;
+                i
             }
             std::collections::hash_map::Entry::Vacant(place) => {
                 place.insert(self.articles.len());
                 self.articles.push(article);
                 self.texts.push(text);
                 self.jobs.push(job);
+                self.articles.len() - 1
             }
         }
     }
@@ -417,6 +426,8 @@ fn list_cached(root: &Path, tx: &Sender<LoadMsg>, wake: &Wake) -> Result<Option<
     let mut articles = Vec::new();
     let mut ahead = Vec::with_capacity(AHEAD);
     let mut bulk = Bulk::with_room(0);
+    // Each article's publication date and place, to sort the list by.
+    let mut keys: Vec<collection::DateKey> = Vec::new();
     let said = std::cell::Cell::new(0);
     let mut count = |n: usize| {
         said.set(n);
@@ -432,9 +443,11 @@ fn list_cached(root: &Path, tx: &Sender<LoadMsg>, wake: &Wake) -> Result<Option<
         if articles.is_empty() {
             articles.reserve_exact(said.get());
             bulk = Bulk::with_room(said.get());
+            keys.reserve_exact(said.get());
             if said.get() > AHEAD {
                 let mut rooms = bulk.rooms();
                 rooms.push(crate::core::spare_room(&mut articles));
+                rooms.push(crate::core::spare_room(&mut keys));
                 crate::core::prefault(rooms);
             }
         }
@@ -447,7 +460,11 @@ fn list_cached(root: &Path, tx: &Sender<LoadMsg>, wake: &Wake) -> Result<Option<
                 job: job.clone(),
             });
         }
-        bulk.add(prepared);
+        let key = (prepared.article.meta.published, bulk.articles.len());
+        match bulk.add(prepared) {
+            i if i == key.1 => keys.push(key),
+            i => keys[i] = (key.0, i),
+        }
         if articles.len() == AHEAD {
             bulk.ahead = bulk.articles.len();
             let _ = tx.send(LoadMsg::Cached(std::mem::take(&mut ahead)));
@@ -466,6 +483,8 @@ fn list_cached(root: &Path, tx: &Sender<LoadMsg>, wake: &Wake) -> Result<Option<
                         .iter()
                         .filter_map(|a| a.meta.published.map(|p| p.date)),
                 );
+                let (rows, dates) = &mut bulk.newest_first;
+                collection::sort_date_keys(&keys, true, rows, dates);
                 let _ = tx.send(LoadMsg::Bulk(Box::new(bulk)));
             }
             wake();

@@ -347,6 +347,7 @@ impl DatelineApp {
             counts,
             texts,
             jobs,
+            newest_first,
         } = bulk;
         self.state.cached += articles.len().saturating_sub(ahead);
         let generation = self.state.articles_generation;
@@ -355,6 +356,9 @@ impl DatelineApp {
             self.state.by_path = by_path;
             self.state.published_counts = counts;
             self.appended.replace(generation, texts, jobs);
+            let (rows, dates) = newest_first;
+            self.articles
+                .adopt_newest_first(generation, ahead, rows, dates);
         } else {
             for (article, job) in articles.into_iter().zip(jobs).skip(ahead) {
                 let key = article.path.clone();
