@@ -260,12 +260,17 @@ impl SearchJob {
             // The rest in the order the texts lie in memory (the order they were read, which is
             // the articles' order): three times quicker than the list's order, which jumps
             // about between texts. Their hits are put back in the list's order at the end.
-            let mut rest: Vec<(usize, usize)> = tail
-                .iter()
+            // Each article's place in the list, laid out by article: the articles in their
+            // order without a sort (a million pairs sorted took a tenth of the search).
+            let mut place_of = vec![usize::MAX; texts.len()];
+            for (k, &article) in tail.iter().enumerate() {
+                place_of[article] = head.len() + k;
+            }
+            let rest: Vec<(usize, usize)> = place_of
+                .into_iter()
                 .enumerate()
-                .map(|(k, &article)| (article, head.len() + k))
+                .filter(|&(_, place)| place != usize::MAX)
                 .collect();
-            rest.sort_unstable();
             let mut hits_at: Vec<(usize, usize, Vec<Range<usize>>)> = Vec::new();
             for chunk in rest.chunks(SEARCH_CHUNK_MOST) {
                 if stop.load(Ordering::Relaxed) {
@@ -282,13 +287,18 @@ impl SearchJob {
                 }
                 wake();
             }
-            hits_at.sort_unstable_by_key(|h| h.0);
+            // Back in the list's order, by place, again without a sort.
+            let mut at_place = vec![usize::MAX; items.order.len()];
+            for (i, (place, _, _)) in hits_at.iter().enumerate() {
+                at_place[*place] = i;
+            }
             let mut all = Found::with_capacity(first.len() + hits_at.len(), texts.len());
             for (article, hits) in first {
                 all.add(article, hits);
             }
-            for (_, article, hits) in hits_at {
-                all.add(article, hits);
+            for i in at_place.into_iter().filter(|&i| i != usize::MAX) {
+                let (_, article, hits) = &mut hits_at[i];
+                all.add(*article, std::mem::take(hits));
             }
             let _ = tx.send(SearchMsg::Done(Some(all)));
             wake();
