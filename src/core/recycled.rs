@@ -455,6 +455,38 @@ mod tests {
     }
 
     #[test]
+    fn each_passage_has_its_own_holders() {
+        // Two passages of the first text, apart: one the second and third hold, one the third
+        // and fourth; between them words only the first has.
+        let other = "Officials of both ministries met again on Tuesday in the capital to discuss \
+            the opening of the transport corridor, the customs posts and the schedule of trains \
+            that should run from the spring of next year.";
+        let own = "Nothing in this sentence is written anywhere else in the whole collection, \
+            not one run of its twelve words, zebra quartz violin harbour.";
+        let first = format!("{PARAGRAPH} {own} {other}");
+        let texts = [
+            first.as_str(),
+            PARAGRAPH,
+            &format!("{PARAGRAPH} {other}"),
+            other,
+        ];
+        let idx = index(&texts);
+        let found = idx.passages(0, &first);
+        let got: Vec<(&str, Vec<usize>)> = found
+            .iter()
+            .map(|p| (&first[p.range.clone()], p.others.clone()))
+            .collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].1, vec![1, 2]);
+        assert_eq!(got[1].1, vec![2, 3]);
+        assert!(PARAGRAPH.contains(got[0].0) && got[0].0.len() > PARAGRAPH.len() / 2);
+        assert!(other.contains(got[1].0) && got[1].0.len() > other.len() / 2);
+        for p in &found {
+            assert!(locate(texts[p.others[0]], &p.hashes).is_some());
+        }
+    }
+
+    #[test]
     fn sorted_lists_are_merged_without_repeats() {
         let cases: &[(&[usize], &[usize], &[usize])] = &[
             (&[], &[], &[]),
