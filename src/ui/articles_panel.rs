@@ -180,12 +180,14 @@ impl ArticlesPanel {
         let only_new_articles = self.rows_key.as_ref().is_some_and(|k| {
             k.filter == key.filter && k.sort == key.sort && k.day == key.day && k.range == key.range
         });
-        // Rows of articles since changed, moved or gone are never kept: they may point past the
-        // end of the list.
-        let rows_hold =
-            self.covered.0 == state.articles_generation && self.covered.1 <= state.articles.len();
+        // Rows made when there were more articles than now are never kept, not even until the
+        // throttle's turn: they may point past the end of the list. (Rows of articles replaced
+        // in place wait for their turn, as new ones do: a million sorted every frame while
+        // changed files come in would hold the window.)
+        let rows_in_range = self.covered.1 <= state.articles.len();
+        let rows_hold = self.covered.0 == state.articles_generation && rows_in_range;
         if only_new_articles
-            && rows_hold
+            && rows_in_range
             && !self.rows.is_empty()
             && !self.refreshing.due(state.streaming())
         {
