@@ -193,15 +193,15 @@ pub fn add_appended_rows(
         && dates.len() == rows.len()
     {
         let (new_rows, new_dates) = collection::date_keys(articles, &new, newest_first);
-        let new: Vec<_> = new_dates.into_iter().zip(new_rows).collect();
         let mut old = rows.len();
-        rows.resize(old + new.len(), 0);
-        dates.resize(old + new.len(), None);
+        rows.resize(old + new_rows.len(), 0);
+        dates.resize(old + new_rows.len(), None);
         // From the end: the later of the last old row and the last new one goes last.
         let mut at = rows.len();
-        for n in new.iter().rev() {
+        for n in new_dates.into_iter().zip(new_rows).rev() {
             while old > 0
-                && collection::date_order(&(dates[old - 1], rows[old - 1]), n, newest_first).is_gt()
+                && collection::date_order(&(dates[old - 1], rows[old - 1]), &n, newest_first)
+                    .is_gt()
             {
                 old -= 1;
                 at -= 1;

@@ -34,6 +34,17 @@ struct RowsKey {
     grouped: Option<u64>,
 }
 
+impl RowsKey {
+    /// Whether these rows are every article, newest first: no filter, day, range or grouping.
+    fn every_article_newest_first(&self) -> bool {
+        self.filter.trim().is_empty()
+            && self.sort == SortKey::NewestFirst
+            && self.day.is_none()
+            && self.range.is_none()
+            && self.grouped.is_none()
+    }
+}
+
 pub struct ArticlesPanel {
     pub filter: String,
     pub sort: SortKey,
@@ -87,11 +98,7 @@ impl ArticlesPanel {
     pub fn all_newest_first(&self, articles_revision: u64, articles: usize) -> Option<&[usize]> {
         let key = self.rows_key.as_ref()?;
         let all = key.revision == articles_revision
-            && key.filter.trim().is_empty()
-            && key.sort == SortKey::NewestFirst
-            && key.day.is_none()
-            && key.range.is_none()
-            && key.grouped.is_none()
+            && key.every_article_newest_first()
             && self.rows.len() == articles;
         all.then_some(self.rows.as_slice())
     }
@@ -107,13 +114,10 @@ impl ArticlesPanel {
         rows: Vec<usize>,
         dates: Vec<Option<Timestamp>>,
     ) {
-        let all_newest_first = self.rows_key.as_ref().is_some_and(|k| {
-            k.filter.trim().is_empty()
-                && k.sort == SortKey::NewestFirst
-                && k.day.is_none()
-                && k.range.is_none()
-                && k.grouped.is_none()
-        });
+        let all_newest_first = self
+            .rows_key
+            .as_ref()
+            .is_some_and(RowsKey::every_article_newest_first);
         if all_newest_first && self.covered == (generation, ahead) && rows.len() == dates.len() {
             self.covered = (generation, rows.len());
             self.rows = rows;

@@ -104,9 +104,8 @@ impl Bulk {
         ]
     }
 
-    /// Adds an article, or puts it in the place of the one with its path (as the window would);
-    /// gives its place.
-    fn add(&mut self, prepared: Prepared) -> usize {
+    /// Adds an article, or puts it in the place of the one with its path (as the window would).
+    fn add(&mut self, prepared: Prepared) {
         let Prepared { article, key, job } = prepared;
         let text = article.text.clone();
         match self.by_path.entry(key) {
@@ -115,14 +114,12 @@ impl Bulk {
                 self.articles[i] = article;
                 self.texts[i] = text;
                 self.jobs[i] = job;
-                i
             }
             std::collections::hash_map::Entry::Vacant(place) => {
                 place.insert(self.articles.len());
                 self.articles.push(article);
                 self.texts.push(text);
                 self.jobs.push(job);
-                self.articles.len() - 1
             }
         }
     }
@@ -426,7 +423,8 @@ fn list_cached(root: &Path, tx: &Sender<LoadMsg>, wake: &Wake) -> Result<Option<
     let mut articles = Vec::new();
     let mut ahead = Vec::with_capacity(AHEAD);
     let mut bulk = Bulk::with_room(0);
-    // Each article's publication date and place, to sort the list by.
+    // Each article's publication date and place, to sort the list by (room reserved with the
+    // rest, so that it is mapped in ahead too).
     let mut keys: Vec<collection::DateKey> = Vec::new();
     let said = std::cell::Cell::new(0);
     let mut count = |n: usize| {
@@ -460,11 +458,7 @@ fn list_cached(root: &Path, tx: &Sender<LoadMsg>, wake: &Wake) -> Result<Option<
                 job: job.clone(),
             });
         }
-        let key = (prepared.article.meta.published, bulk.articles.len());
-        match bulk.add(prepared) {
-            i if i == key.1 => keys.push(key),
-            i => keys[i] = (key.0, i),
-        }
+        bulk.add(prepared);
         if articles.len() == AHEAD {
             bulk.ahead = bulk.articles.len();
             let _ = tx.send(LoadMsg::Cached(std::mem::take(&mut ahead)));
@@ -483,6 +477,8 @@ fn list_cached(root: &Path, tx: &Sender<LoadMsg>, wake: &Wake) -> Result<Option<
                         .iter()
                         .filter_map(|a| a.meta.published.map(|p| p.date)),
                 );
+                let places = bulk.articles.iter().enumerate();
+                keys.extend(places.map(|(i, a)| (a.meta.published, i)));
                 let (rows, dates) = &mut bulk.newest_first;
                 collection::sort_date_keys(&keys, true, rows, dates);
                 let _ = tx.send(LoadMsg::Bulk(Box::new(bulk)));
