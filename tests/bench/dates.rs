@@ -21,6 +21,10 @@ use dateline::core::mentions::{DateMention, find};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
+/// The app's own allocator (`src/main.rs`), so that the speed is what `dateline dates` shows.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     self_check();
     match std::env::var_os("DATELINE_TIMEML").map(PathBuf::from) {

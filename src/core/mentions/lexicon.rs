@@ -694,40 +694,20 @@ const WEEKDAY_PLURALS: [&str; 7] = [
     "sundays",
 ];
 
-/// A set of words, asked of every word of every text: a word is looked for only among those of
-/// its length and first byte (a few at most), with no hashing.
+/// A set of words the lexicon names, from which [`word_classes`] is made.
+#[derive(Default)]
 pub(super) struct Starters {
-    /// Indexed by [`Starters::bucket`].
-    buckets: Vec<Vec<&'static str>>,
+    words: rustc_hash::FxHashSet<&'static str>,
 }
-
-impl Default for Starters {
-    fn default() -> Self {
-        Starters {
-            buckets: vec![Vec::new(); BUCKET_LENGTHS * 256],
-        }
-    }
-}
-
-/// Lengths told apart by [`Starters`]; longer words share the last.
-const BUCKET_LENGTHS: usize = 32;
 
 impl Starters {
-    fn bucket(word: &str) -> Option<usize> {
-        let first = *word.as_bytes().first()?;
-        Some(word.len().min(BUCKET_LENGTHS - 1) * 256 + usize::from(first))
-    }
-
     pub(super) fn insert(&mut self, word: &'static str) {
-        if let Some(b) = Self::bucket(word)
-            && !self.buckets[b].contains(&word)
-        {
-            self.buckets[b].push(word);
-        }
+        self.words.insert(word);
     }
 
+    #[cfg(test)]
     pub(super) fn contains(&self, word: &str) -> bool {
-        Self::bucket(word).is_some_and(|b| self.buckets[b].contains(&word))
+        self.words.contains(word)
     }
 }
 
@@ -745,24 +725,86 @@ impl<'a> Extend<&'a &'static str> for Starters {
     }
 }
 
-/// Whether a lower-cased word may be a month's name: its first two letters are those of a month
-/// in English, Russian or Azerbaijani ("sept", "декабря", "dekabrda"). Asked before the full
-/// look-up, which most words never need.
+/// What a lower-cased word may do in the search (`mod.rs`), as bits of [`word_classes`]: every
+/// word of every text is looked up once.
+pub(super) mod class {
+    /// One of [`super::starters`].
+    pub(in super::super) const STARTER: u8 = 1;
+    /// One of [`super::after_article`].
+    pub(in super::super) const AFTER_ARTICLE: u8 = 1 << 1;
+    /// One of [`super::ARTICLES`].
+    pub(in super::super) const ARTICLE: u8 = 1 << 2;
+    /// One of [`super::ANAPHORA_OPENERS`].
+    pub(in super::super) const ANAPHORA_OPENER: u8 = 1 << 3;
+    /// One of [`super::BARE_LENGTH_PREPOSITIONS`].
+    pub(in super::super) const BARE_PREPOSITION: u8 = 1 << 4;
+    /// A unit of [`super::BARE_LENGTHS`].
+    pub(in super::super) const BARE_LENGTH: u8 = 1 << 5;
+}
+
+/// Each word the search asks about, with its [`class`] bits; a word not here has none.
+pub(super) fn word_classes() -> &'static rustc_hash::FxHashMap<&'static str, u8> {
+    static CLASSES: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u8>> =
+        std::sync::OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let mut classes = rustc_hash::FxHashMap::default();
+        let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u8| {
+            for w in words {
+                *classes.entry(w).or_insert(0) |= bit;
+            }
+        };
+        add(&mut starters().words.iter().copied(), class::STARTER);
+        add(
+            &mut after_article().words.iter().copied(),
+            class::AFTER_ARTICLE,
+        );
+        add(&mut ARTICLES.iter().copied(), class::ARTICLE);
+        add(
+            &mut ANAPHORA_OPENERS.iter().copied(),
+            class::ANAPHORA_OPENER,
+        );
+        add(
+            &mut BARE_LENGTH_PREPOSITIONS.iter().copied(),
+            class::BARE_PREPOSITION,
+        );
+        add(
+            &mut BARE_LENGTHS.iter().map(|(u, ..)| *u),
+            class::BARE_LENGTH,
+        );
+        classes
+    })
+}
+
+/// Whether a lower-cased word may be a month's name: its first three letters are those of a
+/// month in English or Azerbaijani ("sept", "dekabrda"), or its first two those of one in
+/// Russian ("декабря"). Asked before the full look-up, which most words never need.
+#[inline]
 pub(super) fn may_be_month(lower: &str) -> bool {
     match lower.as_bytes() {
-        [a, b, ..] if a.is_ascii() => matches!(
-            (a, b),
-            (b'j', b'a' | b'u')
-                | (b'f', b'e')
-                | (b'm', b'a')
-                | (b'a', b'p' | b'u' | b'v')
-                | (b's', b'e')
-                | (b'o', b'c' | b'k')
-                | (b'n', b'o')
-                | (b'd', b'e')
-                | (b'y', b'a')
-                | (b'i', b'y')
+        [a, b, c, ..] if a.is_ascii() => matches!(
+            &[*a, *b, *c],
+            b"jan"
+                | b"feb"
+                | b"mar"
+                | b"apr"
+                | b"may"
+                | b"jun"
+                | b"jul"
+                | b"aug"
+                | b"sep"
+                | b"oct"
+                | b"nov"
+                | b"dec"
+                | b"yan"
+                | b"fev"
+                | b"iyu"
+                | b"avq"
+                | b"sen"
+                | b"okt"
+                | b"noy"
+                | b"dek"
         ),
+        [a, ..] if a.is_ascii() => false,
         _ => {
             let mut chars = lower.chars();
             let (Some(a), Some(b)) = (chars.next(), chars.next()) else {

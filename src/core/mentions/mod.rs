@@ -143,6 +143,8 @@ struct Finder<'a> {
     /// Each token's month if it names one ("Dec", "декабря", "dekabrda"), once.
     months: &'a [Option<u32>],
     reference: Option<NaiveDate>,
+    /// `reference` written out, once it is asked for.
+    reference_text: std::cell::OnceCell<Option<String>>,
     drafts: Vec<Draft>,
 }
 
@@ -181,6 +183,13 @@ impl Finder<'_> {
         None
     }
 
+    /// The publication date as a TIMEX3 day, written once for all the values counted from it.
+    fn reference_ymd(&self) -> Option<&str> {
+        self.reference_text
+            .get_or_init(|| self.reference.map(value::ymd))
+            .as_deref()
+    }
+
     /// Keeps what a rule found; its kind is settled once every rule has run.
     fn push(
         &mut self,
@@ -210,50 +219,54 @@ pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
     let mut lowered = String::with_capacity(text.len() / 4);
     let mut spans = Vec::with_capacity(toks.len());
     for t in &toks {
-        let as_is = t.kind != tokens::Tk::Word
-            || (t.text.is_ascii() && !t.text.bytes().any(|b| b.is_ascii_uppercase()));
-        if as_is {
+        if t.kind != tokens::Tk::Word || t.plain {
             spans.push(None);
             continue;
         }
         let start = lowered.len();
         if t.text.is_ascii() {
-            lowered.extend(t.text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            lowered.push_str(t.text);
+            lowered[start..].make_ascii_lowercase();
         } else {
             lowered.extend(t.text.chars().flat_map(char::to_lowercase));
         }
         spans.push(Some((start, lowered.len())));
     }
-    let lows: Vec<&str> = toks
-        .iter()
-        .zip(&spans)
-        .map(|(t, span)| span.map_or(t.text, |(a, b)| &lowered[a..b]))
-        .collect();
-    let months: Vec<Option<u32>> = toks
-        .iter()
-        .zip(&lows)
-        .map(|(t, low)| match t.kind {
-            tokens::Tk::Word if lexicon::may_be_month(low) => {
-                crate::core::timestamp::month_number(t.text)
-            }
-            _ => None,
-        })
-        .collect();
+    let word_classes = lexicon::word_classes();
+    let mut lows: Vec<&str> = Vec::with_capacity(toks.len());
+    let mut months: Vec<Option<u32>> = Vec::with_capacity(toks.len());
+    // Each token's `lexicon::class` bits: a word's, looked up once; none for the rest.
+    let mut classes: Vec<u8> = Vec::with_capacity(toks.len());
+    for (t, span) in toks.iter().zip(&spans) {
+        let low = span.map_or(t.text, |(a, b)| &lowered[a..b]);
+        lows.push(low);
+        if t.kind != tokens::Tk::Word {
+            months.push(None);
+            classes.push(0);
+            continue;
+        }
+        months.push(if lexicon::may_be_month(low) {
+            crate::core::timestamp::month_number(t.text)
+        } else {
+            None
+        });
+        classes.push(word_classes.get(low).copied().unwrap_or(0));
+    }
     let mut f = Finder {
         text,
         toks,
         lows: &lows,
         months: &months,
         reference: published,
+        reference_text: std::cell::OnceCell::new(),
         drafts: Vec::new(),
     };
-    let starters = lexicon::starters();
-    let after_article = lexicon::after_article();
+    let has = |j: usize, bits: u8| classes.get(j).is_some_and(|c| c & bits != 0);
     // Whether the token after an article may carry a rule on: a number, a symbol, a month, a
     // word that starts a rule itself or one that follows an article in one.
     let carries_on = |toks: &[tokens::Tok], j: usize| match toks.get(j) {
         Some(t) if t.kind == tokens::Tk::Word => {
-            months[j].is_some() || starters.contains(lows[j]) || after_article.contains(lows[j])
+            months[j].is_some() || has(j, lexicon::class::STARTER | lexicon::class::AFTER_ARTICLE)
         }
         Some(_) => true,
         None => false,
@@ -268,14 +281,15 @@ pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
             tokens::Tk::Sym => matches!(t.text, "'" | "’"),
             tokens::Tk::Word => {
                 months[i].is_some()
-                    || (starters.contains(lows[i])
-                        && (!lexicon::ARTICLES.contains(&lows[i]) || carries_on(&f.toks, i + 1)))
+                    || (has(i, lexicon::class::STARTER)
+                        && (!has(i, lexicon::class::ARTICLE) || carries_on(&f.toks, i + 1)))
                     // "later that year": a common word starts a rule only before its phrase's
-                    || lexicon::may_open_anaphora(lows[i], lows.get(i + 1).copied())
+                    || (has(i, lexicon::class::ANAPHORA_OPENER)
+                        && lexicon::may_open_anaphora(lows[i], lows.get(i + 1).copied()))
                     // "for years": a plural unit starts a rule only after such a word
                     || (i > 0
-                        && lexicon::BARE_LENGTH_PREPOSITIONS.contains(&lows[i - 1])
-                        && lexicon::BARE_LENGTHS.iter().any(|(u, ..)| *u == lows[i]))
+                        && has(i - 1, lexicon::class::BARE_PREPOSITION)
+                        && has(i, lexicon::class::BARE_LENGTH))
             }
         };
         if !may_start {

@@ -111,8 +111,8 @@ impl Finder<'_> {
 
     /// How a value was counted from the publication date, or that there was none to count from.
     pub(super) fn counted(&self, how: &str) -> String {
-        match self.reference {
-            Some(r) => format!("{how} the publication date {}", ymd(r)),
+        match self.reference_ymd() {
+            Some(r) => [how, " the publication date ", r].concat(),
             None => "no publication date to count from".to_string(),
         }
     }

@@ -2,6 +2,9 @@
 //! date given without one, the nearest weekday, and the kinds neighbours give ("since", "until",
 //! "from … to").
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::lexicon::{
@@ -9,7 +12,7 @@ use super::lexicon::{
     MODIFIERS, PARTS_OF_DAY, PAST_WORDS, RANGE_JOINERS, RANGE_OPENERS, REPORTING_VERBS,
     RUSSIAN_PAST_ENDINGS, SINCE_WORDS, UNTIL_WORDS,
 };
-use super::value::{Value, ymd};
+use super::value::Value;
 use super::{Finder, MentionKind};
 
 /// Which way a sentence looks.
@@ -25,12 +28,22 @@ pub(super) fn tense(sentence: &str) -> Tense {
     if is_future(sentence) {
         return Tense::Future;
     }
-    let past = sentence.split(|c: char| !c.is_alphabetic()).any(|w| {
+    let past = words(sentence).any(|w| {
+        if w.is_ascii() {
+            // Most words: compared without being lower-cased into a string of their own.
+            let n = w.len();
+            let ends = |s: &str| n >= s.len() && w[n - s.len()..].eq_ignore_ascii_case(s);
+            let english =
+                PAST_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w)) || (n > 4 && ends("ed"));
+            // An ASCII word is read as Azerbaijani too ("getdi"): its endings in ASCII.
+            let azerbaijani = n > 4
+                && AZERBAIJANI_PAST_ENDINGS
+                    .iter()
+                    .any(|s| s.is_ascii() && ends(s));
+            return english || azerbaijani;
+        }
         let lower = w.to_lowercase();
-        let english = w.is_ascii()
-            && (PAST_WORDS.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ed")));
-        let russian = !w.is_ascii()
-            && lower.chars().count() > 3
+        let russian = lower.chars().count() > 3
             && RUSSIAN_PAST_ENDINGS.iter().any(|s| lower.ends_with(s))
             && lower
                 .chars()
@@ -41,23 +54,52 @@ pub(super) fn tense(sentence: &str) -> Tense {
             && lower
                 .chars()
                 .any(|c| AZERBAIJANI_LETTERS.contains(c) || c.is_ascii());
-        english || russian || azerbaijani
+        russian || azerbaijani
     });
     if past { Tense::Past } else { Tense::Unmarked }
 }
 
+/// The words of a text: its runs of letters.
+fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+}
+
+/// `text` lower-cased between two spaces, for cues matched with the spaces around their words.
+fn padded_lower(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(' ');
+    if text.is_ascii() {
+        out.push_str(text);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&text.to_lowercase());
+    }
+    out.push(' ');
+    out
+}
+
 /// Which way a sentence looks: at the past (most news) or the future.
 pub(super) fn is_future(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
+    static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| cue_finder(&FUTURE_CUES));
+    let mut padded = padded_lower(sentence);
     // "next to the embassy" is a place, not a time
-    let padded = format!(" {lower} ").replace(" next to ", " ");
-    FUTURE_CUES.iter().any(|c| padded.contains(c))
+    if memchr::memmem::find(padded.as_bytes(), b" next to ").is_some() {
+        padded = padded.replace(" next to ", " ");
+    }
+    CUES.is_match(&padded)
+}
+
+/// One pass over a text for any of `cues`.
+fn cue_finder(cues: &[&str]) -> AhoCorasick {
+    AhoCorasick::new(cues)
+        .unwrap_or_else(|e| unreachable!("the lexicon's cues are a few plain words: {e}"))
 }
 
 /// Whether the clause that leads to a date says it is to come ("planned … on Saturday").
 pub(super) fn leads_ahead(clause: &str) -> bool {
-    let padded = format!(" {} ", clause.to_lowercase());
-    CLAUSE_FUTURE_CUES.iter().any(|c| padded.contains(c))
+    static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| cue_finder(&CLAUSE_FUTURE_CUES));
+    CUES.is_match(&padded_lower(clause))
 }
 
 /// The sentence around byte `at`.
@@ -71,8 +113,26 @@ pub(super) fn sentence_around(text: &str, at: usize) -> &str {
                 && i >= 3
                 && !text[..i].ends_with(char::is_uppercase))
     };
-    let start = (0..at).rev().find(|&i| is_end(i)).map_or(0, |i| i + 1);
-    let end = (at..text.len()).find(|&i| is_end(i)).unwrap_or(text.len());
+    // Only these bytes may end a sentence: looked for first, then asked.
+    let may_end = |b: &u8| matches!(b, b'!' | b'?' | b'\n' | b'.');
+    let mut start = 0;
+    let mut before = at;
+    while let Some(i) = bytes[..before].iter().rposition(may_end) {
+        if is_end(i) {
+            start = i + 1;
+            break;
+        }
+        before = i;
+    }
+    let mut end = text.len();
+    let mut from = at;
+    while let Some(i) = bytes[from..].iter().position(may_end) {
+        if is_end(from + i) {
+            end = from + i;
+            break;
+        }
+        from += i + 1;
+    }
     let (start, end) = (floor(text, start), floor(text, end));
     &text[start..end.max(start)]
 }
@@ -101,7 +161,13 @@ pub(super) fn reported(clause: &str) -> &str {
         match (c.is_alphabetic(), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                if REPORTING_VERBS.contains(&clause[s..i].to_lowercase().as_str()) {
+                let w = &clause[s..i];
+                let reporting = if w.is_ascii() {
+                    REPORTING_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w))
+                } else {
+                    REPORTING_VERBS.contains(&w.to_lowercase().as_str())
+                };
+                if reporting {
                     cut = Some(i);
                 }
                 start = None;
@@ -117,14 +183,13 @@ pub(super) fn reported(clause: &str) -> &str {
 
 /// Whether a clause ends in a word that sets a deadline: the date after it is to come.
 pub(super) fn is_deadline(clause: &str) -> bool {
-    let last: Vec<String> = clause
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(2)
-        .map(str::to_lowercase)
-        .collect();
-    last.iter().any(|w| DEADLINE_WORDS.contains(&w.as_str()))
+    words(clause).rev().take(2).any(|w| {
+        if w.is_ascii() {
+            DEADLINE_WORDS.iter().any(|d| d.eq_ignore_ascii_case(w))
+        } else {
+            DEADLINE_WORDS.contains(&w.to_lowercase().as_str())
+        }
+    })
 }
 
 /// The quarter (1–4) of a day.
@@ -156,7 +221,8 @@ impl Finder<'_> {
         let mut tense = tense(sentence_around(self.text, at));
         let candidate = NaiveDate::from_ymd_opt(r.year(), month, day.unwrap_or(1).min(28));
         let mut year = r.year();
-        let mut note = format!("year taken from the publication date {}", ymd(r));
+        let r_text = self.reference_ymd().unwrap_or_default();
+        let mut note = ["year taken from the publication date ", r_text].concat();
         let after = match day {
             Some(_) => candidate.is_some_and(|c| c > r),
             None => month > r.month(),
@@ -186,14 +252,12 @@ impl Finder<'_> {
         if after && !coming {
             year -= 1;
             note = format!(
-                "the year before the publication date {} (a past event in a later month)",
-                ymd(r)
+                "the year before the publication date {r_text} (a past event in a later month)"
             );
         } else if before && future && !just_before {
             year += 1;
             note = format!(
-                "the year after the publication date {} (a coming event in an earlier month)",
-                ymd(r)
+                "the year after the publication date {r_text} (a coming event in an earlier month)"
             );
         }
         Some((year, note))
@@ -229,10 +293,10 @@ pub(super) fn join_neighbours(f: &mut Finder<'_>) {
     let mut k = 0;
     while k + 1 < f.drafts.len() {
         let (a, b) = (&f.drafts[k], &f.drafts[k + 1]);
-        let gap = text[a.end..b.start].trim().to_lowercase();
+        let gap = text[a.end..b.start].trim();
         let joined = match (a.value, b.value) {
             (Some(Value::Time(_, h, m)), Some(Value::Day(d)))
-                if matches!(gap.as_str(), "" | "on" | ",") =>
+                if matches!(gap, "" | ",") || gap.eq_ignore_ascii_case("on") =>
             {
                 Some(Value::Time(d, h, m))
             }
@@ -275,6 +339,27 @@ pub(super) fn join_neighbours(f: &mut Finder<'_>) {
     }
 }
 
+/// Whether `text` ends with `suffix` (lower-case ASCII), in any case.
+fn ends_with_ignoring_case(text: &str, suffix: &str) -> bool {
+    text.len()
+        .checked_sub(suffix.len())
+        .and_then(|at| text.get(at..))
+        .is_some_and(|end| end.eq_ignore_ascii_case(suffix))
+}
+
+/// The longest of [`RANGE_JOINERS`], in bytes.
+const JOINER_BYTES: usize = {
+    let mut longest = 0;
+    let mut k = 0;
+    while k < RANGE_JOINERS.len() {
+        if RANGE_JOINERS[k].len() > longest {
+            longest = RANGE_JOINERS[k].len();
+        }
+        k += 1;
+    }
+    longest
+};
+
 pub(super) fn settle_kinds(f: &mut Finder<'_>) {
     let text = f.text;
     let word_before = |at: usize| -> Option<(String, usize)> {
@@ -301,19 +386,15 @@ pub(super) fn settle_kinds(f: &mut Finder<'_>) {
             f.drafts[k].how = format!("{}; still going on when reported", f.drafts[k].how);
         } else if UNTIL_WORDS.contains(&w) {
             f.drafts[k].kind = Some(MentionKind::RangeEnd);
-        } else if w == "of"
-            && text[..w_start]
-                .trim_end()
-                .to_lowercase()
-                .ends_with("by the end")
-        {
+        } else if w == "of" && ends_with_ignoring_case(text[..w_start].trim_end(), "by the end") {
             f.drafts[k].kind = Some(MentionKind::RangeEnd);
             f.drafts[k].how = format!("{}; by the end of it", f.drafts[k].how);
         } else if RANGE_OPENERS.contains(&w) && k + 1 < f.drafts.len() {
-            let gap = text[f.drafts[k].end..f.drafts[k + 1].start]
-                .trim()
-                .to_lowercase();
-            if RANGE_JOINERS.contains(&gap.as_str()) {
+            let gap = text[f.drafts[k].end..f.drafts[k + 1].start].trim();
+            // Only a short gap may be a joiner: a long one is not lower-cased to be asked.
+            let joins =
+                gap.len() <= JOINER_BYTES && RANGE_JOINERS.contains(&gap.to_lowercase().as_str());
+            if joins {
                 f.drafts[k].kind = Some(MentionKind::RangeStart);
                 f.drafts[k + 1].kind = Some(MentionKind::RangeEnd);
             }

@@ -23,6 +23,8 @@ pub(super) struct Tok<'a> {
     pub(super) text: &'a str,
     pub(super) start: usize,
     pub(super) end: usize,
+    /// A word in lower-case ASCII letters only: its own lower case.
+    pub(super) plain: bool,
 }
 
 /// The tokens of `text`, in order; white space only separates them. ASCII, most of what news
@@ -32,58 +34,74 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let char_at = |i: usize| text[i..].chars().next().unwrap_or(' ');
     let mut start = 0;
-    while start < bytes.len() {
-        let b = bytes[start];
-        let c = if b.is_ascii() {
-            char::from(b)
-        } else {
-            char_at(start)
-        };
-        let kind = if c.is_ascii_digit() {
-            Tk::Num
-        } else if c.is_alphabetic() {
-            Tk::Word
-        } else {
-            let end = start + c.len_utf8();
-            if !c.is_whitespace() {
-                out.push(Tok {
-                    kind: Tk::Sym,
-                    text: &text[start..end],
-                    start,
-                    end,
-                });
+    while let Some(&b) = bytes.get(start) {
+        let (kind, mut end) = match b {
+            b'a'..=b'z' | b'A'..=b'Z' => (Tk::Word, start + 1),
+            b'0'..=b'9' => (Tk::Num, start + 1),
+            // ASCII white space, as `char::is_whitespace` has it
+            b' ' | b'\t'..=b'\r' => {
+                start += 1;
+                continue;
             }
-            start = end;
-            continue;
+            0..=0x7f => {
+                out.push(Tok::new(text, Tk::Sym, start, start + 1, false));
+                start += 1;
+                continue;
+            }
+            _ => {
+                let c = char_at(start);
+                let end = start + c.len_utf8();
+                if c.is_alphabetic() {
+                    (Tk::Word, end)
+                } else {
+                    if !c.is_whitespace() {
+                        out.push(Tok::new(text, Tk::Sym, start, end, false));
+                    }
+                    start = end;
+                    continue;
+                }
+            }
         };
-        let mut end = start + c.len_utf8();
-        while end < bytes.len() {
-            let b = bytes[end];
-            let (same, len) = if b.is_ascii() {
-                let same = match kind {
-                    Tk::Num => b.is_ascii_digit(),
-                    _ => b.is_ascii_alphabetic(),
-                };
-                (same, 1)
-            } else {
+        // A word in plain lower-case ASCII is its own lower case.
+        let mut plain = b.is_ascii_lowercase();
+        if kind == Tk::Num {
+            while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+                end += 1;
+            }
+        } else {
+            while let Some(&b) = bytes.get(end) {
+                if b.is_ascii_alphabetic() {
+                    plain &= b.is_ascii_lowercase();
+                    end += 1;
+                    continue;
+                }
+                if b.is_ascii() {
+                    break;
+                }
                 let d = char_at(end);
-                let same = kind == Tk::Word && (d.is_alphabetic() || d == '\u{0301}');
-                (same, d.len_utf8())
-            };
-            if !same {
-                break;
+                if !(d.is_alphabetic() || d == '\u{0301}') {
+                    break;
+                }
+                plain = false;
+                end += d.len_utf8();
             }
-            end += len;
         }
-        out.push(Tok {
+        out.push(Tok::new(text, kind, start, end, plain));
+        start = end;
+    }
+    out
+}
+
+impl<'a> Tok<'a> {
+    fn new(text: &'a str, kind: Tk, start: usize, end: usize, plain: bool) -> Self {
+        Tok {
             kind,
             text: &text[start..end],
             start,
             end,
-        });
-        start = end;
+            plain,
+        }
     }
-    out
 }
 
 /// `a == b`, told apart by length and first byte before the bytes are compared: most words
