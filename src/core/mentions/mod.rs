@@ -138,10 +138,8 @@ enum Found {
 struct Finder<'a> {
     text: &'a str,
     toks: Vec<Tok<'a>>,
-    /// Each token lower-cased, once.
-    lows: &'a [&'a str],
-    /// Each token's month if it names one ("Dec", "декабря", "dekabrda"), once.
-    months: &'a [Option<u32>],
+    /// The words [`tokenize`] lower-cased (`Tok::low`).
+    lowered: &'a str,
     reference: Option<NaiveDate>,
     /// `reference` written out, once it is asked for.
     reference_text: std::cell::OnceCell<Option<String>>,
@@ -213,60 +211,24 @@ impl Finder<'_> {
 
 /// Every date expression in `text`, resolved against `published` (the article's date).
 pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
-    let toks = tokenize(text);
-    // Every word with a capital lower-cased into one string, once; a number, a symbol (never a
-    // letter) and a word in lower case already are their own lower case.
+    // Every word with a capital or a letter beyond ASCII lower-cased into one string, once.
     let mut lowered = String::with_capacity(text.len() / 4);
-    let mut spans = Vec::with_capacity(toks.len());
-    for t in &toks {
-        if t.kind != tokens::Tk::Word || t.plain {
-            spans.push(None);
-            continue;
-        }
-        let start = lowered.len();
-        if t.text.is_ascii() {
-            lowered.push_str(t.text);
-            lowered[start..].make_ascii_lowercase();
-        } else {
-            lowered.extend(t.text.chars().flat_map(char::to_lowercase));
-        }
-        spans.push(Some((start, lowered.len())));
-    }
-    let word_classes = lexicon::word_classes();
-    let mut lows: Vec<&str> = Vec::with_capacity(toks.len());
-    let mut months: Vec<Option<u32>> = Vec::with_capacity(toks.len());
-    // Each token's `lexicon::class` bits: a word's, looked up once; none for the rest.
-    let mut classes: Vec<u8> = Vec::with_capacity(toks.len());
-    for (t, span) in toks.iter().zip(&spans) {
-        let low = span.map_or(t.text, |(a, b)| &lowered[a..b]);
-        lows.push(low);
-        if t.kind != tokens::Tk::Word {
-            months.push(None);
-            classes.push(0);
-            continue;
-        }
-        months.push(if lexicon::may_be_month(low) {
-            crate::core::timestamp::month_number(t.text)
-        } else {
-            None
-        });
-        classes.push(word_classes.get(low).copied().unwrap_or(0));
-    }
+    let toks = tokenize(text, &mut lowered);
     let mut f = Finder {
         text,
         toks,
-        lows: &lows,
-        months: &months,
+        lowered: &lowered,
         reference: published,
         reference_text: std::cell::OnceCell::new(),
         drafts: Vec::new(),
     };
-    let has = |j: usize, bits: u8| classes.get(j).is_some_and(|c| c & bits != 0);
+    let has =
+        |toks: &[tokens::Tok], j: usize, bits: u8| toks.get(j).is_some_and(|t| t.class & bits != 0);
     // Whether the token after an article may carry a rule on: a number, a symbol, a month, a
     // word that starts a rule itself or one that follows an article in one.
     let carries_on = |toks: &[tokens::Tok], j: usize| match toks.get(j) {
         Some(t) if t.kind == tokens::Tk::Word => {
-            months[j].is_some() || has(j, lexicon::class::STARTER | lexicon::class::AFTER_ARTICLE)
+            t.month != 0 || t.class & (lexicon::class::STARTER | lexicon::class::AFTER_ARTICLE) != 0
         }
         Some(_) => true,
         None => false,
@@ -280,16 +242,16 @@ pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
             // A decade's apostrophe: "the '90s".
             tokens::Tk::Sym => matches!(t.text, "'" | "’"),
             tokens::Tk::Word => {
-                months[i].is_some()
-                    || (has(i, lexicon::class::STARTER)
-                        && (!has(i, lexicon::class::ARTICLE) || carries_on(&f.toks, i + 1)))
+                t.month != 0
+                    || (t.class & lexicon::class::STARTER != 0
+                        && (t.class & lexicon::class::ARTICLE == 0 || carries_on(&f.toks, i + 1)))
                     // "later that year": a common word starts a rule only before its phrase's
-                    || (has(i, lexicon::class::ANAPHORA_OPENER)
-                        && lexicon::may_open_anaphora(lows[i], lows.get(i + 1).copied()))
+                    || (t.class & lexicon::class::ANAPHORA_OPENER != 0
+                        && lexicon::may_open_anaphora(t.low(&lowered), f.low(i + 1)))
                     // "for years": a plural unit starts a rule only after such a word
-                    || (i > 0
-                        && has(i - 1, lexicon::class::BARE_PREPOSITION)
-                        && has(i, lexicon::class::BARE_LENGTH))
+                    || (t.class & lexicon::class::BARE_LENGTH != 0
+                        && i > 0
+                        && has(&f.toks, i - 1, lexicon::class::BARE_PREPOSITION))
             }
         };
         if !may_start {

@@ -16,23 +16,61 @@ pub(super) enum Tk {
     Sym,
 }
 
-/// A token and its byte span in the text.
+/// A token and its byte span in the text, with what the search asks of every word: its lower
+/// case, its month and its lexicon classes, found as the text is cut.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Tok<'a> {
     pub(super) kind: Tk,
     pub(super) text: &'a str,
     pub(super) start: usize,
     pub(super) end: usize,
-    /// A word in lower-case ASCII letters only: its own lower case.
-    pub(super) plain: bool,
+    /// Where a word with a capital or a letter beyond ASCII lies lower-cased in the string of
+    /// such words [`tokenize`] writes; `None` for a token that is its own lower case.
+    low: Option<(u32, u32)>,
+    /// The month a word names ("Dec", "декабря", "dekabrda"), or 0.
+    pub(super) month: u8,
+    /// The word's [`super::lexicon::class`] bits; 0 for a number or a symbol.
+    pub(super) class: u8,
 }
 
+impl<'a> Tok<'a> {
+    /// The token lower-cased: a number or a symbol is its own lower case. `lowered` is what
+    /// [`tokenize`] wrote beside the tokens.
+    pub(super) fn low(&self, lowered: &'a str) -> &'a str {
+        self.low
+            .and_then(|(a, b)| lowered.get(a as usize..b as usize))
+            .unwrap_or(self.text)
+    }
+}
+
+/// [`ASCII_LETTERS`]: a lower-case ASCII letter.
+const LOWER: u8 = 1;
+/// [`ASCII_LETTERS`]: an upper-case ASCII letter (or, in a word, a letter beyond ASCII).
+const UPPER: u8 = 2;
+
+/// Each byte's case if it is an ASCII letter, else 0: one look-up for each letter of a text.
+static ASCII_LETTERS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' => LOWER,
+            b'A'..=b'Z' => UPPER,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
 /// The tokens of `text`, in order; white space only separates them. ASCII, most of what news
-/// is written in, is read byte by byte; any other character is decoded.
-pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+/// is written in, is read byte by byte; any other character is decoded. Every word with a
+/// capital or a letter beyond ASCII is written lower-cased into `lowered`, once.
+pub(super) fn tokenize<'a>(text: &'a str, lowered: &mut String) -> Vec<Tok<'a>> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5);
     let char_at = |i: usize| text[i..].chars().next().unwrap_or(' ');
+    let classes = super::lexicon::word_classes();
     let mut start = 0;
     while let Some(&b) = bytes.get(start) {
         let (kind, mut end) = match b {
@@ -44,7 +82,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 continue;
             }
             0..=0x7f => {
-                out.push(Tok::new(text, Tk::Sym, start, start + 1, false));
+                out.push(Tok::other(text, Tk::Sym, start, start + 1));
                 start += 1;
                 continue;
             }
@@ -55,51 +93,90 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                     (Tk::Word, end)
                 } else {
                     if !c.is_whitespace() {
-                        out.push(Tok::new(text, Tk::Sym, start, end, false));
+                        out.push(Tok::other(text, Tk::Sym, start, end));
                     }
                     start = end;
                     continue;
                 }
             }
         };
-        // A word in plain lower-case ASCII is its own lower case.
-        let mut plain = b.is_ascii_lowercase();
         if kind == Tk::Num {
             while bytes.get(end).is_some_and(u8::is_ascii_digit) {
                 end += 1;
             }
-        } else {
-            while let Some(&b) = bytes.get(end) {
-                if b.is_ascii_alphabetic() {
-                    plain &= b.is_ascii_lowercase();
-                    end += 1;
-                    continue;
-                }
-                if b.is_ascii() {
-                    break;
-                }
-                let d = char_at(end);
-                if !(d.is_alphabetic() || d == '\u{0301}') {
-                    break;
-                }
-                plain = false;
-                end += d.len_utf8();
-            }
+            out.push(Tok::other(text, Tk::Num, start, end));
+            start = end;
+            continue;
         }
-        out.push(Tok::new(text, kind, start, end, plain));
+        // A word in plain lower-case ASCII is its own lower case.
+        let mut letters = ASCII_LETTERS[usize::from(b)];
+        let mut ascii = b.is_ascii();
+        while let Some(&b) = bytes.get(end) {
+            let letter = ASCII_LETTERS[usize::from(b)];
+            if letter != 0 {
+                letters |= letter;
+                end += 1;
+                continue;
+            }
+            if b.is_ascii() {
+                break;
+            }
+            let d = char_at(end);
+            if !(d.is_alphabetic() || d == '\u{0301}') {
+                break;
+            }
+            letters |= UPPER;
+            ascii = false;
+            end += d.len_utf8();
+        }
+        let plain = letters == LOWER;
+        let word = &text[start..end];
+        let low = if plain {
+            None
+        } else {
+            let from = lowered.len();
+            if ascii {
+                lowered.push_str(word);
+                lowered[from..].make_ascii_lowercase();
+            } else {
+                lowered.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            let to = lowered.len();
+            u32::try_from(from).ok().zip(u32::try_from(to).ok())
+        };
+        let mut tok = Tok {
+            kind: Tk::Word,
+            text: word,
+            start,
+            end,
+            low,
+            month: 0,
+            class: 0,
+        };
+        let w = tok.low(lowered);
+        if super::lexicon::may_be_month(w) {
+            tok.month = crate::core::timestamp::month_number(word)
+                .and_then(|m| u8::try_from(m).ok())
+                .unwrap_or(0);
+        }
+        tok.class = classes.get(w).copied().unwrap_or(0);
+        out.push(tok);
         start = end;
     }
     out
 }
 
 impl<'a> Tok<'a> {
-    fn new(text: &'a str, kind: Tk, start: usize, end: usize, plain: bool) -> Self {
+    /// A number or a symbol: its own lower case, no month, no class.
+    fn other(text: &'a str, kind: Tk, start: usize, end: usize) -> Self {
         Tok {
             kind,
             text: &text[start..end],
             start,
             end,
-            plain,
+            low: None,
+            month: 0,
+            class: 0,
         }
     }
 }
@@ -120,8 +197,15 @@ impl<'a> Finder<'a> {
     }
 
     pub(super) fn lower(&self, i: usize) -> Option<&'a str> {
-        let lows: &'a [&'a str] = self.lows;
-        self.word(i).and_then(|_| lows.get(i).copied())
+        self.toks
+            .get(i)
+            .filter(|t| t.kind == Tk::Word)
+            .map(|t| t.low(self.lowered))
+    }
+
+    /// The token at `i` lower-cased, whatever its kind.
+    pub(super) fn low(&self, i: usize) -> Option<&'a str> {
+        self.toks.get(i).map(|t| t.low(self.lowered))
     }
 
     pub(super) fn sym(&self, i: usize, c: &str) -> bool {
@@ -146,7 +230,10 @@ impl<'a> Finder<'a> {
     /// A month name at `i` (English months need a capital; Russian and Azerbaijani any case).
     pub(super) fn month(&self, i: usize) -> Option<(u32, usize)> {
         let w = self.word(i)?;
-        let m = (*self.months.get(i)?)?;
+        let m = u32::from(self.toks.get(i)?.month);
+        if m == 0 {
+            return None;
+        }
         let ascii = w.is_ascii();
         if ascii && w.chars().next().is_some_and(char::is_lowercase) {
             // "may", "march" as words; Azerbaijani months are lower-case ("dekabr"), and have no
@@ -276,7 +363,7 @@ impl<'a> Finder<'a> {
         phrase
             .iter()
             .enumerate()
-            .all(|(k, p)| self.lows.get(i + k).is_some_and(|w| same_word(w, p)))
+            .all(|(k, p)| self.low(i + k).is_some_and(|w| same_word(w, p)))
     }
 
     /// The latest value found before this point that is a date (not "now"): what "the quarter"

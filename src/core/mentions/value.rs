@@ -122,9 +122,21 @@ impl Value {
 
     pub(super) fn timex(self) -> String {
         match self {
-            Value::Time(d, h, m) => format!("{}T{h:02}:{m:02}", ymd(d)),
+            Value::Time(d, h, m) => {
+                let mut out = ymd(d);
+                out.push('T');
+                padded(&mut out, i64::from(h), 2);
+                out.push(':');
+                padded(&mut out, i64::from(m), 2);
+                out
+            }
             Value::Day(d) => ymd(d),
-            Value::DayPart(d, part) => format!("{}T{}", ymd(d), part.code()),
+            Value::DayPart(d, part) => {
+                let mut out = ymd(d);
+                out.push('T');
+                out.push_str(part.code());
+                out
+            }
             Value::Season(y, season) => format!("{y:04}-{}", season.code()),
             Value::Weekend(d) => {
                 let w = d.iso_week();
@@ -144,11 +156,31 @@ impl Value {
             Value::Set(Repeat::Season(season)) => format!("XXXX-{}", season.code()),
             Value::Week(d) => {
                 let w = d.iso_week();
-                format!("{:04}-W{:02}", w.year(), w.week())
+                let mut out = String::with_capacity(8);
+                padded(&mut out, i64::from(w.year()), 4);
+                out.push_str("-W");
+                padded(&mut out, i64::from(w.week()), 2);
+                out
             }
-            Value::Month(y, m) => format!("{y:04}-{m:02}"),
-            Value::Quarter(y, q) => format!("{y:04}-Q{q}"),
-            Value::Year(y) => format!("{y:04}"),
+            Value::Month(y, m) => {
+                let mut out = String::with_capacity(7);
+                padded(&mut out, i64::from(y), 4);
+                out.push('-');
+                padded(&mut out, i64::from(m), 2);
+                out
+            }
+            Value::Quarter(y, q) => {
+                let mut out = String::with_capacity(7);
+                padded(&mut out, i64::from(y), 4);
+                out.push_str("-Q");
+                padded(&mut out, i64::from(q), 1);
+                out
+            }
+            Value::Year(y) => {
+                let mut out = String::with_capacity(4);
+                padded(&mut out, i64::from(y), 4);
+                out
+            }
             Value::Ref(Ref::Past) => "PAST_REF".into(),
             Value::Ref(Ref::Present) => "PRESENT_REF".into(),
             Value::Ref(Ref::Future) => "FUTURE_REF".into(),
@@ -178,5 +210,61 @@ impl Value {
 }
 
 pub(super) fn ymd(d: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    let mut out = String::with_capacity(16);
+    padded(&mut out, i64::from(d.year()), 4);
+    out.push('-');
+    padded(&mut out, i64::from(d.month()), 2);
+    out.push('-');
+    padded(&mut out, i64::from(d.day()), 2);
+    out
+}
+
+/// `n` in decimal, zero-padded to `width` characters sign included, as `format!("{n:0width$}")`
+/// writes it (without its machinery: every value of every mention is written so).
+fn padded(out: &mut String, n: i64, width: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut len = digits.len() - at;
+    if n < 0 {
+        out.push('-');
+        len += 1;
+    }
+    for _ in len..width {
+        out.push('0');
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
+#[cfg(test)]
+mod padded_tests {
+    #[test]
+    fn padded_writes_as_format_does() {
+        for (n, width) in [
+            (0i64, 4usize),
+            (7, 2),
+            (12, 2),
+            (123, 2),
+            (1999, 4),
+            (-5, 4),
+            (-12345, 4),
+            (99999, 4),
+            (i64::MIN, 4),
+            (3, 1),
+        ] {
+            let mut out = String::new();
+            super::padded(&mut out, n, width);
+            assert_eq!(out, format!("{n:0width$}"), "{n} to {width}");
+        }
+    }
 }
