@@ -729,28 +729,95 @@ impl<'a> Extend<&'a &'static str> for Starters {
 /// word of every text is looked up once.
 pub(super) mod class {
     /// One of [`super::starters`].
-    pub(in super::super) const STARTER: u8 = 1;
+    pub(in super::super) const STARTER: u16 = 1;
     /// One of [`super::after_article`].
-    pub(in super::super) const AFTER_ARTICLE: u8 = 1 << 1;
+    pub(in super::super) const AFTER_ARTICLE: u16 = 1 << 1;
     /// One of [`super::ARTICLES`].
-    pub(in super::super) const ARTICLE: u8 = 1 << 2;
+    pub(in super::super) const ARTICLE: u16 = 1 << 2;
     /// One of [`super::ANAPHORA_OPENERS`].
-    pub(in super::super) const ANAPHORA_OPENER: u8 = 1 << 3;
+    pub(in super::super) const ANAPHORA_OPENER: u16 = 1 << 3;
     /// One of [`super::BARE_LENGTH_PREPOSITIONS`].
-    pub(in super::super) const BARE_PREPOSITION: u8 = 1 << 4;
+    pub(in super::super) const BARE_PREPOSITION: u16 = 1 << 4;
     /// A unit of [`super::BARE_LENGTHS`].
-    pub(in super::super) const BARE_LENGTH: u8 = 1 << 5;
+    pub(in super::super) const BARE_LENGTH: u16 = 1 << 5;
+    /// The first word of one of [`super::ANAPHORA`].
+    pub(in super::super) const OPENS_ANAPHORA: u16 = 1 << 6;
+    /// The first word of one of [`super::VAGUE`].
+    pub(in super::super) const OPENS_VAGUE: u16 = 1 << 7;
+    /// The first word of one of [`super::DAY_PART_PHRASES`].
+    pub(in super::super) const OPENS_DAY_PART: u16 = 1 << 8;
+    /// The first word of one of [`super::HOLIDAYS`].
+    pub(in super::super) const OPENS_HOLIDAY: u16 = 1 << 9;
+}
+
+/// The phrase tables whose first words [`class`] marks, with their bit: a rule reads its table
+/// only at a word that opens one of its phrases.
+pub(super) fn phrase_openers() -> [(Vec<&'static str>, u16); 4] {
+    let first = |p: &[&'static str]| p.first().copied().unwrap_or_default();
+    [
+        (
+            ANAPHORA.iter().map(|(p, ..)| first(p)).collect(),
+            class::OPENS_ANAPHORA,
+        ),
+        (
+            VAGUE.iter().map(|(p, _)| first(p)).collect(),
+            class::OPENS_VAGUE,
+        ),
+        (
+            DAY_PART_PHRASES.iter().map(|(p, ..)| first(p)).collect(),
+            class::OPENS_DAY_PART,
+        ),
+        (
+            HOLIDAYS.iter().map(|(p, _)| first(p)).collect(),
+            class::OPENS_HOLIDAY,
+        ),
+    ]
 }
 
 /// Each word the search asks about, with its [`class`] bits; a word not here has none.
-pub(super) fn word_classes() -> &'static rustc_hash::FxHashMap<&'static str, u8> {
-    static CLASSES: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u8>> =
-        std::sync::OnceLock::new();
+pub(super) struct WordClasses {
+    classes: rustc_hash::FxHashMap<&'static str, u16>,
+    /// For each pair of first and second bytes (five bits of each), the lengths (a bit each,
+    /// the longest sharing the last) of the words of `classes` that begin so: most words of a
+    /// text are told apart here, with no hashing.
+    openings: Box<[u32; 1024]>,
+}
+
+impl WordClasses {
+    fn opening(word: &str) -> (usize, u32) {
+        let bytes = word.as_bytes();
+        let first = bytes.first().map_or(0, |b| usize::from(b & 31));
+        let second = bytes.get(1).map_or(0, |b| usize::from(b & 31));
+        (first << 5 | second, 1 << word.len().min(31))
+    }
+
+    fn insert(&mut self, word: &'static str, bits: u16) {
+        *self.classes.entry(word).or_insert(0) |= bits;
+        let (at, length) = Self::opening(word);
+        self.openings[at] |= length;
+    }
+
+    /// The [`class`] bits of a lower-cased word: 0 for most.
+    #[inline]
+    pub(super) fn of(&self, word: &str) -> u16 {
+        let (at, length) = Self::opening(word);
+        if self.openings[at] & length == 0 {
+            return 0;
+        }
+        self.classes.get(word).copied().unwrap_or(0)
+    }
+}
+
+pub(super) fn word_classes() -> &'static WordClasses {
+    static CLASSES: std::sync::OnceLock<WordClasses> = std::sync::OnceLock::new();
     CLASSES.get_or_init(|| {
-        let mut classes = rustc_hash::FxHashMap::default();
-        let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u8| {
+        let mut classes = WordClasses {
+            classes: rustc_hash::FxHashMap::default(),
+            openings: Box::new([0; 1024]),
+        };
+        let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u16| {
             for w in words {
-                *classes.entry(w).or_insert(0) |= bit;
+                classes.insert(w, bit);
             }
         };
         add(&mut starters().words.iter().copied(), class::STARTER);
@@ -771,6 +838,9 @@ pub(super) fn word_classes() -> &'static rustc_hash::FxHashMap<&'static str, u8>
             &mut BARE_LENGTHS.iter().map(|(u, ..)| *u),
             class::BARE_LENGTH,
         );
+        for (words, bit) in phrase_openers() {
+            add(&mut words.into_iter(), bit);
+        }
         classes
     })
 }
@@ -887,4 +957,35 @@ pub(super) fn starters() -> &'static Starters {
         set.extend(HOLIDAYS.iter().map(|(p, _)| p[0]));
         set
     })
+}
+
+#[cfg(test)]
+mod word_class_tests {
+    use super::{class, word_classes};
+
+    #[test]
+    fn every_word_is_found_with_its_classes_and_others_have_none() {
+        let classes = word_classes();
+        for (word, bits) in &classes.classes {
+            assert_eq!(classes.of(word), *bits, "{word}");
+        }
+        assert_ne!(classes.of("the") & class::ARTICLE, 0);
+        assert_ne!(classes.of("later") & class::ANAPHORA_OPENER, 0);
+        assert_ne!(classes.of("years") & class::BARE_LENGTH, 0);
+        for word in ["", "minister", "th", "thee", "таблица", "theatre", "x"] {
+            assert_eq!(classes.of(word), 0, "{word}");
+        }
+        // A table is read only at a word its class marks: every first word must be one word
+        // of letters, as the tokenizer cuts and lower-cases it.
+        for (words, bit) in super::phrase_openers() {
+            for word in words {
+                assert!(
+                    !word.is_empty()
+                        && word.chars().all(|c| c.is_alphabetic() && !c.is_uppercase()),
+                    "{word:?}"
+                );
+                assert_ne!(classes.of(word) & bit, 0, "{word}");
+            }
+        }
+    }
 }

@@ -222,8 +222,9 @@ pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
         reference_text: std::cell::OnceCell::new(),
         drafts: Vec::new(),
     };
-    let has =
-        |toks: &[tokens::Tok], j: usize, bits: u8| toks.get(j).is_some_and(|t| t.class & bits != 0);
+    let has = |toks: &[tokens::Tok], j: usize, bits: u16| {
+        toks.get(j).is_some_and(|t| t.class & bits != 0)
+    };
     // Whether the token after an article may carry a rule on: a number, a symbol, a month, a
     // word that starts a rule itself or one that follows an article in one.
     let carries_on = |toks: &[tokens::Tok], j: usize| match toks.get(j) {

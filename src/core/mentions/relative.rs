@@ -6,7 +6,7 @@ use chrono::{Datelike, Days, Months};
 use super::lexicon::{
     ANAPHORA, DAY_PART_PHRASES, DAY_WORDS, EARLIER_WORDS, HOLIDAYS, Holiday, LATER_WORDS,
     MONTH_WORDS, NUMBER_WORDS, SEASONS, SHIFT_PREPOSITIONS, TODAY_PHRASE, VAGUE, WEEK_WORDS,
-    WEEKDAY_PREPOSITIONS, WEEKEND_WORDS, YEAR_UNIT_WORDS, direction, weekday_of,
+    WEEKDAY_PREPOSITIONS, WEEKEND_WORDS, YEAR_UNIT_WORDS, class, direction, weekday_of,
 };
 use super::resolve::{
     Tense, clause_before, is_deadline, is_future, leads_ahead, nearest_weekday, sentence_around,
@@ -120,6 +120,9 @@ impl Finder<'_> {
     /// "the next day", "later that year": counted from the date spoken of before, at the
     /// phrase's own precision; a day only from a day. Nothing when no date was spoken of.
     fn anaphora_at(&mut self, i: usize) -> Option<usize> {
+        if !self.has_class(i, class::OPENS_ANAPHORA) {
+            return None;
+        }
         let &(phrase, unit, n) = ANAPHORA.iter().find(|(p, ..)| self.is_phrase(i, p))?;
         // "the day before the market fell" is counted from that event, not from a date
         if phrase.last() == Some(&"before") && self.lower(i + phrase.len()).is_some() {
@@ -156,6 +159,9 @@ impl Finder<'_> {
 
     /// Vague phrases: shown, never given a date.
     fn vague_at(&mut self, i: usize) -> Option<usize> {
+        if !self.has_class(i, class::OPENS_VAGUE) {
+            return None;
+        }
         let start = self.start_of(i);
         for (phrase, reference) in VAGUE {
             if self.is_phrase(i, phrase) {
@@ -179,6 +185,9 @@ impl Finder<'_> {
 
     /// "this evening", "tonight", "last night".
     fn day_part_at(&mut self, i: usize) -> Option<usize> {
+        if !self.has_class(i, class::OPENS_DAY_PART) {
+            return None;
+        }
         let (phrase, shift, part) = DAY_PART_PHRASES
             .iter()
             .find(|(phrase, ..)| self.is_phrase(i, phrase))?;
@@ -380,6 +389,9 @@ impl Finder<'_> {
     /// "Christmas Day", "Thanksgiving", "the Fourth of July": the last one by the publication
     /// date, or in a sentence that looks ahead the next one.
     fn holiday_at(&mut self, i: usize) -> Option<usize> {
+        if !self.has_class(i, class::OPENS_HOLIDAY) {
+            return None;
+        }
         let (phrase, holiday) = HOLIDAYS.iter().find(|(p, _)| self.is_phrase(i, p))?;
         // "Christmas" and "Thanksgiving" are names; "christmas" in a word list is not.
         if !self

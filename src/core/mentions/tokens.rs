@@ -30,7 +30,7 @@ pub(super) struct Tok<'a> {
     /// The month a word names ("Dec", "декабря", "dekabrda"), or 0.
     pub(super) month: u8,
     /// The word's [`super::lexicon::class`] bits; 0 for a number or a symbol.
-    pub(super) class: u8,
+    pub(super) class: u16,
 }
 
 impl<'a> Tok<'a> {
@@ -159,7 +159,7 @@ pub(super) fn tokenize<'a>(text: &'a str, lowered: &mut String) -> Vec<Tok<'a>> 
                 .and_then(|m| u8::try_from(m).ok())
                 .unwrap_or(0);
         }
-        tok.class = classes.get(w).copied().unwrap_or(0);
+        tok.class = classes.of(w);
         out.push(tok);
         start = end;
     }
@@ -356,6 +356,11 @@ impl<'a> Finder<'a> {
             .iter()
             .position(|x| *x == w)
             .map(|k| (k as i32 + 1, i + 1))
+    }
+
+    /// Whether the token at `i` has any of `bits` of [`super::lexicon::class`].
+    pub(super) fn has_class(&self, i: usize, bits: u16) -> bool {
+        self.toks.get(i).is_some_and(|t| t.class & bits != 0)
     }
 
     /// Whether the tokens from `i` are `phrase`, word for word (any case) and sign for sign.
