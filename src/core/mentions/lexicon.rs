@@ -748,6 +748,8 @@ pub(super) mod class {
     pub(in super::super) const OPENS_DAY_PART: u16 = 1 << 8;
     /// The first word of one of [`super::HOLIDAYS`].
     pub(in super::super) const OPENS_HOLIDAY: u16 = 1 << 9;
+    /// The last word of one of [`super::MODIFIERS`].
+    pub(in super::super) const ENDS_MODIFIER: u16 = 1 << 10;
 }
 
 /// The phrase tables whose first words [`class`] marks, with their bit: a rule reads its table
@@ -841,6 +843,10 @@ pub(super) fn word_classes() -> &'static WordClasses {
         for (words, bit) in phrase_openers() {
             add(&mut words.into_iter(), bit);
         }
+        add(
+            &mut MODIFIERS.iter().filter_map(|m| m.last().copied()),
+            class::ENDS_MODIFIER,
+        );
         classes
     })
 }
@@ -986,6 +992,14 @@ mod word_class_tests {
                 );
                 assert_ne!(classes.of(word) & bit, 0, "{word}");
             }
+        }
+        for modifier in super::MODIFIERS {
+            let last = modifier.last().copied().unwrap_or_default();
+            assert!(
+                last.chars().all(|c| c.is_alphabetic() && !c.is_uppercase()),
+                "{last:?}"
+            );
+            assert_ne!(classes.of(last) & class::ENDS_MODIFIER, 0, "{last}");
         }
     }
 }

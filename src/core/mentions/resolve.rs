@@ -10,7 +10,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use super::lexicon::{
     AZERBAIJANI_LETTERS, AZERBAIJANI_PAST_ENDINGS, CLAUSE_FUTURE_CUES, DEADLINE_WORDS, FUTURE_CUES,
     MODIFIERS, PARTS_OF_DAY, PAST_WORDS, RANGE_JOINERS, RANGE_OPENERS, REPORTING_VERBS,
-    RUSSIAN_PAST_ENDINGS, SINCE_WORDS, UNTIL_WORDS,
+    RUSSIAN_PAST_ENDINGS, SINCE_WORDS, UNTIL_WORDS, class,
 };
 use super::value::Value;
 use super::{Finder, MentionKind};
@@ -327,6 +327,10 @@ pub(super) fn join_neighbours(f: &mut Finder<'_>) {
             f.drafts[k].value = Some(Value::DayPart(d, *part));
         }
         let floor = if k > 0 { f.drafts[k - 1].end } else { 0 };
+        // A modifier ends right before the draft: its last word says whether one may.
+        if at == 0 || !f.has_class(at - 1, class::ENDS_MODIFIER) {
+            continue;
+        }
         let modifier = MODIFIERS.iter().find(|m| {
             at >= m.len()
                 && f.toks[at - m.len()].start >= floor
