@@ -9,8 +9,7 @@ use super::lexicon::{
     WEEKDAY_PREPOSITIONS, WEEKEND_WORDS, YEAR_UNIT_WORDS, class, direction, weekday_of,
 };
 use super::resolve::{
-    Tense, clause_before, is_deadline, is_future, leads_ahead, nearest_weekday, sentence_around,
-    tense,
+    Tense, clause_in, is_deadline, is_future, leads_ahead, nearest_weekday, sentence_around, tense,
 };
 use super::value::{Ref, Season, Value, ymd};
 use super::{Finder, Found, MentionKind};
@@ -98,14 +97,15 @@ impl Finder<'_> {
     /// Whether a day named at byte `at` is to come: the clause that leads to it decides (a
     /// deadline, "will", or a past verb), else its sentence.
     fn looks_ahead(&self, at: usize) -> bool {
-        let lead = clause_before(self.text, at);
+        let sentence = sentence_around(self.text, at);
+        let lead = clause_in(self.text, sentence, at);
         if leads_ahead(lead) {
             return true;
         }
         match tense(lead) {
             Tense::Future => true,
             Tense::Past => false,
-            Tense::Unmarked => is_deadline(lead) || is_future(sentence_around(self.text, at)),
+            Tense::Unmarked => is_deadline(lead) || is_future(sentence),
         }
     }
 

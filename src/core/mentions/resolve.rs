@@ -137,10 +137,10 @@ pub(super) fn sentence_around(text: &str, at: usize) -> &str {
     &text[start..end.max(start)]
 }
 
-/// The words of the clause that lead to byte `at`: from the sentence's start or its last comma,
-/// semicolon or dash before `at`.
-pub(super) fn clause_before(text: &str, at: usize) -> &str {
-    let sentence = sentence_around(text, at);
+/// The words of the clause that lead to byte `at` of `text`, in `sentence` (the
+/// [`sentence_around`] it): from the sentence's start or its last comma, semicolon or dash
+/// before `at`.
+pub(super) fn clause_in<'a>(text: &'a str, sentence: &'a str, at: usize) -> &'a str {
     let start = sentence.as_ptr() as usize - text.as_ptr() as usize;
     let at = floor(text, at.max(start));
     let before = &text[start..at];
@@ -218,7 +218,8 @@ impl Finder<'_> {
         at: usize,
     ) -> Option<(i32, String)> {
         let r = self.reference?;
-        let mut tense = tense(sentence_around(self.text, at));
+        let sentence = sentence_around(self.text, at);
+        let mut tense = tense(sentence);
         let candidate = NaiveDate::from_ymd_opt(r.year(), month, day.unwrap_or(1).min(28));
         let mut year = r.year();
         let r_text = self.reference_ymd().unwrap_or_default();
@@ -241,7 +242,7 @@ impl Finder<'_> {
         // A past sentence may still name a coming date ("the court said he must be returned by
         // Jan. 14"): the clause that leads to the date must look back too, and a deadline
         // ("by", "payable", "expire") never does.
-        let lead = clause_before(self.text, at);
+        let lead = clause_in(self.text, sentence, at);
         let deadline = is_deadline(lead);
         if after && tense == Tense::Past && (self::tense(reported(lead)) != Tense::Past || deadline)
         {
