@@ -56,12 +56,9 @@ impl Finder<'_> {
         let Some((count, after_count)) = self.count(i + lead) else {
             return Found::Pass;
         };
-        // "a three-year contract": the unit after a hyphen — but not "30-year bonds", a name
-        // of a kind of bond or loan more often than a length.
+        // "a three-year contract", "a 30-day waiting period", "the 30-year bond": the unit
+        // after a hyphen (TimeML marks a bond's or a note's term as its length too).
         let hyphen = self.sym(after_count, "-") && self.adjacent(after_count - 1);
-        if hyphen && self.num(i + lead).is_some() {
-            return Found::Pass;
-        }
         let unit_at = if hyphen { after_count + 1 } else { after_count };
         let Some(unit_word) = self.lower(unit_at) else {
             return Found::Pass;

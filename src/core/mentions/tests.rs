@@ -471,9 +471,15 @@ const CASES: &[(&str, &str, &str)] = &[
         "several years=PXY:duration | a decade=P10Y:duration | 24 hours=PT24H:duration",
     ),
     (
-        "Mr. Reupke, 52 years old, bought 30-year bonds and three-quarters of the shares.",
+        "Mr. Reupke, 52 years old, a 6-year-old's father, bought three-quarters of the shares.",
         "1989-11-02",
         "",
+    ),
+    // A term in digits before a hyphen is a length, as TimeML marks it ("the 30-year bond").
+    (
+        "He bought 30-year bonds after a 14-day waiting period and a 10-hour meeting.",
+        "1989-11-02",
+        "30-year=P30Y:duration | 14-day=P14D:duration | 10-hour=PT10H:duration",
     ),
     (
         "Sales in Q1 2022 rose.",
