@@ -105,6 +105,18 @@ fn dates_give_the_seed_mentions() {
     assert!(has("003", "December 3", "2022-12-03", "ongoing"));
     assert!(has("004", "December 2022", "2022-12", "absolute"));
     assert!(has("004", "December 12, 2022", "2022-12-12", "ongoing"));
+    // Made on every core, written in order: the articles by path, each one's mentions by place.
+    let order: Vec<(String, u64)> = lines
+        .iter()
+        .map(|l| {
+            let path = l["path"].as_str().unwrap_or_default().to_string();
+            (path, l["start"].as_u64().unwrap_or_default())
+        })
+        .collect();
+    let mut sorted = order.clone();
+    sorted.sort();
+    assert_eq!(order, sorted);
+    assert!(order.iter().any(|(p, _)| p.starts_with("004")));
     // Offsets are byte offsets into the decoded text.
     let text = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample/000_53a47ea64c1c0eb4.txt"),
