@@ -156,26 +156,10 @@ impl Value {
             Value::Set(Repeat::Season(season)) => format!("XXXX-{}", season.code()),
             Value::Week(d) => {
                 let w = d.iso_week();
-                let mut out = String::with_capacity(8);
-                padded(&mut out, i64::from(w.year()), 4);
-                out.push_str("-W");
-                padded(&mut out, i64::from(w.week()), 2);
-                out
+                year_and(w.year(), "-W", w.week(), 2)
             }
-            Value::Month(y, m) => {
-                let mut out = String::with_capacity(7);
-                padded(&mut out, i64::from(y), 4);
-                out.push('-');
-                padded(&mut out, i64::from(m), 2);
-                out
-            }
-            Value::Quarter(y, q) => {
-                let mut out = String::with_capacity(7);
-                padded(&mut out, i64::from(y), 4);
-                out.push_str("-Q");
-                padded(&mut out, i64::from(q), 1);
-                out
-            }
+            Value::Month(y, m) => year_and(y, "-", m, 2),
+            Value::Quarter(y, q) => year_and(y, "-Q", q, 1),
             Value::Year(y) => {
                 let mut out = String::with_capacity(4);
                 padded(&mut out, i64::from(y), 4);
@@ -216,6 +200,15 @@ pub(super) fn ymd(d: NaiveDate) -> String {
     padded(&mut out, i64::from(d.month()), 2);
     out.push('-');
     padded(&mut out, i64::from(d.day()), 2);
+    out
+}
+
+/// A year, then `between` and a number zero-padded to `width`: "2022-03", "2022-Q1", "2022-W49".
+fn year_and(year: i32, between: &str, n: u32, width: usize) -> String {
+    let mut out = String::with_capacity(8);
+    padded(&mut out, i64::from(year), 4);
+    out.push_str(between);
+    padded(&mut out, i64::from(n), width);
     out
 }
 
