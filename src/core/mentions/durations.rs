@@ -23,7 +23,7 @@ impl Finder<'_> {
                 .is_some_and(|w| BARE_LENGTH_PREPOSITIONS.contains(&w))
             && !self
                 .lower(i + 1)
-                .is_some_and(|w| NOT_DURATION_AFTER.contains(&w) || w == "old")
+                .is_some_and(|w| NOT_DURATION_AFTER.contains(&w) || matches!(w, "old" | "olds"))
         {
             self.push_length(i, i + 1, None, letter, time);
             return Found::Next(i + 1);
@@ -92,8 +92,8 @@ impl Finder<'_> {
         // An age ("52 years old", "a six-year-old boy"), a fraction ("three-quarters"), a title
         // ("60 Minutes"): no lengths of time.
         let after = self.lower(unit_at + 1);
-        let age = after == Some("old")
-            || self.sym(unit_at + 1, "-") && self.lower(unit_at + 2) == Some("old");
+        let is_age = |w: Option<&str>| matches!(w, Some("old" | "olds"));
+        let age = is_age(after) || self.sym(unit_at + 1, "-") && is_age(self.lower(unit_at + 2));
         let fraction = hyphen && singular == "quarter";
         let title = self
             .word(unit_at)

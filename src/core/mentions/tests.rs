@@ -471,7 +471,7 @@ const CASES: &[(&str, &str, &str)] = &[
         "several years=PXY:duration | a decade=P10Y:duration | 24 hours=PT24H:duration",
     ),
     (
-        "Mr. Reupke, 52 years old, a 6-year-old's father, bought three-quarters of the shares.",
+        "Mr. Reupke, 52 years old, a 6-year-old's father, ran a camp for 18-year-olds and bought three-quarters of the shares.",
         "1989-11-02",
         "",
     ),
@@ -864,5 +864,27 @@ fn phrases_led_by_an_article() {
             "{sentence}: {:?}",
             found.iter().map(|m| &m.text).collect::<Vec<_>>()
         );
+    }
+}
+
+#[test]
+fn tokens_carry_their_lower_case() {
+    // (text, each word's lower case): ASCII in any case, a capital beyond ASCII first, letters
+    // beyond ASCII later, an acute accent inside a Russian word.
+    let cases: [(&str, &[&str]); 4] = [
+        ("The DEC dec", &["the", "dec", "dec"]),
+        ("Çox Éxito Ωmega", &["çox", "éxito", "ωmega"]),
+        ("dekabrda ŞUBAT", &["dekabrda", "şubat"]),
+        ("Дека\u{301}бря 5", &["дека\u{301}бря"]),
+    ];
+    for (text, want) in cases {
+        let mut lowered = String::new();
+        let toks = tokens::tokenize(text, &mut lowered);
+        let got: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.kind == tokens::Tk::Word)
+            .map(|t| t.low(&lowered))
+            .collect();
+        assert_eq!(got, want, "{text}");
     }
 }

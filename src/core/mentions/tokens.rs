@@ -109,7 +109,12 @@ pub(super) fn tokenize<'a>(text: &'a str, lowered: &mut String) -> Vec<Tok<'a>> 
             continue;
         }
         // A word in plain lower-case ASCII is its own lower case.
-        let mut letters = ASCII_LETTERS[usize::from(b)];
+        // A first letter beyond ASCII is counted as a capital: the word is lower-cased.
+        let mut letters = if b.is_ascii() {
+            ASCII_LETTERS[usize::from(b)]
+        } else {
+            UPPER
+        };
         let mut ascii = b.is_ascii();
         while let Some(&b) = bytes.get(end) {
             let letter = ASCII_LETTERS[usize::from(b)];
