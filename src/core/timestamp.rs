@@ -165,7 +165,7 @@ pub fn month_number(word: &str) -> Option<u32> {
             buf.make_ascii_lowercase();
             std::borrow::Cow::Borrowed(std::str::from_utf8(buf).ok()?)
         }
-        _ => std::borrow::Cow::Owned(word.to_lowercase()),
+        _ => std::borrow::Cow::Owned(lower_dotted(word).collect()),
     };
     let short_may = ["май", "мая", "мае", "маю"];
     if lower.starts_with("ма") && !lower.starts_with("март") {
@@ -181,6 +181,14 @@ pub fn month_number(word: &str) -> Option<u32> {
                 && !(stem.is_ascii() && lower.len() > stem.len() && !is_az_suffix(&lower[stem.len()..]))
         })
         .map(|(_, n)| *n)
+}
+
+/// `word` lower-cased as Azerbaijani and Turkish write it: the dotted capital İ is i ("İyun",
+/// "İndi"), where `char::to_lowercase` gives i and a combining dot, which matches no word.
+pub(crate) fn lower_dotted(word: &str) -> impl Iterator<Item = char> + '_ {
+    word.chars()
+        .map(|c| if c == 'İ' { 'i' } else { c })
+        .flat_map(char::to_lowercase)
 }
 
 /// The number of a month name in any language of a header's date line (English, Russian,

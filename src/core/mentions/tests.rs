@@ -237,6 +237,12 @@ const CASES: &[(&str, &str, &str)] = &[
         "2022-12-20",
         "15 dekabrda=2022-12-15:relative",
     ),
+    // The dotted capital İ: "İyun" is June, "İndi" now (not i and a combining dot).
+    (
+        "Görüş 5 İyun 2023-cü ildə oldu. İndi danışıqlar gedir.",
+        "2023-07-01",
+        "5 İyun 2023-cü ildə=2023-06-05:absolute | İndi=PRESENT_REF:vague",
+    ),
     // The year of a partial date.
     (
         "On December 28, the envoy left.",
@@ -871,11 +877,12 @@ fn phrases_led_by_an_article() {
 fn tokens_carry_their_lower_case() {
     // (text, each word's lower case): ASCII in any case, a capital beyond ASCII first, letters
     // beyond ASCII later, an acute accent inside a Russian word.
-    let cases: [(&str, &[&str]); 4] = [
+    let cases: [(&str, &[&str]); 5] = [
         ("The DEC dec", &["the", "dec", "dec"]),
         ("Çox Éxito Ωmega", &["çox", "éxito", "ωmega"]),
         ("dekabrda ŞUBAT", &["dekabrda", "şubat"]),
         ("Дека\u{301}бря 5", &["дека\u{301}бря"]),
+        ("İyun İNDİ", &["iyun", "indi"]),
     ];
     for (text, want) in cases {
         let mut lowered = String::new();

@@ -144,7 +144,7 @@ pub(super) fn tokenize<'a>(text: &'a str, lowered: &mut String) -> Vec<Tok<'a>> 
                 lowered.push_str(word);
                 lowered[from..].make_ascii_lowercase();
             } else {
-                lowered.extend(word.chars().flat_map(char::to_lowercase));
+                lowered.extend(crate::core::timestamp::lower_dotted(word));
             }
             let to = lowered.len();
             u32::try_from(from).ok().zip(u32::try_from(to).ok())
