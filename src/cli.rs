@@ -494,7 +494,7 @@ struct MentionLine<'a> {
 pub fn dates(path: &std::path::Path, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
     use std::fmt::Write as _;
     let c = collection::load(path)?;
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let cores = crate::core::threads();
     let lines_of = |part: &[Article]| {
         let mut lines = String::new();
         for a in part {

@@ -3,8 +3,9 @@
 //! them values of their own (`P3W`, `XXXX-WXX-1`); they are shown, never put on the calendar.
 
 use super::lexicon::{
-    BARE_LENGTH_PREPOSITIONS, BARE_LENGTHS, DURATION_UNITS, EVERY_WORDS, LENGTH_PREPOSITIONS,
-    NOT_DURATION_AFTER, NUMBER_WORDS, SEASONS, SET_WORDS, SOME_WORDS, SPAN_WORDS, weekday_of,
+    AGE_WORDS, BARE_LENGTH_PREPOSITIONS, BARE_LENGTHS, DURATION_UNITS, EVERY_WORDS,
+    LENGTH_PREPOSITIONS, NOT_DURATION_AFTER, NUMBER_WORDS, SEASONS, SET_WORDS, SOME_WORDS,
+    SPAN_WORDS, weekday_of,
 };
 use super::value::{Repeat, Value};
 use super::{Finder, Found, MentionKind};
@@ -23,7 +24,7 @@ impl Finder<'_> {
                 .is_some_and(|w| BARE_LENGTH_PREPOSITIONS.contains(&w))
             && !self
                 .lower(i + 1)
-                .is_some_and(|w| NOT_DURATION_AFTER.contains(&w) || matches!(w, "old" | "olds"))
+                .is_some_and(|w| NOT_DURATION_AFTER.contains(&w) || AGE_WORDS.contains(&w))
         {
             self.push_length(i, i + 1, None, letter, time);
             return Found::Next(i + 1);
@@ -92,7 +93,7 @@ impl Finder<'_> {
         // An age ("52 years old", "a six-year-old boy"), a fraction ("three-quarters"), a title
         // ("60 Minutes"): no lengths of time.
         let after = self.lower(unit_at + 1);
-        let is_age = |w: Option<&str>| matches!(w, Some("old" | "olds"));
+        let is_age = |w: Option<&str>| w.is_some_and(|w| AGE_WORDS.contains(&w));
         let age = is_age(after) || self.sym(unit_at + 1, "-") && is_age(self.lower(unit_at + 2));
         let fraction = hyphen && singular == "quarter";
         let title = self

@@ -250,7 +250,7 @@ pub(super) fn weekday_of(word: &str) -> Option<Weekday> {
             .map(|(_, d)| *d)
     };
     if word.chars().any(char::is_uppercase) {
-        found(&word.to_lowercase())
+        found(&super::lower_case(word))
     } else {
         found(word)
     }
@@ -525,6 +525,9 @@ pub(super) const DURATION_UNITS: [(&str, &str, i64, bool); 11] = [
     ("decade", "Y", 10, false),
     ("century", "Y", 100, false),
 ];
+
+/// Words after a length that make it an age ("52 years old", "18-year-olds"): no length of time.
+pub(super) const AGE_WORDS: &[&str] = &["old", "olds"];
 
 /// Counts that say no number: "several years" is `PXY`.
 pub(super) const SOME_WORDS: &[&str] = &["several", "few", "many", "some", "recent"];

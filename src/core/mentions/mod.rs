@@ -209,6 +209,12 @@ impl Finder<'_> {
     }
 }
 
+/// `text` lower-cased as every rule reads it: the dotted capital İ is i
+/// ([`crate::core::timestamp::lower_dotted`]).
+fn lower_case(text: &str) -> String {
+    crate::core::timestamp::lower_dotted(text).collect()
+}
+
 /// Every date expression in `text`, resolved against `published` (the article's date).
 pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
     // Every word with a capital or a letter beyond ASCII lower-cased into one string, once.
@@ -221,9 +227,6 @@ pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
         reference: published,
         reference_text: std::cell::OnceCell::new(),
         drafts: Vec::new(),
-    };
-    let has = |toks: &[tokens::Tok], j: usize, bits: u16| {
-        toks.get(j).is_some_and(|t| t.class & bits != 0)
     };
     // Whether the token after an article may carry a rule on: a number, a symbol, a month, a
     // word that starts a rule itself or one that follows an article in one.
@@ -252,7 +255,7 @@ pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
                     // "for years": a plural unit starts a rule only after such a word
                     || (t.class & lexicon::class::BARE_LENGTH != 0
                         && i > 0
-                        && has(&f.toks, i - 1, lexicon::class::BARE_PREPOSITION))
+                        && f.has_class(i - 1, lexicon::class::BARE_PREPOSITION))
             }
         };
         if !may_start {

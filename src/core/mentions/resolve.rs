@@ -13,7 +13,7 @@ use super::lexicon::{
     RUSSIAN_PAST_ENDINGS, SINCE_WORDS, UNTIL_WORDS, class,
 };
 use super::value::Value;
-use super::{Finder, MentionKind};
+use super::{Finder, MentionKind, lower_case};
 
 /// Which way a sentence looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,8 +33,7 @@ pub(super) fn tense(sentence: &str) -> Tense {
             // Most words: compared without being lower-cased into a string of their own.
             let n = w.len();
             let ends = |s: &str| n >= s.len() && w[n - s.len()..].eq_ignore_ascii_case(s);
-            let english =
-                PAST_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w)) || (n > 4 && ends("ed"));
+            let english = is_one_of(w, PAST_WORDS) || (n > 4 && ends("ed"));
             // An ASCII word is read as Azerbaijani too ("getdi"): its endings in ASCII.
             let azerbaijani = n > 4
                 && AZERBAIJANI_PAST_ENDINGS
@@ -42,7 +41,7 @@ pub(super) fn tense(sentence: &str) -> Tense {
                     .any(|s| s.is_ascii() && ends(s));
             return english || azerbaijani;
         }
-        let lower = w.to_lowercase();
+        let lower = lower_case(w);
         let russian = lower.chars().count() > 3
             && RUSSIAN_PAST_ENDINGS.iter().any(|s| lower.ends_with(s))
             && lower
@@ -59,6 +58,16 @@ pub(super) fn tense(sentence: &str) -> Tense {
     if past { Tense::Past } else { Tense::Unmarked }
 }
 
+/// Whether `word`, in any case, is one of `list` (lower-case words): an ASCII word is compared
+/// as it is, any other lower-cased first.
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    } else {
+        list.contains(&lower_case(word).as_str())
+    }
+}
+
 /// The words of a text: its runs of letters.
 fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
     text.split(|c: char| !c.is_alphabetic())
@@ -73,7 +82,7 @@ fn padded_lower(text: &str) -> String {
         out.push_str(text);
         out.make_ascii_lowercase();
     } else {
-        out.push_str(&text.to_lowercase());
+        out.push_str(&lower_case(text));
     }
     out.push(' ');
     out
@@ -161,13 +170,7 @@ pub(super) fn reported(clause: &str) -> &str {
         match (c.is_alphabetic(), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                let w = &clause[s..i];
-                let reporting = if w.is_ascii() {
-                    REPORTING_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w))
-                } else {
-                    REPORTING_VERBS.contains(&w.to_lowercase().as_str())
-                };
-                if reporting {
+                if is_one_of(&clause[s..i], REPORTING_VERBS) {
                     cut = Some(i);
                 }
                 start = None;
@@ -183,13 +186,10 @@ pub(super) fn reported(clause: &str) -> &str {
 
 /// Whether a clause ends in a word that sets a deadline: the date after it is to come.
 pub(super) fn is_deadline(clause: &str) -> bool {
-    words(clause).rev().take(2).any(|w| {
-        if w.is_ascii() {
-            DEADLINE_WORDS.iter().any(|d| d.eq_ignore_ascii_case(w))
-        } else {
-            DEADLINE_WORDS.contains(&w.to_lowercase().as_str())
-        }
-    })
+    words(clause)
+        .rev()
+        .take(2)
+        .any(|w| is_one_of(w, DEADLINE_WORDS))
 }
 
 /// The quarter (1–4) of a day.
@@ -375,7 +375,7 @@ pub(super) fn settle_kinds(f: &mut Finder<'_>) {
                 i + before[i..].chars().next().map_or(1, char::len_utf8)
             });
         let w = &before[start..];
-        (!w.is_empty()).then(|| (w.to_lowercase(), start))
+        (!w.is_empty()).then(|| (lower_case(w), start))
     };
     for k in 0..f.drafts.len() {
         if f.drafts[k].kind.is_some() {
@@ -398,7 +398,7 @@ pub(super) fn settle_kinds(f: &mut Finder<'_>) {
             let gap = text[f.drafts[k].end..f.drafts[k + 1].start].trim();
             // Only a short gap may be a joiner: a long one is not lower-cased to be asked.
             let joins =
-                gap.len() <= JOINER_BYTES && RANGE_JOINERS.contains(&gap.to_lowercase().as_str());
+                gap.len() <= JOINER_BYTES && RANGE_JOINERS.contains(&lower_case(gap).as_str());
             if joins {
                 f.drafts[k].kind = Some(MentionKind::RangeStart);
                 f.drafts[k + 1].kind = Some(MentionKind::RangeEnd);

@@ -144,6 +144,7 @@ pub(super) fn tokenize<'a>(text: &'a str, lowered: &mut String) -> Vec<Tok<'a>> 
                 lowered.push_str(word);
                 lowered[from..].make_ascii_lowercase();
             } else {
+                // as `super::lower_case` does, into the one string
                 lowered.extend(crate::core::timestamp::lower_dotted(word));
             }
             let to = lowered.len();
