@@ -3,7 +3,7 @@
 //! them values of their own (`P3W`, `XXXX-WXX-1`); they are shown, never put on the calendar.
 
 use super::lexicon::{
-    AGE_WORDS, BARE_LENGTH_PREPOSITIONS, BARE_LENGTHS, DURATION_UNITS, EVERY_WORDS,
+    AGE_WORDS, BARE_LENGTH_PREPOSITIONS, BARE_LENGTHS, DURATION_UNITS, EVERY_WORDS, LENGTH_EXTRAS,
     LENGTH_PREPOSITIONS, NOT_DURATION_AFTER, NUMBER_WORDS, SEASONS, SET_WORDS, SOME_WORDS,
     SPAN_WORDS, weekday_of,
 };
@@ -57,6 +57,19 @@ impl Finder<'_> {
         let Some((count, after_count)) = self.count(i + lead) else {
             return Found::Pass;
         };
+        // "5 1/2 hours" is no two hours
+        if i + lead > 0 && self.sym(i + lead - 1, "/") {
+            return Found::Pass;
+        }
+        // "two more weeks", "an additional year": the word between is part of the length.
+        let after_count = if self
+            .lower(after_count)
+            .is_some_and(|w| LENGTH_EXTRAS.contains(&w))
+        {
+            after_count + 1
+        } else {
+            after_count
+        };
         // "a three-year contract", "a 30-day waiting period", "the 30-year bond": the unit
         // after a hyphen (TimeML marks a bond's or a note's term as its length too).
         let hyphen = self.sym(after_count, "-") && self.adjacent(after_count - 1);
@@ -64,12 +77,7 @@ impl Finder<'_> {
         let Some(unit_word) = self.lower(unit_at) else {
             return Found::Pass;
         };
-        let singular = unit_word
-            .strip_suffix("ies")
-            .map(|stem| format!("{stem}y"))
-            .unwrap_or_else(|| unit_word.trim_end_matches('s').to_string());
-        let Some(&(_, letter, per, time)) = DURATION_UNITS.iter().find(|(u, ..)| *u == singular)
-        else {
+        let Some(&(singular, letter, per, time)) = unit_of(unit_word) else {
             return Found::Pass;
         };
         // "two days ago" is a date, read by the rules after this one.
@@ -113,6 +121,14 @@ impl Finder<'_> {
         let next = unit_at + 1;
         self.push_length(i, next, count.map(|n| n * per), letter, time);
         Found::Next(next)
+    }
+
+    /// Whether the word at `i` is a calendar unit of time (a day to a year, not a decade or a
+    /// century), in the singular or the plural.
+    pub(super) fn unit_follows(&self, i: usize) -> bool {
+        self.lower(i)
+            .and_then(unit_of)
+            .is_some_and(|&(_, _, per, _)| per == 1)
     }
 
     /// A length of time from token `i` to before token `next`.
@@ -200,6 +216,17 @@ impl Finder<'_> {
         }
         Found::Next(next)
     }
+}
+
+/// The unit of time `word` names, in the singular or the plural ("days", "centuries").
+fn unit_of(word: &str) -> Option<&'static (&'static str, &'static str, i64, bool)> {
+    DURATION_UNITS.iter().find(|(unit, ..)| {
+        word == *unit
+            || word.strip_suffix('s') == Some(unit)
+            || word
+                .strip_suffix("ies")
+                .is_some_and(|stem| unit.strip_suffix('y') == Some(stem))
+    })
 }
 
 /// The TIMEX3 value of "every" unit: `P1D`, `P1W`, `PT1H`, `P10Y` for every decade.

@@ -172,6 +172,37 @@ pub(super) const QUARTER_PHRASES: [(&[&str], QuarterRef); 18] = [
 pub(super) const EARLIER_WORDS: &[&str] = &["earlier", "ago"];
 pub(super) const LATER_WORDS: &[&str] = &["later"];
 
+/// The publication date's year, as reports of results name it: "for the year", "the full year",
+/// "the current fiscal year" (longer first). Not before a number, a hyphen or one of
+/// [`NOT_THIS_YEAR_AFTER`]: "the year 2000", "the year-ago quarter", "the year before".
+pub(super) const THIS_YEAR_PHRASES: [&[&str]; 5] = [
+    &["the", "current", "fiscal", "year"],
+    &["the", "current", "year"],
+    &["the", "full", "year"],
+    &["the", "fiscal", "year"],
+    &["the", "year"],
+];
+
+/// Words after "the year" that tie it to something else than the publication date's year.
+pub(super) const NOT_THIS_YEAR_AFTER: &[&str] = &[
+    "of",
+    "when",
+    "that",
+    "in",
+    "which",
+    "before",
+    "after",
+    "earlier",
+    "ago",
+    "later",
+    "ended",
+    "ending",
+    "ends",
+    "following",
+    "previous",
+    "prior",
+];
+
 /// Days, months and years counted from the date spoken of before them ("He left the next day",
 /// "Later that year"): the phrase, its unit and how many of it after (before, when negative).
 pub(super) const ANAPHORA: [(&[&str], &str, i64); 20] = [
@@ -266,7 +297,7 @@ pub(super) const WEEKDAY_PREPOSITIONS: &[&str] = &["в", "во"];
 /// point at the present, the past or the future say which (TIMEX3 `PRESENT_REF`…). Longer
 /// phrases first. (Not the adjectives "recent", "current", "future": TimeML marks them now and
 /// then, and a reader would not miss them.)
-pub(super) const VAGUE: [(&[&str], Option<Ref>); 34] = [
+pub(super) const VAGUE: [(&[&str], Option<Ref>); 36] = [
     (&["a", "couple", "of", "days", "ago"], Some(Ref::Past)),
     (&["a", "couple", "of", "weeks", "ago"], Some(Ref::Past)),
     (&["a", "few", "days", "ago"], Some(Ref::Past)),
@@ -279,9 +310,11 @@ pub(super) const VAGUE: [(&[&str], Option<Ref>); 34] = [
     (&["several", "years", "ago"], Some(Ref::Past)),
     (&["some", "years", "ago"], Some(Ref::Past)),
     (&["some", "time", "ago"], Some(Ref::Past)),
-    (&["in", "the", "coming", "days"], None),
-    (&["in", "the", "coming", "weeks"], None),
-    (&["in", "the", "coming", "months"], None),
+    (&["coming", "days"], Some(Ref::Future)),
+    (&["coming", "weeks"], Some(Ref::Future)),
+    (&["coming", "months"], Some(Ref::Future)),
+    (&["coming", "quarters"], Some(Ref::Future)),
+    (&["coming", "years"], Some(Ref::Future)),
     (&["recently"], Some(Ref::Past)),
     (&["the", "past"], Some(Ref::Past)),
     (&["soon"], Some(Ref::Future)),
@@ -539,7 +572,12 @@ pub(super) const SPAN_WORDS: &[&str] = &["past", "last", "next", "first", "comin
 /// Words before "a year", "an hour" that make it a length: "for a year", "within an hour".
 pub(super) const LENGTH_PREPOSITIONS: &[&str] = &[
     "for", "over", "within", "than", "about", "almost", "nearly", "past", "after", "least",
+    "barely",
 ];
+
+/// Words between a count and its unit that leave it a length: "two more weeks", "an
+/// additional year".
+pub(super) const LENGTH_EXTRAS: &[&str] = &["more", "additional", "further", "extra"];
 
 /// Units in the plural that are a length with no number after [`BARE_LENGTH_PREPOSITIONS`]
 /// ("for years" is `PXY`), with their letter and whether they are of the clock.
@@ -561,9 +599,10 @@ pub(super) const NOT_DURATION_AFTER: &[&str] = &["ago", "earlier", "later"];
 /// Words that repeat what follows: "every Monday", "each year".
 pub(super) const EVERY_WORDS: &[&str] = &["every", "each"];
 
-/// Words that are sets on their own, with their TIMEX3 value. (Not "daily", "quarterly" and
-/// "annually": in news they are mostly a newspaper's, a dividend's or a rate's.)
-pub(super) const SET_WORDS: [(&str, &str); 5] = [
+/// Words that are sets on their own, with their TIMEX3 value. (Not "quarterly" and "annually":
+/// in news they are mostly a dividend's or a rate's; "daily" is marked even as a newspaper's.)
+pub(super) const SET_WORDS: [(&str, &str); 6] = [
+    ("daily", "P1D"),
     ("nightly", "P1D"),
     ("weekly", "P1W"),
     ("monthly", "P1M"),
@@ -624,6 +663,13 @@ pub(super) const DEADLINE_WORDS: &[&str] = &[
     "adjourned",
     "до",
 ];
+
+/// Of [`DEADLINE_WORDS`], those that put a date ahead even in a past sentence and when its
+/// month is before publication ("The reduced dividend is payable Jan. 2", published in
+/// November, is next January's); "by", "until" and the others do so only where the sentence
+/// does not look back ("By February, protests had spread").
+pub(super) const FIRM_DEADLINE_WORDS: &[&str] =
+    &["payable", "effective", "due", "expire", "expires"];
 
 /// Endings of Russian past-tense verbs.
 pub(super) const RUSSIAN_PAST_ENDINGS: &[&str] =
@@ -925,10 +971,12 @@ pub(super) fn after_article() -> &'static Starters {
         set.extend(DAY_PART_PHRASES.iter().filter_map(|(p, ..)| second(p)));
         set.extend(HOLIDAYS.iter().filter_map(|(p, _)| second(p)));
         set.extend(ANAPHORA.iter().filter_map(|(p, ..)| second(p)));
+        set.extend(THIS_YEAR_PHRASES.iter().filter_map(|p| second(p)));
         set.extend(MODIFIERS.iter().filter_map(|p| second(p)));
         set.extend(WEEKEND_WORDS);
         set.extend(SPAN_WORDS);
         set.extend(SOME_WORDS);
+        set.extend(LENGTH_EXTRAS);
         set.extend(MONTH_TRIGGERS);
         set.extend(QUARTER_ORDINALS);
         set.extend(PARTS_OF_MONTH);

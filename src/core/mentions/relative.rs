@@ -5,8 +5,9 @@ use chrono::{Datelike, Days, Months};
 
 use super::lexicon::{
     ANAPHORA, DAY_PART_PHRASES, DAY_WORDS, EARLIER_WORDS, HOLIDAYS, Holiday, LATER_WORDS,
-    MONTH_WORDS, NUMBER_WORDS, SEASONS, SHIFT_PREPOSITIONS, TODAY_PHRASE, VAGUE, WEEK_WORDS,
-    WEEKDAY_PREPOSITIONS, WEEKEND_WORDS, YEAR_UNIT_WORDS, class, direction, weekday_of,
+    MONTH_WORDS, NOT_THIS_YEAR_AFTER, NUMBER_WORDS, SEASONS, SHIFT_PREPOSITIONS, THIS_YEAR_PHRASES,
+    TODAY_PHRASE, VAGUE, WEEK_WORDS, WEEKDAY_PREPOSITIONS, WEEKEND_WORDS, YEAR_UNIT_WORDS, class,
+    direction, weekday_of,
 };
 use super::resolve::{
     Tense, clause_in, is_deadline, is_future, leads_ahead, nearest_weekday, sentence_around, tense,
@@ -79,6 +80,7 @@ impl Finder<'_> {
         };
         let next = self
             .anaphora_at(i)
+            .or_else(|| self.this_year_at(i))
             .or_else(|| self.vague_at(i))
             .or_else(|| self.day_part_at(i))
             .or_else(|| self.weekend_at(i))
@@ -157,6 +159,28 @@ impl Finder<'_> {
         Some(next)
     }
 
+    /// "for the year", "the full year", "the current fiscal year": the publication date's year.
+    fn this_year_at(&mut self, i: usize) -> Option<usize> {
+        if self.lower(i) != Some("the") {
+            return None;
+        }
+        let phrase = THIS_YEAR_PHRASES.iter().find(|p| self.is_phrase(i, p))?;
+        let next = i + phrase.len();
+        // "the year 2000", "the year two thousand", "the year-ago quarter", "the year before"
+        let tied = self.num(next).is_some()
+            || self.sym(next, "-")
+            || self.lower(next).is_some_and(|w| {
+                NOT_THIS_YEAR_AFTER.contains(&w) || NUMBER_WORDS.iter().any(|(n, _)| *n == w)
+            });
+        if tied {
+            return None;
+        }
+        let value = Value::Year(self.reference?.year());
+        let (start, end) = (self.start_of(i), self.end_before(next));
+        self.push(start, end, Some(value), true, self.counted("the year of"));
+        Some(next)
+    }
+
     /// Vague phrases: shown, never given a date.
     fn vague_at(&mut self, i: usize) -> Option<usize> {
         if !self.has_class(i, class::OPENS_VAGUE) {
@@ -164,7 +188,8 @@ impl Finder<'_> {
         }
         let start = self.start_of(i);
         for (phrase, reference) in VAGUE {
-            if self.is_phrase(i, phrase) {
+            // "the past year": a time of its own, not the past at large ("the past decade" is)
+            if self.is_phrase(i, phrase) && !self.unit_follows(i + phrase.len()) {
                 let next = i + phrase.len();
                 let end = self.end_before(next);
                 let how = match reference {

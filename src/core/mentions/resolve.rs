@@ -8,9 +8,9 @@ use aho_corasick::AhoCorasick;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::lexicon::{
-    AZERBAIJANI_LETTERS, AZERBAIJANI_PAST_ENDINGS, CLAUSE_FUTURE_CUES, DEADLINE_WORDS, FUTURE_CUES,
-    MODIFIERS, PARTS_OF_DAY, PAST_WORDS, RANGE_JOINERS, RANGE_OPENERS, REPORTING_VERBS,
-    RUSSIAN_PAST_ENDINGS, SINCE_WORDS, UNTIL_WORDS, class,
+    AZERBAIJANI_LETTERS, AZERBAIJANI_PAST_ENDINGS, CLAUSE_FUTURE_CUES, DEADLINE_WORDS,
+    FIRM_DEADLINE_WORDS, FUTURE_CUES, MODIFIERS, PARTS_OF_DAY, PAST_WORDS, RANGE_JOINERS,
+    RANGE_OPENERS, REPORTING_VERBS, RUSSIAN_PAST_ENDINGS, SINCE_WORDS, UNTIL_WORDS, class,
 };
 use super::value::Value;
 use super::{Finder, MentionKind, lower_case};
@@ -186,10 +186,12 @@ pub(super) fn reported(clause: &str) -> &str {
 
 /// Whether a clause ends in a word that sets a deadline: the date after it is to come.
 pub(super) fn is_deadline(clause: &str) -> bool {
-    words(clause)
-        .rev()
-        .take(2)
-        .any(|w| is_one_of(w, DEADLINE_WORDS))
+    ends_with_one_of(clause, DEADLINE_WORDS)
+}
+
+/// Whether one of the last two words of `clause` is one of `list`.
+fn ends_with_one_of(clause: &str, list: &[&str]) -> bool {
+    words(clause).rev().take(2).any(|w| is_one_of(w, list))
 }
 
 /// The quarter (1–4) of a day.
@@ -255,7 +257,12 @@ impl Finder<'_> {
             note = format!(
                 "the year before the publication date {r_text} (a past event in a later month)"
             );
-        } else if before && future && !just_before {
+        } else if before
+            && (future
+                || deadline
+                    && (tense != Tense::Past || ends_with_one_of(lead, FIRM_DEADLINE_WORDS)))
+            && !just_before
+        {
             year += 1;
             note = format!(
                 "the year after the publication date {r_text} (a coming event in an earlier month)"

@@ -487,6 +487,43 @@ const CASES: &[(&str, &str, &str)] = &[
         "1989-11-02",
         "30-year=P30Y:duration | 14-day=P14D:duration | 10-hour=PT10H:duration",
     ),
+    // Sets and lengths with a word between: "daily", "two more weeks", "an additional year";
+    // a half is no count ("5 1/2 hours" is not two hours).
+    (
+        "Rallies are held almost daily; he stays two more weeks, 20 more years, for an additional year, and 5 1/2 hours.",
+        "2000-01-07",
+        "almost daily=P1D:set | two more weeks=P2W:duration | 20 more years=P20Y:duration | an additional year=P1Y:duration",
+    ),
+    (
+        "The move comes barely a month after the strike; rates may fall in coming weeks and in the coming years.",
+        "1998-02-13",
+        "a month=P1M:duration | coming weeks=FUTURE_REF:vague | coming years=FUTURE_REF:vague",
+    ),
+    // The year of reports of results is the publication date's; "the year 2000" is not.
+    (
+        "Sales for the full year rose; for the year, volume was flat, and the current fiscal year looks good. The year before, by the year 2000, it fell.",
+        "1989-10-26",
+        "the full year=1989:relative | the year=1989:relative | the current fiscal year=1989:relative | 2000=2000:absolute",
+    ),
+    // A year before a quarter is that quarter's year; "the 1988 period" is the quarter spoken of.
+    (
+        "Profit in the third quarter rose from the 1988 period and from the 1987 second quarter.",
+        "1989-10-26",
+        "the third quarter=1989-Q3:relative | the 1988 period=1988-Q3:absolute | the 1987 second quarter=1987-Q2:absolute",
+    ),
+    // "the past year" is last year; "the past decade" is the past at large.
+    (
+        "Over the past year and the past decade, prices rose.",
+        "1998-03-03",
+        "past year=1997:relative | the past=PAST_REF:vague",
+    ),
+    // A payment or a change that takes effect is ahead, though its month is before publication
+    // and the sentence has a past word; "by" in a past sentence looks back.
+    (
+        "The reduced dividend is payable Jan. 2. By February, protests had spread.",
+        "1989-11-02",
+        "Jan. 2=1990-01-02:relative | February=1989-02:relative",
+    ),
     (
         "Sales in Q1 2022 rose.",
         "2022-05-01",

@@ -21,6 +21,9 @@ impl Finder<'_> {
         if let Some(next) = self.quarter_phrase_at(i) {
             return Found::Next(next);
         }
+        if let Some(next) = self.year_quarter_at(i) {
+            return Found::Next(next);
+        }
         let fiscal = self.lower(i) == Some("fiscal");
         if fiscal && let Some((y, next)) = self.year(i + 1) {
             let end = self.end_before(next);
@@ -76,6 +79,31 @@ impl Finder<'_> {
         let end = self.end_before(next);
         self.push(start, end, value, relative, how);
         Found::Next(next)
+    }
+
+    /// "the 1988 third quarter", and "the 1988 quarter" or "the 1988 period" for the quarter
+    /// spoken of in that year.
+    fn year_quarter_at(&mut self, i: usize) -> Option<usize> {
+        if self.lower(i) != Some("the") {
+            return None;
+        }
+        let (y, after) = self.year(i + 1)?;
+        let ordinal = self
+            .lower(after)
+            .and_then(|w| QUARTER_ORDINALS.iter().position(|x| *x == w));
+        let (q, next, how) = match (ordinal, self.lower(after), self.lower(after + 1)) {
+            (Some(q), _, Some("quarter")) => (q as u32 + 1, after + 2, "quarter and year given"),
+            (None, Some("quarter" | "period"), _) => match self.anchor() {
+                Some(Value::Quarter(_, q)) => {
+                    (q, after + 1, "the quarter spoken of, in the year given")
+                }
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let (start, end) = (self.toks[i].start, self.end_before(next));
+        self.push(start, end, Some(Value::Quarter(y, q)), false, how.into());
+        Some(next)
     }
 
     /// The start of the phrase at `i`, with a "the" before it.
