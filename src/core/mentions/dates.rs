@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::lexicon::{AND_WORDS, MONTH_TRIGGERS, PARTS_OF_MONTH, TRIGGERS};
+use super::lexicon::{AND_WORDS, MONTH_TRIGGERS, PARTS_OF_MONTH, TRIGGERS, WEAK_MONTH_TRIGGERS};
 use super::tokens::Tk;
 use super::value::Value;
 use super::{Finder, Found, MentionKind};
@@ -143,10 +143,23 @@ impl Finder<'_> {
                 self.push_month(t.start, end, Some(y), m, None);
                 return Found::Next(next);
             }
-            let triggered = i > 0
-                && self
-                    .lower(i - 1)
-                    .is_some_and(|w| TRIGGERS.contains(&w) || MONTH_TRIGGERS.contains(&w));
+            // After "and", "the", "for" or "a", a bare month before a capitalised word is a
+            // first name: "Hungary and Jan Kavan", "Johnny and June Carter".
+            let capital_after = self
+                .word(after_month)
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
+            let triggered = i
+                .checked_sub(1)
+                .and_then(|p| self.lower(p))
+                .is_some_and(|w| {
+                    let weak = w == "and" || w == "the" || WEAK_MONTH_TRIGGERS.contains(&w);
+                    if weak && capital_after {
+                        return false;
+                    }
+                    TRIGGERS.contains(&w)
+                        || MONTH_TRIGGERS.contains(&w)
+                        || WEAK_MONTH_TRIGGERS.contains(&w) && m != 5
+                });
             if triggered {
                 let end = self.end_before(after_month);
                 self.push_month(t.start, end, None, m, None);

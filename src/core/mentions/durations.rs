@@ -186,6 +186,10 @@ impl Finder<'_> {
                 (Repeat::Weekday(day), i + 2)
             } else if let Some((_, season)) = SEASONS.iter().find(|(s, _)| *s == what) {
                 (Repeat::Season(*season), i + 2)
+            } else if let Some((m, next)) = self.month(i + 1)
+                && self.day(next).is_none()
+            {
+                (Repeat::Month(m), next)
             } else if let Some(&(_, letter, per, time)) =
                 DURATION_UNITS.iter().find(|(u, ..)| *u == what)
             {

@@ -69,6 +69,10 @@ pub(super) const TRIGGERS: [&str; 24] = [
 /// "last December").
 pub(super) const MONTH_TRIGGERS: &[&str] = &["end", "beginning", "last", "this", "next"];
 
+/// Words that make a bare month after them a date but for May, as often a name ("figures for
+/// January", "a June agreement", but "support for May").
+pub(super) const WEAK_MONTH_TRIGGERS: &[&str] = &["for", "a", "an"];
+
 /// Words joining two days of one month: "7 and 8 August", "7 и 8 августа".
 pub(super) const AND_WORDS: &[&str] = &["and", "и", "və"];
 
@@ -530,6 +534,18 @@ pub(super) const SPELLED_UNITS: [&str; 19] = [
     "nineteen",
 ];
 /// Tens in words.
+/// Decades in words, after "the": "the nineties" (its century by the publication date).
+pub(super) const SPELLED_DECADES: [&str; 8] = [
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+];
+
 pub(super) const SPELLED_TENS: [(&str, i32); 8] = [
     ("twenty", 20),
     ("thirty", 30),
@@ -991,13 +1007,16 @@ pub(super) fn starters() -> &'static Starters {
     static STARTERS: std::sync::OnceLock<Starters> = std::sync::OnceLock::new();
     STARTERS.get_or_init(|| {
         let mut set = Starters::default();
-        set.extend(["the", "a", "an", "one", "fiscal", "noon", "midnight", "q"]);
+        set.extend([
+            "the", "a", "an", "one", "fiscal", "noon", "midday", "midnight", "q",
+        ]);
         set.extend(PARTS_OF_MONTH);
         set.extend(QUARTER_ORDINALS);
         set.extend(QUARTER_PHRASES.iter().map(|(p, _)| p[0]));
         set.extend(SEASONS.iter().map(|(s, _)| *s));
         set.extend(NUMBER_WORDS.iter().map(|(w, _)| *w));
         set.extend(SPELLED_CENTURIES.iter().map(|(w, _)| *w));
+        set.extend(SPELLED_DECADES);
         set.extend(SOME_WORDS);
         set.extend(SET_WORDS.iter().map(|(w, _)| *w));
         set.extend(EVERY_WORDS);

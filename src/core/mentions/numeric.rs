@@ -127,7 +127,7 @@ impl Finder<'_> {
             Some((h, 0, i + 1, false))
         } else {
             match self.lower(i) {
-                Some("noon") => Some((12, 0, i + 1, true)),
+                Some("noon" | "midday") => Some((12, 0, i + 1, true)),
                 Some("midnight") => Some((0, 0, i + 1, true)),
                 _ => None,
             }

@@ -569,7 +569,19 @@ impl Finder<'_> {
             return None;
         }
         let start = self.start_of(i);
-        let future = self.looks_ahead(start);
+        // "until 9 a.m. Tuesday": the clause leads to the time before the weekday.
+        let lead_to = match self.drafts.last() {
+            Some(d)
+                if matches!(d.value, Some(Value::Time(..)))
+                    && self.text.get(d.end..start).is_some_and(|gap| {
+                        matches!(gap.trim(), "" | ",") || gap.trim().eq_ignore_ascii_case("on")
+                    }) =>
+            {
+                d.start
+            }
+            _ => start,
+        };
+        let future = self.looks_ahead(lead_to);
         let start = if i > 0 && WEEKDAY_PREPOSITIONS.contains(&self.lower(i - 1).unwrap_or("")) {
             self.start_of(i - 1)
         } else {

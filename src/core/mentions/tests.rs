@@ -524,6 +524,25 @@ const CASES: &[(&str, &str, &str)] = &[
         "1989-11-02",
         "Jan. 2=1990-01-02:relative | February=1989-02:relative",
     ),
+    // A bare month after "for" or "a" (not May, as often a name), not before a name.
+    (
+        "The figures for January rose under a June agreement; support for May fell. Hungary and Jan Kavan signed.",
+        "1998-02-06",
+        "January=1998-01:relative | June=1997-06:relative",
+    ),
+    // Decades in words after "the"; an age is none. A year before a capitalised word is no
+    // count; an amount is no year, whatever the word before it.
+    (
+        "Numbers fell through the nineties and the sixties, in his forties. In nineteen ninety-one Charles Keating was convicted. The index fell to 2613.73.",
+        "1998-01-15",
+        "the nineties=199:relative | the sixties=196:relative | nineteen ninety-one=1991:absolute",
+    ),
+    // "each July" repeats; "until 9 a.m. Tuesday" looks ahead from the clause before the time.
+    (
+        "Orangemen march each July. They have until 9 a.m. Tuesday to sign, at midday.",
+        "2000-04-03",
+        "each July=XXXX-07:set | 9 a.m. Tuesday=2000-04-04T09:00:range_end | midday=2000-04-03T12:00:relative",
+    ),
     (
         "Sales in Q1 2022 rose.",
         "2022-05-01",

@@ -43,6 +43,8 @@ pub(super) enum Repeat {
     Every(&'static str),
     Weekday(chrono::Weekday),
     Season(Season),
+    /// "each July": `XXXX-07`.
+    Month(u32),
 }
 
 /// The seasons, as TIMEX3 writes them.
@@ -154,6 +156,7 @@ impl Value {
                 format!("XXXX-WXX-{}", d.number_from_monday())
             }
             Value::Set(Repeat::Season(season)) => format!("XXXX-{}", season.code()),
+            Value::Set(Repeat::Month(m)) => format!("XXXX-{m:02}"),
             Value::Week(d) => {
                 let w = d.iso_week();
                 year_and(w.year(), "-W", w.week(), 2)

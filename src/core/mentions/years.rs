@@ -6,7 +6,7 @@ use chrono::Datelike;
 
 use super::lexicon::{
     AMOUNT_SIGNS, NEWS_YEARS, NOT_PLURALS, NUMBER_NOUNS, QUARTER_ORDINALS, QUARTER_PHRASES,
-    QuarterRef, SEASONS, TRIGGERS, direction,
+    QuarterRef, SEASONS, SPELLED_DECADES, TRIGGERS, direction,
 };
 use super::resolve::{is_future, quarter_of, sentence_around};
 use super::tokens::Tk;
@@ -186,27 +186,40 @@ impl Finder<'_> {
             );
             return Found::Next(i + 2);
         }
-        if (self.sym(i, "'") || self.sym(i, "’"))
+        // "the '90s", "the nineties": the decade's tens, and the token after it.
+        let short = if (self.sym(i, "'") || self.sym(i, "’"))
             && self.adjacent(i)
             && let Some((d, 2)) = self.num(i + 1)
             && d % 10 == 0
             && s_after(i + 1)
         {
-            // The '90s of an article of 1998 are the 1990s; its '20s the 1920s.
-            let year = self.reference.map_or(2000, |r| r.year());
-            let century = if d as i32 > year % 100 {
-                year / 100 - 1
-            } else {
-                year / 100
-            };
-            let start = self.with_the(i);
-            let end = self.end_before(i + 3);
-            let value = Value::Decade(century * 10 + d as i32 / 10);
-            let how = "a decade, its century by the publication date".to_string();
-            self.push(start, end, Some(value), true, how);
-            return Found::Next(i + 3);
-        }
-        Found::Pass
+            Some((d as i32, i + 3))
+        } else if i > 0
+            && self.lower(i - 1) == Some("the")
+            && let Some(k) = self
+                .lower(i)
+                .and_then(|w| SPELLED_DECADES.iter().position(|x| *x == w))
+        {
+            Some((k as i32 * 10 + 20, i + 1))
+        } else {
+            None
+        };
+        let Some((tens, next)) = short else {
+            return Found::Pass;
+        };
+        // The '90s of an article of 1998 are the 1990s; its '20s the 1920s.
+        let year = self.reference.map_or(2000, |r| r.year());
+        let century = if tens > year % 100 {
+            year / 100 - 1
+        } else {
+            year / 100
+        };
+        let start = self.with_the(i);
+        let end = self.end_before(next);
+        let value = Value::Decade(century * 10 + tens / 10);
+        let how = "a decade, its century by the publication date".to_string();
+        self.push(start, end, Some(value), true, how);
+        Found::Next(next)
     }
 
     /// "the 20th century", "this century".
@@ -313,10 +326,14 @@ impl Finder<'_> {
             let suffixed = next > i + 1;
             let after_trigger = prev.is_some_and(|w| TRIGGERS.contains(&w) || w == "year");
             let before_year_word = self.lower(next) == Some("year");
-            // Not "in 2020 vehicles": a plural noun after the number makes it a count.
+            // Not "in 2020 vehicles": a plural noun after the number makes it a count (not a
+            // name: "In 1991 Charles Keating was convicted").
             let counted = self
                 .lower(next)
-                .is_some_and(|w| w.len() > 3 && w.ends_with('s') && !NOT_PLURALS.contains(&w));
+                .is_some_and(|w| w.len() > 3 && w.ends_with('s') && !NOT_PLURALS.contains(&w))
+                && !self
+                    .word(next)
+                    .is_some_and(|w| w.starts_with(char::is_uppercase));
             // A thousands separator joins digits: "1,990" or "2011,500" — "In 2011, the…" is
             // a year.
             let digits_at = |k: usize| self.num(k).is_some_and(|(_, l)| l == 3);
@@ -332,9 +349,14 @@ impl Finder<'_> {
                     && AMOUNT_SIGNS.contains(&self.toks[i - 1].text)
                     || self.lower(i - 1).is_some_and(|w| NUMBER_NOUNS.contains(&w)))
                 || self.sym(i + 1, "%")
-                || self.sym(i + 1, ".") && self.adjacent(i) && self.num(i + 2).is_some();
-            let plausible = (NEWS_YEARS.0..=NEWS_YEARS.1).contains(&y) && !amount;
+                || self.sym(i + 1, ".")
+                    && self.adjacent(i)
+                    && self.adjacent(i + 1)
+                    && self.num(i + 2).is_some();
+            let plausible = (NEWS_YEARS.0..=NEWS_YEARS.1).contains(&y);
+            // An amount is no year, whatever the word before it ("fell to 2613.73").
             if (suffixed || after_trigger || before_year_word || plausible)
+                && !amount
                 && !counted
                 && !thousands
             {
