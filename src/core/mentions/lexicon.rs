@@ -738,7 +738,7 @@ pub(super) const FUTURE_CUES: [&str; 22] = [
 /// Phrases that make the day after them one to come when they lead to it in its clause ("they
 /// planned a demonstration on Saturday", "would leave on Thursday", "as soon as Tuesday"), though
 /// elsewhere in a sentence they say nothing of that day.
-pub(super) const CLAUSE_FUTURE_CUES: [&str; 7] = [
+pub(super) const CLAUSE_FUTURE_CUES: [&str; 10] = [
     " would ",
     " might ",
     " planned ",
@@ -746,6 +746,9 @@ pub(super) const CLAUSE_FUTURE_CUES: [&str; 7] = [
     " set to ",
     " as soon as ",
     " plan to ",
+    " agreed to ",
+    " expects to ",
+    " intends to ",
 ];
 
 /// Weekdays in the plural, as a set names them ("on Tuesdays").

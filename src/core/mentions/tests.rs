@@ -543,6 +543,12 @@ const CASES: &[(&str, &str, &str)] = &[
         "2000-04-03",
         "each July=XXXX-07:set | 9 a.m. Tuesday=2000-04-04T09:00:range_end | midday=2000-04-03T12:00:relative",
     ),
+    // A deal agreed for a month before publication's is next year's.
+    (
+        "Thermo Electron agreed to purchase the line for $22 million in February.",
+        "1989-10-30",
+        "February=1990-02:relative",
+    ),
     (
         "Sales in Q1 2022 rose.",
         "2022-05-01",
