@@ -143,8 +143,9 @@ impl Finder<'_> {
                 self.push_month(t.start, end, Some(y), m, None);
                 return Found::Next(next);
             }
-            // After "and", "the", "for" or "a", a bare month before a capitalised word is a
-            // first name: "Hungary and Jan Kavan", "Johnny and June Carter".
+            // After "and", "for" or "a", a bare month before a capitalised word is a first
+            // name: "Hungary and Jan Kavan", "Johnny and June Carter" (but "the March U.N.
+            // vote").
             let capital_after = self
                 .word(after_month)
                 .is_some_and(|w| w.starts_with(char::is_uppercase));
@@ -152,7 +153,7 @@ impl Finder<'_> {
                 .checked_sub(1)
                 .and_then(|p| self.lower(p))
                 .is_some_and(|w| {
-                    let weak = w == "and" || w == "the" || WEAK_MONTH_TRIGGERS.contains(&w);
+                    let weak = w == "and" || WEAK_MONTH_TRIGGERS.contains(&w);
                     if weak && capital_after {
                         return false;
                     }

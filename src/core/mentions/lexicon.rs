@@ -738,7 +738,7 @@ pub(super) const FUTURE_CUES: [&str; 22] = [
 /// Phrases that make the day after them one to come when they lead to it in its clause ("they
 /// planned a demonstration on Saturday", "would leave on Thursday", "as soon as Tuesday"), though
 /// elsewhere in a sentence they say nothing of that day.
-pub(super) const CLAUSE_FUTURE_CUES: [&str; 10] = [
+pub(super) const CLAUSE_FUTURE_CUES: [&str; 9] = [
     " would ",
     " might ",
     " planned ",
@@ -746,7 +746,6 @@ pub(super) const CLAUSE_FUTURE_CUES: [&str; 10] = [
     " set to ",
     " as soon as ",
     " plan to ",
-    " agreed to ",
     " expects to ",
     " intends to ",
 ];

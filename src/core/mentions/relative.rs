@@ -166,8 +166,12 @@ impl Finder<'_> {
         }
         let phrase = THIS_YEAR_PHRASES.iter().find(|p| self.is_phrase(i, p))?;
         let next = i + phrase.len();
-        // "the year 2000", "the year two thousand", "the year-ago quarter", "the year before"
+        // "the year 2000", "the year two thousand", "the year-ago quarter", "the year before";
+        // "Album of the Year" is a title.
         let tied = self.num(next).is_some()
+            || self
+                .word(next - 1)
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
             || self.sym(next, "-")
             || self.lower(next).is_some_and(|w| {
                 NOT_THIS_YEAR_AFTER.contains(&w) || NUMBER_WORDS.iter().any(|(n, _)| *n == w)

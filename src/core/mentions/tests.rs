@@ -501,7 +501,7 @@ const CASES: &[(&str, &str, &str)] = &[
     ),
     // The year of reports of results is the publication date's; "the year 2000" is not.
     (
-        "Sales for the full year rose; for the year, volume was flat, and the current fiscal year looks good. The year before, by the year 2000, it fell.",
+        "Sales for the full year rose; for the year, volume was flat, and the current fiscal year looks good. The year before, by the year 2000, it fell. He won Album of the Year.",
         "1989-10-26",
         "the full year=1989:relative | the year=1989:relative | the current fiscal year=1989:relative | 2000=2000:absolute",
     ),
@@ -526,9 +526,9 @@ const CASES: &[(&str, &str, &str)] = &[
     ),
     // A bare month after "for" or "a" (not May, as often a name), not before a name.
     (
-        "The figures for January rose under a June agreement; support for May fell. Hungary and Jan Kavan signed.",
+        "The figures for January rose under a June agreement; support for May fell. Hungary and Jan Kavan signed after the March U.N. vote.",
         "1998-02-06",
-        "January=1998-01:relative | June=1997-06:relative",
+        "January=1998-01:relative | June=1997-06:relative | March=1997-03:relative",
     ),
     // Decades in words after "the"; an age is none. A year before a capitalised word is no
     // count; an amount is no year, whatever the word before it.
@@ -543,11 +543,12 @@ const CASES: &[(&str, &str, &str)] = &[
         "2000-04-03",
         "each July=XXXX-07:set | 9 a.m. Tuesday=2000-04-04T09:00:range_end | midday=2000-04-03T12:00:relative",
     ),
-    // A deal agreed for a month before publication's is next year's.
+    // A deal expected in a month before publication's is next year's; "agreed to the move" is
+    // no plan.
     (
-        "Thermo Electron agreed to purchase the line for $22 million in February.",
+        "Thermo Electron expects to purchase the line for $22 million in February; the assembly agreed to the move in March.",
         "1989-10-30",
-        "February=1990-02:relative",
+        "February=1990-02:relative | March=1989-03:relative",
     ),
     (
         "Sales in Q1 2022 rose.",
