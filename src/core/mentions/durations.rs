@@ -29,6 +29,24 @@ impl Finder<'_> {
             self.push_length(i, i + 1, None, letter, time);
             return Found::Next(i + 1);
         }
+        // "the weeks ahead", "over the years": a length with no number.
+        if self.lower(i) == Some("the")
+            && let Some(&(_, letter, time)) = BARE_LENGTHS
+                .iter()
+                .find(|(plural, ..)| self.lower(i + 1) == Some(*plural))
+        {
+            let next = if self.lower(i + 2) == Some("ahead") {
+                i + 3
+            } else if i > 0 && self.lower(i - 1) == Some("over") {
+                i + 2
+            } else {
+                0
+            };
+            if next > i {
+                self.push_length(i, next, None, letter, time);
+                return Found::Next(next);
+            }
+        }
         // "the year ended March 31", "the fiscal year ending June 30": a year's length, its end
         // given (TimeML's `P1Y`).
         if self.lower(i) == Some("the") {
@@ -163,8 +181,16 @@ impl Finder<'_> {
         if w == "a" && self.lower(i + 1) == Some("couple") && self.lower(i + 2) == Some("of") {
             return Some((Some(2), i + 3));
         }
+        // "the next couple of years"
+        if w == "couple" && self.lower(i + 1) == Some("of") {
+            return Some((Some(2), i + 2));
+        }
         if SOME_WORDS.contains(&w) {
             return Some((None, i + 1));
+        }
+        // "sixty days", "twenty four hours", "ninety-one years"
+        if let Some((n, next)) = self.spelled_below_hundred(i) {
+            return Some((Some(i64::from(n)), next));
         }
         NUMBER_WORDS
             .iter()

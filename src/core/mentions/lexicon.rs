@@ -995,6 +995,7 @@ pub(super) fn after_article() -> &'static Starters {
         set.extend(SPAN_WORDS);
         set.extend(SOME_WORDS);
         set.extend(LENGTH_EXTRAS);
+        set.extend(BARE_LENGTHS.iter().map(|(plural, ..)| *plural));
         set.extend(MONTH_TRIGGERS);
         set.extend(QUARTER_ORDINALS);
         set.extend(PARTS_OF_MONTH);
@@ -1019,6 +1020,8 @@ pub(super) fn starters() -> &'static Starters {
         set.extend(NUMBER_WORDS.iter().map(|(w, _)| *w));
         set.extend(SPELLED_CENTURIES.iter().map(|(w, _)| *w));
         set.extend(SPELLED_DECADES);
+        set.extend(SPELLED_TENS.iter().map(|(w, _)| *w));
+        set.extend(SPELLED_UNITS);
         set.extend(SOME_WORDS);
         set.extend(SET_WORDS.iter().map(|(w, _)| *w));
         set.extend(EVERY_WORDS);

@@ -550,6 +550,12 @@ const CASES: &[(&str, &str, &str)] = &[
         "1989-10-30",
         "February=1990-02:relative | March=1989-03:relative",
     ),
+    // Counts in words beyond the table, "a couple of" after "the next", "the weeks ahead".
+    (
+        "Sites open for no more than sixty days; over the next couple of years, and in the weeks ahead, for twenty four hours. Over the years, it grew.",
+        "1998-02-22",
+        "sixty days=P60D:duration | the next couple of years=P2Y:duration | the weeks ahead=PXW:duration | twenty four hours=PT24H:duration | the years=PXY:duration",
+    ),
     (
         "Sales in Q1 2022 rose.",
         "2022-05-01",

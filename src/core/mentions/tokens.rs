@@ -344,7 +344,7 @@ impl<'a> Finder<'a> {
     }
 
     /// A number under a hundred in words: "six", "nineteen", "ninety", "ninety-six".
-    fn spelled_below_hundred(&self, i: usize) -> Option<(i32, usize)> {
+    pub(super) fn spelled_below_hundred(&self, i: usize) -> Option<(i32, usize)> {
         let w = self.lower(i)?;
         if let Some(&(_, tens)) = SPELLED_TENS.iter().find(|(t, _)| *t == w) {
             let unit_at = if self.sym(i + 1, "-") && self.adjacent(i) {
