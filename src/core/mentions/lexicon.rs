@@ -135,7 +135,15 @@ pub(super) enum QuarterRef {
 }
 
 /// Phrases naming a quarter without its ordinal; "period" counts only where a quarter was named.
-pub(super) const QUARTER_PHRASES: [(&[&str], QuarterRef); 18] = [
+pub(super) const QUARTER_PHRASES: [(&[&str], QuarterRef); 20] = [
+    (
+        &["the", "comparable", "year", "-", "ago", "quarter"],
+        QuarterRef::YearBefore,
+    ),
+    (
+        &["the", "comparable", "year", "-", "earlier", "quarter"],
+        QuarterRef::YearBefore,
+    ),
     (
         &["the", "year", "-", "ago", "quarter"],
         QuarterRef::YearBefore,

@@ -585,7 +585,11 @@ impl Finder<'_> {
             }
             _ => start,
         };
-        let future = self.looks_ahead(lead_to);
+        // "Wednesday's ruling" is one that was made.
+        let possessive = (self.sym(i + 1, "'") || self.sym(i + 1, "’"))
+            && self.adjacent(i)
+            && self.word(i + 2) == Some("s");
+        let future = !possessive && self.looks_ahead(lead_to);
         let start = if i > 0 && WEEKDAY_PREPOSITIONS.contains(&self.lower(i - 1).unwrap_or("")) {
             self.start_of(i - 1)
         } else {

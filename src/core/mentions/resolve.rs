@@ -250,7 +250,8 @@ impl Finder<'_> {
         {
             tense = Tense::Unmarked;
         }
-        let future = tense == Tense::Future || leads_ahead(lead);
+        let ahead_in_clause = leads_ahead(lead);
+        let future = tense == Tense::Future || ahead_in_clause;
         let coming = future || deadline || (tense == Tense::Unmarked && soon_after);
         if after && !coming {
             year -= 1;
@@ -258,7 +259,10 @@ impl Finder<'_> {
                 "the year before the publication date {r_text} (a past event in a later month)"
             );
         } else if before
-            && (future
+            // a coming sentence, unless the clause that leads to the date looks back ("shares
+            // issued July 1, which will receive …")
+            && (ahead_in_clause
+                || tense == Tense::Future && self::tense(lead) != Tense::Past
                 || deadline
                     && (tense != Tense::Past || ends_with_one_of(lead, FIRM_DEADLINE_WORDS)))
             && !just_before

@@ -556,6 +556,19 @@ const CASES: &[(&str, &str, &str)] = &[
         "1998-02-22",
         "sixty days=P60D:duration | the next couple of years=P2Y:duration | the weeks ahead=PXW:duration | twenty four hours=PT24H:duration | the years=PXY:duration",
     ),
+    // "Wednesday's ruling" was made; "the 1988 quarter" with no quarter spoken of is the last
+    // whole one before publication, in 1988; "the comparable year-ago quarter" a year before it.
+    (
+        "They would look for ways to challenge Wednesday's ruling. It earned $1 in the 1988 quarter. Profit rose in the third quarter from the comparable year-ago quarter.",
+        "1989-10-27",
+        "Wednesday=1989-10-25:relative | the 1988 quarter=1988-Q3:absolute | the third quarter=1989-Q3:relative | the comparable year-ago quarter=1988-Q3:relative",
+    ),
+    // A coming sentence, but the clause that leads to the date looks back.
+    (
+        "The shares issued July 1, which will receive only part of the dividend, rose.",
+        "1989-10-27",
+        "July 1=1989-07-01:relative",
+    ),
     (
         "Sales in Q1 2022 rose.",
         "2022-05-01",

@@ -93,10 +93,17 @@ impl Finder<'_> {
             .and_then(|w| QUARTER_ORDINALS.iter().position(|x| *x == w));
         let (q, next, how) = match (ordinal, self.lower(after), self.lower(after + 1)) {
             (Some(q), _, Some("quarter")) => (q as u32 + 1, after + 2, "quarter and year given"),
-            (None, Some("quarter" | "period"), _) => match self.anchor() {
-                Some(Value::Quarter(_, q)) => {
+            (None, Some("quarter" | "period"), _) => match (self.anchor(), self.reference) {
+                (Some(Value::Quarter(_, q)), _) => {
                     (q, after + 1, "the quarter spoken of, in the year given")
                 }
+                // No quarter spoken of: "the 1988 quarter" is the last whole one before
+                // publication, in that year ("the 1988 period" may be any length).
+                (_, Some(r)) if self.lower(after) == Some("quarter") => (
+                    (quarter_of(r) + 2) % 4 + 1,
+                    after + 1,
+                    "the last whole quarter before publication, in the year given",
+                ),
                 _ => return None,
             },
             _ => return None,
