@@ -28,34 +28,54 @@ pub(super) fn tense(sentence: &str) -> Tense {
     if is_future(sentence) {
         return Tense::Future;
     }
-    let past = words(sentence).any(|w| {
-        if w.is_ascii() {
-            // Most words: compared without being lower-cased into a string of their own.
-            let n = w.len();
-            let ends = |s: &str| n >= s.len() && w[n - s.len()..].eq_ignore_ascii_case(s);
-            let english = is_one_of(w, PAST_WORDS) || (n > 4 && ends("ed"));
-            // An ASCII word is read as Azerbaijani too ("getdi"): its endings in ASCII.
-            let azerbaijani = n > 4
-                && AZERBAIJANI_PAST_ENDINGS
-                    .iter()
-                    .any(|s| s.is_ascii() && ends(s));
-            return english || azerbaijani;
-        }
-        let lower = lower_case(w);
-        let russian = lower.chars().count() > 3
-            && RUSSIAN_PAST_ENDINGS.iter().any(|s| lower.ends_with(s))
-            && lower
-                .chars()
-                .next()
-                .is_some_and(|c| ('а'..='я').contains(&c) || c == 'ё');
-        let azerbaijani = lower.chars().count() > 4
-            && AZERBAIJANI_PAST_ENDINGS.iter().any(|s| lower.ends_with(s))
-            && lower
-                .chars()
-                .any(|c| AZERBAIJANI_LETTERS.contains(c) || c.is_ascii());
-        russian || azerbaijani
-    });
+    let past = words(sentence).any(is_past_word);
     if past { Tense::Past } else { Tense::Unmarked }
+}
+
+/// Whether `w` is a verb in the past tense (English, Russian or Azerbaijani endings).
+fn is_past_word(w: &str) -> bool {
+    if w.is_ascii() {
+        // Most words: compared without being lower-cased into a string of their own.
+        let n = w.len();
+        let ends = |s: &str| n >= s.len() && w[n - s.len()..].eq_ignore_ascii_case(s);
+        let english = is_one_of(w, PAST_WORDS) || (n > 4 && ends("ed"));
+        // An ASCII word is read as Azerbaijani too ("getdi"): its endings in ASCII.
+        let azerbaijani = n > 4
+            && AZERBAIJANI_PAST_ENDINGS
+                .iter()
+                .any(|s| s.is_ascii() && ends(s));
+        return english || azerbaijani;
+    }
+    let lower = lower_case(w);
+    let russian = lower.chars().count() > 3
+        && RUSSIAN_PAST_ENDINGS.iter().any(|s| lower.ends_with(s))
+        && lower
+            .chars()
+            .next()
+            .is_some_and(|c| ('а'..='я').contains(&c) || c == 'ё');
+    let azerbaijani = lower.chars().count() > 4
+        && AZERBAIJANI_PAST_ENDINGS.iter().any(|s| lower.ends_with(s))
+        && lower
+            .chars()
+            .any(|c| AZERBAIJANI_LETTERS.contains(c) || c.is_ascii());
+    russian || azerbaijani
+}
+
+/// Whether a clause points ahead of its last past verb with an infinitive ("subpoenaed Elian to
+/// testify on Feb. 10"): a "to" after it, before a word in lower case that is no article.
+fn infinitive_after_past(clause: &str) -> bool {
+    let ws: Vec<&str> = words(clause).collect();
+    let Some(last_past) = ws.iter().rposition(|w| is_past_word(w)) else {
+        return false;
+    };
+    ws[last_past + 1..].windows(2).any(|pair| {
+        pair[0] == "to"
+            && pair[1].starts_with(char::is_lowercase)
+            && !matches!(
+                pair[1],
+                "the" | "a" | "an" | "his" | "her" | "their" | "its"
+            )
+    })
 }
 
 /// Whether `word`, in any case, is one of `list` (lower-case words): an ASCII word is compared
@@ -246,7 +266,12 @@ impl Finder<'_> {
         // ("by", "payable", "expire") never does.
         let lead = clause_in(self.text, sentence, at);
         let deadline = is_deadline(lead);
-        if after && tense == Tense::Past && (self::tense(reported(lead)) != Tense::Past || deadline)
+        let reported_lead = reported(lead);
+        if after
+            && tense == Tense::Past
+            && (self::tense(reported_lead) != Tense::Past
+                || deadline
+                || infinitive_after_past(reported_lead))
         {
             tense = Tense::Unmarked;
         }

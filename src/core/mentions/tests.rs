@@ -569,6 +569,13 @@ const CASES: &[(&str, &str, &str)] = &[
         "1989-10-27",
         "July 1=1989-07-01:relative",
     ),
+    // A past verb that points ahead with an infinitive: the coming date ("subpoenaed him to
+    // testify on Feb. 10"); "traveled to Paris" is no infinitive.
+    (
+        "Burton said he subpoenaed Elian to testify on Feb. 10. Later he traveled to Paris in March.",
+        "2000-01-07",
+        "Feb. 10=2000-02-10:relative | March=1999-03:relative",
+    ),
     (
         "Sales in Q1 2022 rose.",
         "2022-05-01",
