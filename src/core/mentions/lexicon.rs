@@ -195,6 +195,11 @@ pub(super) const THIS_YEAR_PHRASES: [&[&str]; 5] = [
     &["the", "year"],
 ];
 
+/// Words before "year-end" that make it the year's last day ("by year-end", "since year end").
+pub(super) const YEAR_END_PREPOSITIONS: &[&str] = &[
+    "by", "since", "around", "at", "until", "before", "after", "through",
+];
+
 /// Words after "the year" that tie it to something else than the publication date's year.
 pub(super) const NOT_THIS_YEAR_AFTER: &[&str] = &[
     "of",
@@ -309,7 +314,7 @@ pub(super) const WEEKDAY_PREPOSITIONS: &[&str] = &["в", "во"];
 /// point at the present, the past or the future say which (TIMEX3 `PRESENT_REF`…). Longer
 /// phrases first. (Not the adjectives "recent", "current", "future": TimeML marks them now and
 /// then, and a reader would not miss them.)
-pub(super) const VAGUE: [(&[&str], Option<Ref>); 36] = [
+pub(super) const VAGUE: [(&[&str], Option<Ref>); 40] = [
     (&["a", "couple", "of", "days", "ago"], Some(Ref::Past)),
     (&["a", "couple", "of", "weeks", "ago"], Some(Ref::Past)),
     (&["a", "few", "days", "ago"], Some(Ref::Past)),
@@ -331,6 +336,10 @@ pub(super) const VAGUE: [(&[&str], Option<Ref>); 36] = [
     (&["the", "past"], Some(Ref::Past)),
     (&["soon"], Some(Ref::Future)),
     (&["the", "future"], Some(Ref::Future)),
+    (&["the", "near", "future"], Some(Ref::Future)),
+    (&["the", "near", "term"], Some(Ref::Future)),
+    (&["the", "short", "term"], Some(Ref::Future)),
+    (&["a", "later", "date"], Some(Ref::Future)),
     (&["these", "days"], Some(Ref::Present)),
     (&["now"], Some(Ref::Present)),
     (&["currently"], Some(Ref::Present)),

@@ -6,8 +6,8 @@ use chrono::{Datelike, Days, Months};
 use super::lexicon::{
     ANAPHORA, DAY_PART_PHRASES, DAY_WORDS, EARLIER_WORDS, HOLIDAYS, Holiday, LATER_WORDS,
     MONTH_WORDS, NOT_THIS_YEAR_AFTER, NUMBER_WORDS, SEASONS, SHIFT_PREPOSITIONS, THIS_YEAR_PHRASES,
-    TODAY_PHRASE, VAGUE, WEEK_WORDS, WEEKDAY_PREPOSITIONS, WEEKEND_WORDS, YEAR_UNIT_WORDS, class,
-    direction, weekday_of,
+    TODAY_PHRASE, VAGUE, WEEK_WORDS, WEEKDAY_PREPOSITIONS, WEEKEND_WORDS, YEAR_END_PREPOSITIONS,
+    YEAR_UNIT_WORDS, class, direction, weekday_of,
 };
 use super::resolve::{
     Tense, clause_in, is_deadline, is_future, leads_ahead, nearest_weekday, sentence_around, tense,
@@ -81,6 +81,7 @@ impl Finder<'_> {
         let next = self
             .anaphora_at(i)
             .or_else(|| self.this_year_at(i))
+            .or_else(|| self.year_end_at(i))
             .or_else(|| self.vague_at(i))
             .or_else(|| self.day_part_at(i))
             .or_else(|| self.weekend_at(i))
@@ -183,6 +184,38 @@ impl Finder<'_> {
         let (start, end) = (self.start_of(i), self.end_before(next));
         self.push(start, end, Some(value), true, self.counted("the year of"));
         Some(next)
+    }
+
+    /// "by year-end", "since year end": the last day of the publication date's year (of the
+    /// year before, after "since"). Not "year-end results".
+    fn year_end_at(&mut self, i: usize) -> Option<usize> {
+        if self.lower(i) != Some("year") {
+            return None;
+        }
+        let end_at = if self.sym(i + 1, "-") && self.adjacent(i) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let before = i.checked_sub(1).and_then(|p| self.lower(p))?;
+        if self.lower(end_at) != Some("end")
+            || !YEAR_END_PREPOSITIONS.contains(&before)
+            || self
+                .word(end_at + 1)
+                .is_some_and(|w| w.starts_with(char::is_lowercase))
+        {
+            return None;
+        }
+        let y = self.reference?.year() - i32::from(before == "since");
+        let value = Value::Day(chrono::NaiveDate::from_ymd_opt(y, 12, 31)?);
+        let how = if before == "since" {
+            "the last day of the year before that of"
+        } else {
+            "the last day of the year of"
+        };
+        let (start, end) = (self.start_of(i), self.end_before(end_at + 1));
+        self.push(start, end, Some(value), true, self.counted(how));
+        Some(end_at + 1)
     }
 
     /// Vague phrases: shown, never given a date.

@@ -576,6 +576,13 @@ const CASES: &[(&str, &str, &str)] = &[
         "2000-01-07",
         "Feb. 10=2000-02-10:relative | March=1999-03:relative",
     ),
+    // "by year-end" is the year's last day (the year before's after "since"; not "year-end
+    // results"); "the near future" and "a later date" are the future; "the early summer".
+    (
+        "It will close by year-end; the index is up since year end, and year-end results are due at a later date, in the near future. Orders rose from the early summer.",
+        "1989-10-30",
+        "year-end=1989-12-31:relative | year end=1988-12-31:ongoing | a later date=FUTURE_REF:vague | the near future=FUTURE_REF:vague | the early summer=1989-SU:relative",
+    ),
     (
         "Sales in Q1 2022 rose.",
         "2022-05-01",

@@ -5,8 +5,8 @@
 use chrono::Datelike;
 
 use super::lexicon::{
-    AMOUNT_SIGNS, NEWS_YEARS, NOT_PLURALS, NUMBER_NOUNS, QUARTER_ORDINALS, QUARTER_PHRASES,
-    QuarterRef, SEASONS, SPELLED_DECADES, TRIGGERS, direction,
+    AMOUNT_SIGNS, NEWS_YEARS, NOT_PLURALS, NUMBER_NOUNS, PARTS_OF_MONTH, QUARTER_ORDINALS,
+    QUARTER_PHRASES, QuarterRef, SEASONS, SPELLED_DECADES, TRIGGERS, direction,
 };
 use super::resolve::{is_future, quarter_of, sentence_around};
 use super::tokens::Tk;
@@ -275,7 +275,9 @@ impl Finder<'_> {
             (None, i + 1)
         };
         let before = i.checked_sub(1).and_then(|p| self.lower(p));
-        let placed = before.is_some_and(|w| matches!(w, "the" | "in" | "during" | "this" | "that"));
+        let placed = before.is_some_and(|w| {
+            matches!(w, "the" | "in" | "during" | "this" | "that") || PARTS_OF_MONTH.contains(&w)
+        });
         if year.is_none() && !placed {
             return Found::Pass;
         }
