@@ -578,6 +578,7 @@ impl Finder<'_> {
                 .checked_sub_months(Months::new(n as u32))
                 .map(|d| Value::Month(d.year(), d.month())),
             "year" => Some(Value::Year(r.year() - n as i32)),
+            "decade" => Some(Value::Year(r.year() - 10 * n as i32)),
             _ => None,
         }?;
         let start = self.start_of(i);

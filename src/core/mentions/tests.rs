@@ -572,9 +572,9 @@ const CASES: &[(&str, &str, &str)] = &[
     // A past verb that points ahead with an infinitive: the coming date ("subpoenaed him to
     // testify on Feb. 10"); "traveled to Paris" is no infinitive.
     (
-        "Burton said he subpoenaed Elian to testify on Feb. 10. Later he traveled to Paris in March.",
+        "Burton said he subpoenaed Elian to testify on Feb. 10. Later he traveled to Paris in March, a decade ago.",
         "2000-01-07",
-        "Feb. 10=2000-02-10:relative | March=1999-03:relative",
+        "Feb. 10=2000-02-10:relative | March=1999-03:relative | a decade ago=1990:relative",
     ),
     // "by year-end" is the year's last day (the year before's after "since"; not "year-end
     // results"); "the near future" and "a later date" are the future; "the early summer".
