@@ -4,7 +4,9 @@
 
 use chrono::NaiveDate;
 
-use super::lexicon::{AND_WORDS, MONTH_TRIGGERS, PARTS_OF_MONTH, TRIGGERS, WEAK_MONTH_TRIGGERS};
+use super::lexicon::{
+    AND_WORDS, MONTH_TRIGGERS, NAME_MONTHS, PARTS_OF_MONTH, TRIGGERS, WEAK_MONTH_TRIGGERS,
+};
 use super::tokens::Tk;
 use super::value::Value;
 use super::{Finder, Found, MentionKind};
@@ -143,18 +145,19 @@ impl Finder<'_> {
                 self.push_month(t.start, end, Some(y), m, None);
                 return Found::Next(next);
             }
-            // After "and", "for" or "a", a bare month before a capitalised word is a first
-            // name: "Hungary and Jan Kavan", "Johnny and June Carter" (but "the March U.N.
-            // vote").
-            let capital_after = self
+            // After "and", "for", "a" or "an", a month that is also a first name, before a
+            // capitalised word, is a name: "Hungary and Jan Kavan", "Johnny and June Carter"
+            // (but "the March U.N. vote", "in November and December U.S. exports").
+            let name_after = self
                 .word(after_month)
-                .is_some_and(|w| w.starts_with(char::is_uppercase));
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+                && self.lower(i).is_some_and(|w| NAME_MONTHS.contains(&w));
             let triggered = i
                 .checked_sub(1)
                 .and_then(|p| self.lower(p))
                 .is_some_and(|w| {
                     let weak = w == "and" || WEAK_MONTH_TRIGGERS.contains(&w);
-                    if weak && capital_after {
+                    if weak && name_after {
                         return false;
                     }
                     TRIGGERS.contains(&w)

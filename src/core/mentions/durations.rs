@@ -37,7 +37,7 @@ impl Finder<'_> {
         {
             let next = if self.lower(i + 2) == Some("ahead") {
                 i + 3
-            } else if i > 0 && self.lower(i - 1) == Some("over") {
+            } else if i > 0 && self.lower(i - 1) == Some("over") && !time {
                 i + 2
             } else {
                 0
@@ -141,12 +141,14 @@ impl Finder<'_> {
         Found::Next(next)
     }
 
-    /// Whether the word at `i` is a calendar unit of time (a day to a year, not a decade or a
-    /// century), in the singular or the plural.
+    /// Whether the word at `i` is a day, a week, a month or a year, in the singular or the
+    /// plural ("the past year"; not a decade, a century or an hour).
     pub(super) fn unit_follows(&self, i: usize) -> bool {
         self.lower(i)
             .and_then(unit_of)
-            .is_some_and(|&(_, _, per, _)| per == 1)
+            .is_some_and(|&(_, letter, per, time)| {
+                per == 1 && !time && matches!(letter, "D" | "W" | "M" | "Y")
+            })
     }
 
     /// A length of time from token `i` to before token `next`.

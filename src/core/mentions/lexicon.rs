@@ -185,8 +185,9 @@ pub(super) const EARLIER_WORDS: &[&str] = &["earlier", "ago"];
 pub(super) const LATER_WORDS: &[&str] = &["later"];
 
 /// The publication date's year, as reports of results name it: "for the year", "the full year",
-/// "the current fiscal year" (longer first). Not before a number, a hyphen or one of
-/// [`NOT_THIS_YEAR_AFTER`]: "the year 2000", "the year-ago quarter", "the year before".
+/// "the current fiscal year" (longer first). Not before a number or a year in words, a hyphen
+/// or one of [`NOT_THIS_YEAR_AFTER`] ("the year 2000", "the year-ago quarter", "the year
+/// before"), nor with a capital Year (a title: "Album of the Year").
 pub(super) const THIS_YEAR_PHRASES: [&[&str]; 5] = [
     &["the", "current", "fiscal", "year"],
     &["the", "current", "year"],
@@ -200,8 +201,39 @@ pub(super) const YEAR_END_PREPOSITIONS: &[&str] = &[
     "by", "since", "around", "at", "until", "before", "after", "through",
 ];
 
+/// Words in lower case that may follow "year-end" when it is a date ("by year end and …"); any
+/// other makes it an adjective ("year-end results").
+pub(super) const YEAR_END_FOLLOWERS: &[&str] = &[
+    "and", "or", "the", "when", "as", "to", "in", "for", "with", "but", "while", "after", "if",
+];
+
+/// Words near "the nineties" that make it a temperature ("highs in the nineties").
+pub(super) const TEMPERATURE_WORDS: &[&str] = &[
+    "high",
+    "highs",
+    "low",
+    "lows",
+    "temperature",
+    "temperatures",
+    "degrees",
+    "fahrenheit",
+];
+
+/// Months that are first names too: after "and" or an article, before a capitalised word, they
+/// are names ("Hungary and Jan Kavan", "Johnny and June Carter").
+pub(super) const NAME_MONTHS: &[&str] = &["jan", "june", "april", "may", "august"];
+
 /// Words after "the year" that tie it to something else than the publication date's year.
 pub(super) const NOT_THIS_YEAR_AFTER: &[&str] = &[
+    "the",
+    "to",
+    "since",
+    "through",
+    "beginning",
+    "begins",
+    "starting",
+    "and",
+    "was",
     "of",
     "when",
     "that",
@@ -550,7 +582,7 @@ pub(super) const SPELLED_UNITS: [&str; 19] = [
     "eighteen",
     "nineteen",
 ];
-/// Tens in words.
+
 /// Decades in words, after "the": "the nineties" (its century by the publication date).
 pub(super) const SPELLED_DECADES: [&str; 8] = [
     "twenties",
@@ -563,6 +595,7 @@ pub(super) const SPELLED_DECADES: [&str; 8] = [
     "nineties",
 ];
 
+/// Tens in words.
 pub(super) const SPELLED_TENS: [(&str, i32); 8] = [
     ("twenty", 20),
     ("thirty", 30),
@@ -677,8 +710,9 @@ pub(super) const REPORTING_VERBS: &[&str] = &[
     "stated",
 ];
 
-/// Words right before a date that make it a deadline, to come even in a past sentence ("must
-/// be returned by Jan. 14", "payable Dec. 7", "expire Nov. 21").
+/// Words right before a date that make it a deadline ("must be returned by Jan. 14", "payable
+/// Dec. 7", "expire Nov. 21"): a month after publication's is then the coming one even in a past
+/// sentence; a month before it moves to next year only after [`FIRM_DEADLINE_WORDS`].
 pub(super) const DEADLINE_WORDS: &[&str] = &[
     "by",
     "until",
@@ -703,6 +737,14 @@ pub(super) const DEADLINE_WORDS: &[&str] = &[
 /// does not look back ("By February, protests had spread").
 pub(super) const FIRM_DEADLINE_WORDS: &[&str] =
     &["payable", "effective", "due", "expire", "expires"];
+
+/// Words after "to" that make it no infinitive: articles, possessives and the nouns news sends
+/// people to ("went to court", "returned to power", "sent to prison").
+pub(super) const NOT_INFINITIVES: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "court", "prison", "jail",
+    "power", "office", "hospital", "school", "work", "trial", "war", "town", "death", "bed",
+    "church", "college", "sea", "safety", "justice",
+];
 
 /// Endings of Russian past-tense verbs.
 pub(super) const RUSSIAN_PAST_ENDINGS: &[&str] =

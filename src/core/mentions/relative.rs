@@ -6,8 +6,8 @@ use chrono::{Datelike, Days, Months};
 use super::lexicon::{
     ANAPHORA, DAY_PART_PHRASES, DAY_WORDS, EARLIER_WORDS, HOLIDAYS, Holiday, LATER_WORDS,
     MONTH_WORDS, NOT_THIS_YEAR_AFTER, NUMBER_WORDS, SEASONS, SHIFT_PREPOSITIONS, THIS_YEAR_PHRASES,
-    TODAY_PHRASE, VAGUE, WEEK_WORDS, WEEKDAY_PREPOSITIONS, WEEKEND_WORDS, YEAR_END_PREPOSITIONS,
-    YEAR_UNIT_WORDS, class, direction, weekday_of,
+    TODAY_PHRASE, VAGUE, WEEK_WORDS, WEEKDAY_PREPOSITIONS, WEEKEND_WORDS, YEAR_END_FOLLOWERS,
+    YEAR_END_PREPOSITIONS, YEAR_UNIT_WORDS, class, direction, weekday_of,
 };
 use super::resolve::{
     Tense, clause_in, is_deadline, is_future, leads_ahead, nearest_weekday, sentence_around, tense,
@@ -170,6 +170,7 @@ impl Finder<'_> {
         // "the year 2000", "the year two thousand", "the year-ago quarter", "the year before";
         // "Album of the Year" is a title.
         let tied = self.num(next).is_some()
+            || self.year(next).is_some()
             || self
                 .word(next - 1)
                 .is_some_and(|w| w.starts_with(char::is_uppercase))
@@ -198,11 +199,14 @@ impl Finder<'_> {
             i + 1
         };
         let before = i.checked_sub(1).and_then(|p| self.lower(p))?;
+        // "year-end results" is an adjective; "at year-end 1997" another year's
+        let noun_after = self
+            .word(end_at + 1)
+            .is_some_and(|w| w.starts_with(char::is_lowercase) && !YEAR_END_FOLLOWERS.contains(&w));
         if self.lower(end_at) != Some("end")
             || !YEAR_END_PREPOSITIONS.contains(&before)
-            || self
-                .word(end_at + 1)
-                .is_some_and(|w| w.starts_with(char::is_lowercase))
+            || noun_after
+            || self.year(end_at + 1).is_some()
         {
             return None;
         }
@@ -226,7 +230,9 @@ impl Finder<'_> {
         let start = self.start_of(i);
         for (phrase, reference) in VAGUE {
             // "the past year": a time of its own, not the past at large ("the past decade" is)
-            if self.is_phrase(i, phrase) && !self.unit_follows(i + phrase.len()) {
+            if self.is_phrase(i, phrase)
+                && !(phrase == ["the", "past"] && self.unit_follows(i + phrase.len()))
+            {
                 let next = i + phrase.len();
                 let end = self.end_before(next);
                 let how = match reference {
@@ -623,7 +629,8 @@ impl Finder<'_> {
         let possessive = (self.sym(i + 1, "'") || self.sym(i + 1, "’"))
             && self.adjacent(i)
             && self.word(i + 2) == Some("s");
-        let future = !possessive && self.looks_ahead(lead_to);
+        let future = (!possessive || is_future(sentence_around(self.text, start)))
+            && self.looks_ahead(lead_to);
         let start = if i > 0 && WEEKDAY_PREPOSITIONS.contains(&self.lower(i - 1).unwrap_or("")) {
             self.start_of(i - 1)
         } else {

@@ -9,8 +9,9 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::lexicon::{
     AZERBAIJANI_LETTERS, AZERBAIJANI_PAST_ENDINGS, CLAUSE_FUTURE_CUES, DEADLINE_WORDS,
-    FIRM_DEADLINE_WORDS, FUTURE_CUES, MODIFIERS, PARTS_OF_DAY, PAST_WORDS, RANGE_JOINERS,
-    RANGE_OPENERS, REPORTING_VERBS, RUSSIAN_PAST_ENDINGS, SINCE_WORDS, UNTIL_WORDS, class,
+    FIRM_DEADLINE_WORDS, FUTURE_CUES, MODIFIERS, NOT_INFINITIVES, PARTS_OF_DAY, PAST_WORDS,
+    RANGE_JOINERS, RANGE_OPENERS, REPORTING_VERBS, RUSSIAN_PAST_ENDINGS, SINCE_WORDS, UNTIL_WORDS,
+    class,
 };
 use super::value::Value;
 use super::{Finder, MentionKind, lower_case};
@@ -62,7 +63,8 @@ fn is_past_word(w: &str) -> bool {
 }
 
 /// Whether a clause points ahead of its last past verb with an infinitive ("subpoenaed Elian to
-/// testify on Feb. 10"): a "to" after it, before a word in lower case that is no article.
+/// testify on Feb. 10"): a "to" after it, before a word in lower case that is none of
+/// [`NOT_INFINITIVES`] ("went to court", "returned to power").
 fn infinitive_after_past(clause: &str) -> bool {
     let ws: Vec<&str> = words(clause).collect();
     let Some(last_past) = ws.iter().rposition(|w| is_past_word(w)) else {
@@ -71,10 +73,7 @@ fn infinitive_after_past(clause: &str) -> bool {
     ws[last_past + 1..].windows(2).any(|pair| {
         pair[0] == "to"
             && pair[1].starts_with(char::is_lowercase)
-            && !matches!(
-                pair[1],
-                "the" | "a" | "an" | "his" | "her" | "their" | "its"
-            )
+            && !is_one_of(pair[1], NOT_INFINITIVES)
     })
 }
 
@@ -209,6 +208,13 @@ pub(super) fn is_deadline(clause: &str) -> bool {
     ends_with_one_of(clause, DEADLINE_WORDS)
 }
 
+/// Whether `clause` ends in a firm deadline ("is payable", "effective"), not one already met
+/// ("became effective", "was due").
+fn firm_deadline(clause: &str) -> bool {
+    ends_with_one_of(clause, FIRM_DEADLINE_WORDS)
+        && !ends_with_one_of(clause, &["was", "were", "became", "had", "been"])
+}
+
 /// Whether one of the last two words of `clause` is one of `list`.
 fn ends_with_one_of(clause: &str, list: &[&str]) -> bool {
     words(clause).rev().take(2).any(|w| is_one_of(w, list))
@@ -262,8 +268,9 @@ impl Finder<'_> {
         let just_before =
             day.is_some() && candidate.is_some_and(|c| c < r && (r - c).num_days() <= 31);
         // A past sentence may still name a coming date ("the court said he must be returned by
-        // Jan. 14"): the clause that leads to the date must look back too, and a deadline
-        // ("by", "payable", "expire") never does.
+        // Jan. 14"): the clause that leads to the date must look back too; a deadline ("by",
+        // "payable", "expire") or an infinitive after the past verb ("subpoenaed him to testify
+        // on Feb. 10") does not.
         let lead = clause_in(self.text, sentence, at);
         let deadline = is_deadline(lead);
         let reported_lead = reported(lead);
@@ -288,8 +295,7 @@ impl Finder<'_> {
             // issued July 1, which will receive …")
             && (ahead_in_clause
                 || tense == Tense::Future && self::tense(lead) != Tense::Past
-                || deadline
-                    && (tense != Tense::Past || ends_with_one_of(lead, FIRM_DEADLINE_WORDS)))
+                || firm_deadline(lead))
             && !just_before
         {
             year += 1;

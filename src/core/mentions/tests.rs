@@ -583,6 +583,30 @@ const CASES: &[(&str, &str, &str)] = &[
         "1989-10-30",
         "year-end=1989-12-31:relative | year end=1988-12-31:ongoing | a later date=FUTURE_REF:vague | the near future=FUTURE_REF:vague | the early summer=1989-SU:relative",
     ),
+    // What the rules above must not read: a deadline already met ("became effective Jan. 1"),
+    // "until" after an irregular past verb, "went to court" (no infinitive), "Sunday's
+    // election" in a coming sentence, "the year 2000"-like ties, "at year-end 1997",
+    // temperatures, "an early fall", and December after "November and".
+    (
+        "The law became effective Jan. 1. Smith ran the company until June. He went to court on Dec. 10.",
+        "1998-11-10",
+        "Jan. 1=1998-01-01:relative | June=1998-06:range_end | Dec. 10=1997-12-10:relative",
+    ),
+    (
+        "Voters will go to the polls in Sunday's election. In 1989, the year the wall fell, exports rose at year-end 1997, and will by year end and in November.",
+        "1998-11-11",
+        "Sunday=1998-11-15:relative | 1989=1989:absolute | 1997=1997:absolute | year end=1998-12-31:relative | November=1998-11:relative",
+    ),
+    (
+        "In November and December U.S. exports fell.",
+        "1999-01-15",
+        "November=1998-11:relative | December=1998-12:relative",
+    ),
+    (
+        "Highs in the nineties are due; stocks recovered from an early fall, and the past hour was calm, now second in the polls.",
+        "1998-07-10",
+        "the past=PAST_REF:vague | now=PRESENT_REF:vague",
+    ),
     (
         "Sales in Q1 2022 rose.",
         "2022-05-01",

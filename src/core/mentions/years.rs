@@ -6,7 +6,7 @@ use chrono::Datelike;
 
 use super::lexicon::{
     AMOUNT_SIGNS, NEWS_YEARS, NOT_PLURALS, NUMBER_NOUNS, PARTS_OF_MONTH, QUARTER_ORDINALS,
-    QUARTER_PHRASES, QuarterRef, SEASONS, SPELLED_DECADES, TRIGGERS, direction,
+    QUARTER_PHRASES, QuarterRef, SEASONS, SPELLED_DECADES, TEMPERATURE_WORDS, TRIGGERS, direction,
 };
 use super::resolve::{is_future, quarter_of, sentence_around};
 use super::tokens::Tk;
@@ -82,7 +82,8 @@ impl Finder<'_> {
     }
 
     /// "the 1988 third quarter", and "the 1988 quarter" or "the 1988 period" for the quarter
-    /// spoken of in that year.
+    /// spoken of in that year ("the 1988 quarter", with none spoken of, for the last whole
+    /// quarter before publication).
     fn year_quarter_at(&mut self, i: usize) -> Option<usize> {
         if self.lower(i) != Some("the") {
             return None;
@@ -206,6 +207,9 @@ impl Finder<'_> {
             && let Some(k) = self
                 .lower(i)
                 .and_then(|w| SPELLED_DECADES.iter().position(|x| *x == w))
+            // "highs in the nineties" is a temperature
+            && !(i.saturating_sub(5)..i)
+                .any(|k| self.lower(k).is_some_and(|w| TEMPERATURE_WORDS.contains(&w)))
         {
             Some((k as i32 * 10 + 20, i + 1))
         } else {
@@ -255,9 +259,10 @@ impl Finder<'_> {
         Found::Pass
     }
 
-    /// A season with its year, or after "in", "the", "during": "the summer of 1998", "winter
-    /// 1997", "in the spring" (the publication year's, or the year before for a season yet to
-    /// come in a past sentence).
+    /// A season with its year, or after "in", "the", "during", "this", "that" or "early",
+    /// "mid", "late" (not "an early fall"): "the summer of 1998", "winter 1997", "in the spring"
+    /// (the publication year's, or the year before for a season yet to come in a past
+    /// sentence).
     pub(super) fn season_at(&mut self, i: usize) -> Found {
         let Some(season) = self
             .lower(i)
@@ -275,9 +280,14 @@ impl Finder<'_> {
             (None, i + 1)
         };
         let before = i.checked_sub(1).and_then(|p| self.lower(p));
-        let placed = before.is_some_and(|w| {
-            matches!(w, "the" | "in" | "during" | "this" | "that") || PARTS_OF_MONTH.contains(&w)
-        });
+        // "early summer" — but "an early fall" is a tumble, "the early fall" a season
+        let modified = before.is_some_and(|w| PARTS_OF_MONTH.contains(&w))
+            && (self.lower(i) != Some("fall")
+                || i.checked_sub(2)
+                    .and_then(|p| self.lower(p))
+                    .is_some_and(|w| matches!(w, "the" | "in" | "by")));
+        let placed = before.is_some_and(|w| matches!(w, "the" | "in" | "during" | "this" | "that"))
+            || modified;
         if year.is_none() && !placed {
             return Found::Pass;
         }
