@@ -148,9 +148,7 @@ impl Finder<'_> {
             // After "and", "for", "a" or "an", a month that is also a first name, before a
             // capitalised word, is a name: "Hungary and Jan Kavan", "Johnny and June Carter"
             // (but "the March U.N. vote", "in November and December U.S. exports").
-            let name_after = self
-                .word(after_month)
-                .is_some_and(|w| w.starts_with(char::is_uppercase))
+            let name_after = self.capitalised(after_month)
                 && self.lower(i).is_some_and(|w| NAME_MONTHS.contains(&w));
             let triggered = i
                 .checked_sub(1)

@@ -122,10 +122,7 @@ impl Finder<'_> {
         let is_age = |w: Option<&str>| w.is_some_and(|w| AGE_WORDS.contains(&w));
         let age = is_age(after) || self.sym(unit_at + 1, "-") && is_age(self.lower(unit_at + 2));
         let fraction = hyphen && singular == "quarter";
-        let title = self
-            .word(unit_at)
-            .is_some_and(|w| w.starts_with(char::is_uppercase))
-            && self.num(i + lead).is_some();
+        let title = self.capitalised(unit_at) && self.num(i + lead).is_some();
         // "a year-earlier quarter", "the 1989 second quarter": dates, read by later rules.
         let date_word = self.sym(unit_at + 1, "-")
             && after.is_none()
@@ -226,9 +223,7 @@ impl Finder<'_> {
                 return Found::Pass;
             }
         } else if let Some(day) = w.strip_suffix('s').and_then(weekday_of)
-            && self
-                .word(i)
-                .is_some_and(|x| x.starts_with(char::is_uppercase))
+            && self.capitalised(i)
         {
             // "on Tuesdays": a weekday in the plural, capitalised.
             (Repeat::Weekday(day), i + 1)

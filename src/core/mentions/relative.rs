@@ -10,7 +10,8 @@ use super::lexicon::{
     YEAR_END_PREPOSITIONS, YEAR_UNIT_WORDS, class, direction, weekday_of,
 };
 use super::resolve::{
-    Tense, clause_in, is_deadline, is_future, leads_ahead, nearest_weekday, sentence_around, tense,
+    Tense, clause_in, is_deadline, is_future, joins_time_to_day, leads_ahead, nearest_weekday,
+    sentence_around, tense,
 };
 use super::value::{Ref, Season, Value, ymd};
 use super::{Finder, Found, MentionKind};
@@ -171,9 +172,7 @@ impl Finder<'_> {
         // "Album of the Year" is a title.
         let tied = self.num(next).is_some()
             || self.year(next).is_some()
-            || self
-                .word(next - 1)
-                .is_some_and(|w| w.starts_with(char::is_uppercase))
+            || self.capitalised(next - 1)
             || self.sym(next, "-")
             || self.lower(next).is_some_and(|w| {
                 NOT_THIS_YEAR_AFTER.contains(&w) || NUMBER_WORDS.iter().any(|(n, _)| *n == w)
@@ -597,10 +596,7 @@ impl Finder<'_> {
     /// Weekdays: "on Monday", "Tuesday, April 9" (the date wins), "в понедельник"
     fn weekday_at(&mut self, i: usize, w: &str) -> Option<usize> {
         let wd = weekday_of(w)?;
-        let capitalised = self
-            .word(i)
-            .is_some_and(|x| x.chars().next().is_some_and(char::is_uppercase));
-        if !capitalised && w.is_ascii() {
+        if !self.capitalised(i) && w.is_ascii() {
             return None;
         }
         // A date right after the weekday: let the date rule take it.
@@ -617,18 +613,15 @@ impl Finder<'_> {
         let lead_to = match self.drafts.last() {
             Some(d)
                 if matches!(d.value, Some(Value::Time(..)))
-                    && self.text.get(d.end..start).is_some_and(|gap| {
-                        matches!(gap.trim(), "" | ",") || gap.trim().eq_ignore_ascii_case("on")
-                    }) =>
+                    && self.text.get(d.end..start).is_some_and(joins_time_to_day) =>
             {
                 d.start
             }
             _ => start,
         };
         // "Wednesday's ruling" is one that was made.
-        let possessive = (self.sym(i + 1, "'") || self.sym(i + 1, "’"))
-            && self.adjacent(i)
-            && self.word(i + 2) == Some("s");
+        let possessive =
+            self.apostrophe(i + 1) && self.adjacent(i) && self.word(i + 2) == Some("s");
         let future = (!possessive || is_future(sentence_around(self.text, start)))
             && self.looks_ahead(lead_to);
         let start = if i > 0 && WEEKDAY_PREPOSITIONS.contains(&self.lower(i - 1).unwrap_or("")) {

@@ -220,6 +220,21 @@ fn ends_with_one_of(clause: &str, list: &[&str]) -> bool {
     words(clause).rev().take(2).any(|w| is_one_of(w, list))
 }
 
+/// Whether the gap between a time and a day makes them one ("10 p.m. Wednesday", "9 a.m., on
+/// Tuesday").
+pub(super) fn joins_time_to_day(gap: &str) -> bool {
+    let gap = gap.trim();
+    matches!(gap, "" | ",") || gap.eq_ignore_ascii_case("on")
+}
+
+/// The last whole quarter before day `r`, with its year.
+pub(super) fn previous_quarter(r: NaiveDate) -> (i32, u32) {
+    match quarter_of(r) {
+        1 => (r.year() - 1, 4),
+        q => (r.year(), q - 1),
+    }
+}
+
 /// The quarter (1–4) of a day.
 pub(super) fn quarter_of(day: NaiveDate) -> u32 {
     (day.month() - 1) / 3 + 1
@@ -338,9 +353,7 @@ pub(super) fn join_neighbours(f: &mut Finder<'_>) {
         let (a, b) = (&f.drafts[k], &f.drafts[k + 1]);
         let gap = text[a.end..b.start].trim();
         let joined = match (a.value, b.value) {
-            (Some(Value::Time(_, h, m)), Some(Value::Day(d)))
-                if matches!(gap, "" | ",") || gap.eq_ignore_ascii_case("on") =>
-            {
+            (Some(Value::Time(_, h, m)), Some(Value::Day(d))) if joins_time_to_day(gap) => {
                 Some(Value::Time(d, h, m))
             }
             _ => None,

@@ -202,6 +202,17 @@ impl<'a> Finder<'a> {
             .map(|t| t.text)
     }
 
+    /// Whether token `i` is a word written with a capital first ("Charles", "Year").
+    pub(super) fn capitalised(&self, i: usize) -> bool {
+        self.word(i)
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    }
+
+    /// Whether token `i` is an apostrophe, straight or curly.
+    pub(super) fn apostrophe(&self, i: usize) -> bool {
+        self.sym(i, "'") || self.sym(i, "’")
+    }
+
     pub(super) fn lower(&self, i: usize) -> Option<&'a str> {
         self.toks
             .get(i)

@@ -8,7 +8,7 @@ use super::lexicon::{
     AMOUNT_SIGNS, NEWS_YEARS, NOT_PLURALS, NUMBER_NOUNS, PARTS_OF_MONTH, QUARTER_ORDINALS,
     QUARTER_PHRASES, QuarterRef, SEASONS, SPELLED_DECADES, TEMPERATURE_WORDS, TRIGGERS, direction,
 };
-use super::resolve::{is_future, quarter_of, sentence_around};
+use super::resolve::{is_future, previous_quarter, quarter_of, sentence_around};
 use super::tokens::Tk;
 use super::value::Value;
 use super::{Finder, Found};
@@ -101,7 +101,7 @@ impl Finder<'_> {
                 // No quarter spoken of: "the 1988 quarter" is the last whole one before
                 // publication, in that year ("the 1988 period" may be any length).
                 (_, Some(r)) if self.lower(after) == Some("quarter") => (
-                    (quarter_of(r) + 2) % 4 + 1,
+                    previous_quarter(r).1,
                     after + 1,
                     "the last whole quarter before publication, in the year given",
                 ),
@@ -135,10 +135,7 @@ impl Finder<'_> {
         if phrase.last() == Some(&"period") && spoken.is_none() {
             return None;
         }
-        let previous = self.reference.map(|r| match quarter_of(r) {
-            1 => (r.year() - 1, 4),
-            q => (r.year(), q - 1),
-        });
+        let previous = self.reference.map(previous_quarter);
         let (value, how) = match which {
             QuarterRef::Spoken => match spoken {
                 Some(q) => (Some(q), "the quarter spoken of".to_string()),
@@ -195,7 +192,7 @@ impl Finder<'_> {
             return Found::Next(i + 2);
         }
         // "the '90s", "the nineties": the decade's tens, and the token after it.
-        let short = if (self.sym(i, "'") || self.sym(i, "’"))
+        let short = if self.apostrophe(i)
             && self.adjacent(i)
             && let Some((d, 2)) = self.num(i + 1)
             && d % 10 == 0
@@ -350,9 +347,7 @@ impl Finder<'_> {
             let counted = self
                 .lower(next)
                 .is_some_and(|w| w.len() > 3 && w.ends_with('s') && !NOT_PLURALS.contains(&w))
-                && !self
-                    .word(next)
-                    .is_some_and(|w| w.starts_with(char::is_uppercase));
+                && !self.capitalised(next);
             // A thousands separator joins digits: "1,990" or "2011,500" — "In 2011, the…" is
             // a year.
             let digits_at = |k: usize| self.num(k).is_some_and(|(_, l)| l == 3);
