@@ -529,26 +529,9 @@ pub fn dates(path: &std::path::Path, json: bool, out: &mut dyn Write) -> Result<
         lines
     };
     for block in c.articles.chunks(DATES_BLOCK) {
-        let per_core = block.len().div_ceil(cores).max(1);
-        let parts: Vec<String> = std::thread::scope(|s| {
-            // A part whose thread the system refuses is dated here, in its turn.
-            let workers: Vec<_> = block
-                .chunks(per_core)
-                .map(|part| {
-                    std::thread::Builder::new()
-                        .spawn_scoped(s, move || lines_of(part))
-                        .map_err(|_| part)
-                })
-                .collect();
-            workers
-                .into_iter()
-                .map(|w| match w {
-                    Ok(w) => w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                    Err(part) => lines_of(part),
-                })
-                .collect()
-        });
-        for part in parts {
+        let parts = crate::core::in_parts(block, cores, |_, part| lines_of(part));
+        for (_, part) in parts {
+            let part = part.unwrap_or_else(|e| std::panic::resume_unwind(e));
             out.write_all(part.as_bytes())?;
         }
     }

@@ -123,6 +123,73 @@ pub fn threads() -> usize {
     *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
+/// Runs `run` over `items` cut into `parts` runs, each on a scoped thread of its own (a run
+/// whose thread the system refuses runs on the calling thread, in its turn; a single part runs
+/// there directly, its panic caught all the same). `run` gets the index of its first item. Each run's items and result come back in
+/// order, `Err` where it panicked — the caller says what a failed run stands for.
+pub fn in_parts<'a, T: Sync, R: Send>(
+    items: &'a [T],
+    parts: usize,
+    run: impl Fn(usize, &'a [T]) -> R + Sync,
+) -> Vec<(std::ops::Range<usize>, std::thread::Result<R>)> {
+    let chunk = items.len().div_ceil(parts.max(1)).max(1);
+    if parts <= 1 || items.len() <= chunk {
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(0, items)));
+        return vec![(0..items.len(), result)];
+    }
+    std::thread::scope(|scope| {
+        let run = &run;
+        let workers: Vec<_> = items
+            .chunks(chunk)
+            .enumerate()
+            .map(|(n, part)| {
+                let from = n * chunk;
+                let range = from..from + part.len();
+                let worker = std::thread::Builder::new()
+                    .spawn_scoped(scope, move || run(from, part))
+                    .map_err(|_| part);
+                (range, worker)
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|(range, worker)| {
+                let result = match worker {
+                    Ok(handle) => handle.join(),
+                    Err(part) => Ok(run(range.start, part)),
+                };
+                (range, result)
+            })
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod in_parts_tests {
+    #[test]
+    fn parts_come_back_in_order_with_their_ranges_and_a_panic_is_caught() {
+        let items: Vec<u32> = (0..10).collect();
+        let parts = super::in_parts(&items, 3, |from, part| {
+            assert!(from != 4, "the second part fails");
+            (from, part.iter().sum::<u32>())
+        });
+        let ranges: Vec<_> = parts.iter().map(|(r, _)| r.clone()).collect();
+        assert_eq!(ranges, vec![0..4, 4..8, 8..10]);
+        assert_eq!(parts[0].1.as_ref().ok(), Some(&(0, 6)));
+        assert!(parts[1].1.is_err());
+        assert_eq!(parts[2].1.as_ref().ok(), Some(&(8, 17)));
+        // one part (or no items) runs on the calling thread, its panic caught too
+        let one = super::in_parts(&items, 1, |_, part: &[u32]| part.len());
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].1.as_ref().ok(), Some(&10));
+        let failed = super::in_parts(&items, 1, |_, _: &[u32]| -> usize { panic!("fails") });
+        assert!(failed[0].1.is_err());
+        let none = super::in_parts(&[] as &[u32], 4, |_, part: &[u32]| part.len());
+        assert_eq!(none.len(), 1);
+        assert_eq!(none[0].0, 0..0);
+    }
+}
+
 #[cfg(all(test, target_os = "linux"))]
 mod tests {
     /// The calling thread's niceness, from `/proc/thread-self/stat` (the field after the

@@ -407,34 +407,24 @@ pub fn index_texts(
 ) -> Option<RecycledIndex> {
     use std::sync::atomic::Ordering;
     let threads = super::threads();
-    let chunk = texts.len().div_ceil(threads).max(1);
-    let parts: Vec<Option<Vec<u64>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = texts
-            .chunks(chunk)
-            .enumerate()
-            .map(|(n, part)| {
-                scope.spawn(move || {
-                    let mut keys_out = Vec::new();
-                    for (i, text) in part.iter().enumerate() {
-                        if cancel.load(Ordering::Relaxed) {
-                            return None;
-                        }
-                        keys_out.extend(keys(text.as_ref(), n * chunk + i));
-                        progress.fetch_add(1, Ordering::Relaxed);
-                    }
-                    keys_out.sort_unstable();
-                    keys_out.dedup();
-                    keys_out.shrink_to_fit();
-                    Some(keys_out)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or(None))
-            .collect()
+    let parts = super::in_parts(texts, threads, |from, part| {
+        let mut keys_out = Vec::new();
+        for (i, text) in part.iter().enumerate() {
+            if cancel.load(Ordering::Relaxed) {
+                return None;
+            }
+            keys_out.extend(keys(text.as_ref(), from + i));
+            progress.fetch_add(1, Ordering::Relaxed);
+        }
+        keys_out.sort_unstable();
+        keys_out.dedup();
+        keys_out.shrink_to_fit();
+        Some(keys_out)
     });
-    let parts: Vec<Vec<u64>> = parts.into_iter().collect::<Option<_>>()?;
+    let parts: Vec<Vec<u64>> = parts
+        .into_iter()
+        .map(|(_, keys)| keys.unwrap_or(None))
+        .collect::<Option<_>>()?;
     if cancel.load(Ordering::Relaxed) {
         return None;
     }

@@ -480,21 +480,10 @@ pub fn find_all<'a, T: Sync>(
     if threads <= 1 || items.len() < 64 {
         return run(0, items);
     }
-    let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .enumerate()
-            .map(|(n, part)| {
-                let run = &run;
-                scope.spawn(move || run(n * chunk, part))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    })
+    super::in_parts(items, threads, run)
+        .into_iter()
+        .flat_map(|(_, hits)| hits.unwrap_or_default())
+        .collect()
 }
 
 /// About `width` characters of `text` around `hit`, on one line.

@@ -316,24 +316,13 @@ pub fn reports<T: Sync>(
     if threads <= 1 || items.len() < 64 {
         return run(items);
     }
-    let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| {
-                let run = &run;
-                (part.len(), scope.spawn(move || run(part)))
-            })
-            .collect();
-        // a chunk that failed still holds its places, so reports stay beside their articles
-        handles
-            .into_iter()
-            .flat_map(|(len, h)| {
-                h.join()
-                    .unwrap_or_else(|_| vec![ArticleReport::default(); len])
-            })
-            .collect()
-    })
+    // a part that failed still holds its places, so reports stay beside their articles
+    crate::core::in_parts(items, threads, |_, part| run(part))
+        .into_iter()
+        .flat_map(|(range, reports)| {
+            reports.unwrap_or_else(|_| vec![ArticleReport::default(); range.len()])
+        })
+        .collect()
 }
 
 /// What to suggest.
