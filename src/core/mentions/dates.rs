@@ -59,7 +59,8 @@ impl Finder<'_> {
     pub(super) fn month_first_at(&mut self, i: usize) -> Found {
         let t = self.toks[i];
         if let Some((m, after_month)) = self.month(i) {
-            if let Some((d1, mut next)) = self.day(after_month) {
+            let spelled = || self.spelled_day(after_month);
+            if let Some((d1, mut next)) = self.day(after_month).or_else(spelled) {
                 // Not "December 2022" read as a day: a day is never followed by a 4-digit part.
                 let mut days = vec![(d1, t.start, self.end_before(next))];
                 let mut range = false;

@@ -134,8 +134,9 @@ pub(super) enum QuarterRef {
     YearBefore,
 }
 
-/// Phrases naming a quarter without its ordinal; "period" counts only where a quarter was named.
-pub(super) const QUARTER_PHRASES: [(&[&str], QuarterRef); 20] = [
+/// Phrases naming a quarter without its ordinal; one with "period" counts only where a quarter
+/// was named.
+pub(super) const QUARTER_PHRASES: [(&[&str], QuarterRef); 28] = [
     (
         &["the", "comparable", "year", "-", "ago", "quarter"],
         QuarterRef::YearBefore,
@@ -162,6 +163,38 @@ pub(super) const QUARTER_PHRASES: [(&[&str], QuarterRef); 20] = [
     ),
     (
         &["the", "same", "quarter", "last", "year"],
+        QuarterRef::YearBefore,
+    ),
+    (
+        &["the", "corresponding", "quarter", "last", "year"],
+        QuarterRef::YearBefore,
+    ),
+    (
+        &["the", "corresponding", "period", "last", "year"],
+        QuarterRef::YearBefore,
+    ),
+    (
+        &["the", "comparable", "period", "last", "year"],
+        QuarterRef::YearBefore,
+    ),
+    (
+        &["the", "same", "period", "last", "year"],
+        QuarterRef::YearBefore,
+    ),
+    (
+        &["last", "year", "'", "s", "quarter"],
+        QuarterRef::YearBefore,
+    ),
+    (
+        &["last", "year", "’", "s", "quarter"],
+        QuarterRef::YearBefore,
+    ),
+    (
+        &["last", "year", "'", "s", "period"],
+        QuarterRef::YearBefore,
+    ),
+    (
+        &["last", "year", "’", "s", "period"],
         QuarterRef::YearBefore,
     ),
     (&["the", "most", "recent", "quarter"], QuarterRef::Spoken),
@@ -402,8 +435,14 @@ pub(super) const PARTS_OF_DAY: [(&str, DayPart); 8] = [
 ];
 
 /// A part of a day counted from the publication date: "this evening", "last night".
-pub(super) const DAY_PART_PHRASES: [(&[&str], i64, DayPart); 7] = [
+pub(super) const DAY_PART_PHRASES: [(&[&str], i64, DayPart); 13] = [
     (&["this", "morning"], 0, DayPart::Morning),
+    (&["mid", "-", "morning"], 0, DayPart::Morning),
+    (&["mid", "morning"], 0, DayPart::Morning),
+    (&["midmorning"], 0, DayPart::Morning),
+    (&["mid", "-", "afternoon"], 0, DayPart::Afternoon),
+    (&["mid", "afternoon"], 0, DayPart::Afternoon),
+    (&["midafternoon"], 0, DayPart::Afternoon),
     (&["this", "afternoon"], 0, DayPart::Afternoon),
     (&["this", "evening"], 0, DayPart::Evening),
     (&["tonight"], 0, DayPart::Night),
@@ -441,11 +480,13 @@ pub(super) enum Holiday {
     Nth(u32, Weekday, u8),
     /// On the last such weekday of a month: Memorial Day, the last Monday of May.
     Last(u32, Weekday),
+    /// This many days from Easter Sunday (western): Good Friday is -2.
+    Easter(i8),
 }
 
 /// Holidays news dates things by, longest phrase first (the apostrophe of "New Year's" is a
 /// token of its own).
-pub(super) const HOLIDAYS: [(&[&str], Holiday); 18] = [
+pub(super) const HOLIDAYS: [(&[&str], Holiday); 25] = [
     (&["new", "year", "'", "s", "day"], Holiday::Fixed(1, 1)),
     (&["new", "year", "’", "s", "day"], Holiday::Fixed(1, 1)),
     (&["new", "year", "'", "s", "eve"], Holiday::Fixed(12, 31)),
@@ -463,6 +504,19 @@ pub(super) const HOLIDAYS: [(&[&str], Holiday); 18] = [
     (&["thanksgiving"], Holiday::Nth(11, Weekday::Thu, 4)),
     (&["labor", "day"], Holiday::Nth(9, Weekday::Mon, 1)),
     (&["memorial", "day"], Holiday::Last(5, Weekday::Mon)),
+    (&["veterans", "day"], Holiday::Fixed(11, 11)),
+    (
+        &["father", "'", "s", "day"],
+        Holiday::Nth(6, Weekday::Sun, 3),
+    ),
+    (
+        &["father", "’", "s", "day"],
+        Holiday::Nth(6, Weekday::Sun, 3),
+    ),
+    (&["easter", "sunday"], Holiday::Easter(0)),
+    (&["easter", "monday"], Holiday::Easter(1)),
+    (&["easter"], Holiday::Easter(0)),
+    (&["good", "friday"], Holiday::Easter(-2)),
     (&["новый", "год"], Holiday::Fixed(1, 1)),
 ];
 
@@ -607,6 +661,32 @@ pub(super) const SPELLED_TENS: [(&str, i32); 8] = [
     ("ninety", 90),
 ];
 
+/// Days of a month spelled as ordinals, after the month ("March eighth"); the twenties and
+/// thirties join a unit's ordinal to [`SPELLED_TENS`]' "twenty", "thirty" ("May twenty-first").
+pub(super) const SPELLED_ORDINAL_DAYS: [(&str, u32); 21] = [
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("thirtieth", 30),
+];
+
 // Durations and sets: how long, how often — shown, never on the calendar.
 
 /// Units of a duration and how TIMEX3 writes them: the letter, how many of it one unit is, and
@@ -692,10 +772,12 @@ pub(super) const RANGE_JOINERS: &[&str] = &["to", "until", "till", "and", "-", "
 
 // Tense.
 
-/// English words that make a sentence look back.
+/// English words that make a sentence look back: besides "-ed", the irregular past tenses
+/// that are no past participle too ("the case is heard in May"), present tense or noun.
 pub(super) const PAST_WORDS: &[&str] = &[
     "was", "were", "had", "did", "said", "ago", "told", "met", "held", "left", "went", "came",
-    "took", "began", "became",
+    "took", "began", "became", "drew", "fell", "rose", "gave", "ran", "wrote", "spoke", "broke",
+    "chose", "flew", "grew", "knew", "threw", "stole", "swore", "woke", "wore",
 ];
 
 /// Verbs that report what someone said: the clause they open has a tense of its own ("Conseco

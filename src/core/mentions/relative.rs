@@ -10,8 +10,8 @@ use super::lexicon::{
     YEAR_END_PREPOSITIONS, YEAR_UNIT_WORDS, class, direction, weekday_of,
 };
 use super::resolve::{
-    Tense, clause_in, is_deadline, is_future, joins_time_to_day, leads_ahead, nearest_weekday,
-    sentence_around, tense,
+    SOON_AFTER_DAYS, Tense, clause_in, is_deadline, is_future, joins_time_to_day, leads_ahead,
+    nearest_weekday, sentence_around, tense,
 };
 use super::value::{Ref, Season, Value, ymd};
 use super::{Finder, Found, MentionKind};
@@ -34,7 +34,26 @@ fn holiday_in(holiday: Holiday, y: i32) -> Option<chrono::NaiveDate> {
                 (7 + last.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
             last.checked_sub_days(Days::new(u64::from(back)))
         }
+        Holiday::Easter(shift) => {
+            easter_sunday(y)?.checked_add_signed(chrono::Duration::days(i64::from(shift)))
+        }
     }
+}
+
+/// Western Easter Sunday of year `y`, by the anonymous Gregorian computus (Meeus/Jones/Butcher).
+pub(super) fn easter_sunday(y: i32) -> Option<chrono::NaiveDate> {
+    let a = y.rem_euclid(19);
+    let (b, c) = (y.div_euclid(100), y.rem_euclid(100));
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    chrono::NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
 }
 
 /// How a shifted name was counted, by its direction (last, this, next).
@@ -468,6 +487,18 @@ impl Finder<'_> {
         {
             return None;
         }
+        // Before a capitalised word it names something else, and no day of it is read either:
+        // "Christmas Island", "the Good Friday Agreement", "Easter Rising" (but "Over Christmas
+        // I", "Memorial Day Weekend", "Christmas Eve Sunday").
+        let next = i + phrase.len();
+        let date_word = |w: &str| weekday_of(w).is_some() || WEEKEND_WORDS.contains(&w);
+        if self.capitalised(next)
+            && self.word(next) != Some("I")
+            && self.toks[next].month == 0
+            && !self.lower(next).is_some_and(date_word)
+        {
+            return Some(next);
+        }
         let r = self.reference?;
         // "last Thanksgiving", "next Christmas", "this Christmas" say which one.
         let said = i
@@ -475,19 +506,25 @@ impl Finder<'_> {
             .and_then(|p| self.lower(p))
             .and_then(direction);
         let start = self.start_of(said.map_or(i, |_| i - 1));
+        let on = |y: i32| holiday_in(*holiday, y);
+        let this_year = on(r.year())?;
+        // One a few weeks after publication is the coming one unless its sentence looks back
+        // ("40 days before Election Day", published in September).
+        let soon_after = this_year > r && (this_year - r).num_days() <= SOON_AFTER_DAYS;
         let ahead = match said {
             Some(-1) => false,
             Some(1) => true,
-            _ => self.looks_ahead(start),
+            _ => {
+                self.looks_ahead(start)
+                    || (soon_after && tense(sentence_around(self.text, start)) != Tense::Past)
+            }
         };
-        let on = |y: i32| holiday_in(*holiday, y);
-        let day = match on(r.year())? {
+        let day = match this_year {
             d if said == Some(0) => d,
             d if d > r && !ahead => on(r.year() - 1)?,
             d if d < r && ahead => on(r.year() + 1)?,
             d => d,
         };
-        let next = i + phrase.len();
         let end = self.end_before(next);
         let how = self.counted(if ahead {
             "the next one from"

@@ -250,7 +250,7 @@ fn floor(text: &str, mut i: usize) -> usize {
 
 /// A date given without its year this many days or fewer after publication is the coming one
 /// when its sentence does not say otherwise ("the redemption on Dec. 7", published October 30).
-const SOON_AFTER_DAYS: i64 = 62;
+pub(super) const SOON_AFTER_DAYS: i64 = 62;
 
 impl Finder<'_> {
     /// The year of a day or month given without one.
@@ -287,7 +287,16 @@ impl Finder<'_> {
         // "payable", "expire") or an infinitive after the past verb ("subpoenaed him to testify
         // on Feb. 10") does not.
         let lead = clause_in(self.text, sentence, at);
-        let deadline = is_deadline(lead);
+        // "the Jan. 14 deadline" is one too (its abbreviation's point may end the sentence).
+        let named_deadline = self
+            .text
+            .get(at..floor(self.text, at + 24))
+            .is_some_and(|rest| {
+                words(rest)
+                    .take(4)
+                    .any(|w| w.eq_ignore_ascii_case("deadline"))
+            });
+        let deadline = is_deadline(lead) || named_deadline;
         let reported_lead = reported(lead);
         if after
             && tense == Tense::Past
@@ -355,6 +364,10 @@ pub(super) fn join_neighbours(f: &mut Finder<'_>) {
         let joined = match (a.value, b.value) {
             (Some(Value::Time(_, h, m)), Some(Value::Day(d))) if joins_time_to_day(gap) => {
                 Some(Value::Time(d, h, m))
+            }
+            // "mid-afternoon yesterday"
+            (Some(Value::DayPart(_, part)), Some(Value::Day(d))) if gap.is_empty() => {
+                Some(Value::DayPart(d, part))
             }
             _ => None,
         };

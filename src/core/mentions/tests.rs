@@ -628,6 +628,50 @@ const CASES: &[(&str, &str, &str)] = &[
         "2000-02-10",
         "last Thanksgiving=1999-11-25:relative | next Christmas=2000-12-25:relative",
     ),
+    (
+        "The stores will close on Good Friday. The drivers took a break over Christmas I think.",
+        "1998-10-26",
+        "Good Friday=1999-04-02:relative | Christmas=1997-12-25:relative",
+    ),
+    (
+        "Easter fell early; the Good Friday Agreement and Christmas Island are names.",
+        "2000-05-01",
+        "Easter=2000-04-23:relative",
+    ),
+    // A quarter a year before the one spoken of.
+    (
+        "Profit rose in the third quarter from the corresponding period last year, and U.K. sales for last year's quarter were $3 million.",
+        "1989-11-01",
+        "the third quarter=1989-Q3:relative | the corresponding period last year=1988-Q3:relative | last year's quarter=1988-Q3:relative",
+    ),
+    // A past verb makes a sentence look back, a deadline named after a date ahead; a holiday a
+    // few weeks away is the coming one.
+    (
+        "The parade on the Fourth of July drew crowds.",
+        "1999-06-01",
+        "the Fourth of July=1998-07-04:relative",
+    ),
+    (
+        "The broker gave no reason for the Jan. 14 deadline.",
+        "2000-01-05",
+        "Jan. 14=2000-01-14:relative",
+    ),
+    (
+        "The offices close for Thanksgiving, and the case is heard in May.",
+        "1998-11-05",
+        "Thanksgiving=1998-11-26:relative | May=1998-05:relative",
+    ),
+    // Parts of a day, and days spelled as ordinals.
+    (
+        "Shares were up at mid-afternoon yesterday; by mid afternoon today they fell.",
+        "1989-11-02",
+        "mid-afternoon yesterday=1989-11-01TAF:relative | mid afternoon today=1989-11-02TAF:relative",
+    ),
+    (
+        "Women's Day is this coming Sunday, March eighth, and the vote is on May twenty-first. In March first-quarter sales rose.",
+        "1998-03-05",
+        "March eighth=1998-03-08:relative | May twenty-first=1998-05-21:relative | March=1998-03:relative | first-quarter=1998-Q1:relative",
+    ),
     // Numbers that are not dates.
     (
         "More than 3,000 vehicles passed along the road.",
@@ -1013,5 +1057,23 @@ fn tokens_carry_their_lower_case() {
             .map(|t| t.low(&lowered))
             .collect();
         assert_eq!(got, want, "{text}");
+    }
+}
+
+/// Easter Sunday by the computus, against the calendar (the earliest and latest it can fall,
+/// and years around the benchmark's articles).
+#[test]
+fn easter_sunday_by_the_computus() {
+    for (year, expected) in [
+        (1818, "1818-03-22"),
+        (1943, "1943-04-25"),
+        (2000, "2000-04-23"),
+        (2008, "2008-03-23"),
+        (2011, "2011-04-24"),
+        (2019, "2019-04-21"),
+        (2038, "2038-04-25"),
+    ] {
+        let day = super::relative::easter_sunday(year).map(|d| d.to_string());
+        assert_eq!(day.as_deref(), Some(expected), "{year}");
     }
 }

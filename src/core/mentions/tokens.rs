@@ -4,7 +4,7 @@
 use super::Finder;
 use super::lexicon::{
     DAY_HYPHEN_SUFFIXES, DAY_SUFFIXES, LOWER_CASE_MONTHS, SHORT_FULL_MONTHS, SPELLED_CENTURIES,
-    SPELLED_TENS, SPELLED_UNITS, TRIGGERS, YEAR_HYPHEN_SUFFIXES, YEAR_WORDS,
+    SPELLED_ORDINAL_DAYS, SPELLED_TENS, SPELLED_UNITS, TRIGGERS, YEAR_HYPHEN_SUFFIXES, YEAR_WORDS,
 };
 
 /// What a token is: a word (letters, and the acute accent Russian texts put on a stressed
@@ -292,6 +292,37 @@ impl<'a> Finder<'a> {
             next += 2;
         }
         Some((d, next))
+    }
+
+    /// A day spelled as an ordinal, read after its month: "March eighth", "May twenty-first".
+    /// Not before a hyphen or a word in lower case ("March first-quarter", "October first
+    /// lady").
+    pub(super) fn spelled_day(&self, i: usize) -> Option<(u32, usize)> {
+        let ordinal = |k: usize| {
+            let w = self.lower(k)?;
+            SPELLED_ORDINAL_DAYS
+                .iter()
+                .find(|(o, _)| *o == w)
+                .map(|(_, d)| *d)
+        };
+        let tens = self
+            .lower(i)
+            .and_then(|w| SPELLED_TENS.iter().find(|(t, _)| *t == w))
+            .map(|(_, v)| *v as u32)
+            .filter(|v| *v <= 30);
+        let (d, next) = match tens {
+            Some(t) => {
+                let unit_at = if self.sym(i + 1, "-") { i + 2 } else { i + 1 };
+                let d = ordinal(unit_at).filter(|u| *u < 10).map(|u| t + u)?;
+                (d, unit_at + 1)
+            }
+            None => (ordinal(i)?, i + 1),
+        };
+        let follows_badly = self.sym(next, "-")
+            || self
+                .word(next)
+                .is_some_and(|w| w.starts_with(char::is_lowercase));
+        (d <= 31 && !follows_badly).then_some((d, next))
     }
 
     /// A four-digit year, with what may follow it ("года", "-ci il", "г.").

@@ -132,7 +132,7 @@ impl Finder<'_> {
             Some(Value::Quarter(y, q)) => Some((y, q)),
             _ => None,
         };
-        if phrase.last() == Some(&"period") && spoken.is_none() {
+        if phrase.contains(&"period") && spoken.is_none() {
             return None;
         }
         let previous = self.reference.map(previous_quarter);
