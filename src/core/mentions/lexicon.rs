@@ -772,6 +772,9 @@ pub(super) const RANGE_JOINERS: &[&str] = &["to", "until", "till", "and", "-", "
 
 // Tense.
 
+/// Present forms of "be": a participle after one is passive, not past ("is expected").
+pub(super) const PRESENT_BE: &[&str] = &["is", "are", "am", "be", "being"];
+
 /// English words that make a sentence look back: besides "-ed", the irregular past tenses
 /// that are no past participle too ("the case is heard in May"), present tense or noun.
 pub(super) const PAST_WORDS: &[&str] = &[

@@ -10,8 +10,8 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use super::lexicon::{
     AZERBAIJANI_LETTERS, AZERBAIJANI_PAST_ENDINGS, CLAUSE_FUTURE_CUES, DEADLINE_WORDS,
     FIRM_DEADLINE_WORDS, FUTURE_CUES, MODIFIERS, NOT_INFINITIVES, PARTS_OF_DAY, PAST_WORDS,
-    RANGE_JOINERS, RANGE_OPENERS, REPORTING_VERBS, RUSSIAN_PAST_ENDINGS, SINCE_WORDS, UNTIL_WORDS,
-    class,
+    PRESENT_BE, RANGE_JOINERS, RANGE_OPENERS, REPORTING_VERBS, RUSSIAN_PAST_ENDINGS, SINCE_WORDS,
+    UNTIL_WORDS, class,
 };
 use super::value::Value;
 use super::{Finder, MentionKind, lower_case};
@@ -29,7 +29,13 @@ pub(super) fn tense(sentence: &str) -> Tense {
     if is_future(sentence) {
         return Tense::Future;
     }
-    let past = words(sentence).any(is_past_word);
+    // A participle after a present "be" is no past: "is expected", "to be completed".
+    let mut before = "";
+    let past = words(sentence).any(|w| {
+        let passive = is_one_of(before, PRESENT_BE);
+        before = w;
+        !passive && is_past_word(w)
+    });
     if past { Tense::Past } else { Tense::Unmarked }
 }
 

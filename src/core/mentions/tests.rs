@@ -661,6 +661,12 @@ const CASES: &[(&str, &str, &str)] = &[
         "1998-11-05",
         "Thanksgiving=1998-11-26:relative | May=1998-05:relative",
     ),
+    // A participle after a present "be" is passive, not past.
+    (
+        "The sale, which was announced last week, is to be completed around Nov. 1.",
+        "1989-10-30",
+        "last week=1989-W43:relative | around Nov. 1=1989-11-01:relative",
+    ),
     // Parts of a day, and days spelled as ordinals.
     (
         "Shares were up at mid-afternoon yesterday; by mid afternoon today they fell.",
