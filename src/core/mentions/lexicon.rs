@@ -772,6 +772,14 @@ pub(super) const RANGE_JOINERS: &[&str] = &["to", "until", "till", "and", "-", "
 
 // Tense.
 
+/// Words after "soon" that tell it from another time, not from now ("soon after the vote").
+pub(super) const SOON_FROM: &[&str] = &["after", "before", "afterward", "afterwards", "thereafter"];
+
+/// Modal verbs: "soon" after one is ahead ("they may soon seek").
+pub(super) const MODALS: &[&str] = &[
+    "will", "would", "may", "might", "could", "can", "should", "must", "shall",
+];
+
 /// Present forms of "be": a participle after one is passive, not past ("is expected").
 pub(super) const PRESENT_BE: &[&str] = &["is", "are", "am", "be", "being"];
 

@@ -4,14 +4,14 @@
 use chrono::{Datelike, Days, Months};
 
 use super::lexicon::{
-    ANAPHORA, DAY_PART_PHRASES, DAY_WORDS, EARLIER_WORDS, HOLIDAYS, Holiday, LATER_WORDS,
-    MONTH_WORDS, NOT_THIS_YEAR_AFTER, NUMBER_WORDS, SEASONS, SHIFT_PREPOSITIONS, THIS_YEAR_PHRASES,
-    TODAY_PHRASE, VAGUE, WEEK_WORDS, WEEKDAY_PREPOSITIONS, WEEKEND_WORDS, YEAR_END_FOLLOWERS,
-    YEAR_END_PREPOSITIONS, YEAR_UNIT_WORDS, class, direction, weekday_of,
+    ANAPHORA, DAY_PART_PHRASES, DAY_WORDS, EARLIER_WORDS, HOLIDAYS, Holiday, LATER_WORDS, MODALS,
+    MONTH_WORDS, NOT_THIS_YEAR_AFTER, NUMBER_WORDS, SEASONS, SHIFT_PREPOSITIONS, SOON_FROM,
+    THIS_YEAR_PHRASES, TODAY_PHRASE, VAGUE, WEEK_WORDS, WEEKDAY_PREPOSITIONS, WEEKEND_WORDS,
+    YEAR_END_FOLLOWERS, YEAR_END_PREPOSITIONS, YEAR_UNIT_WORDS, class, direction, weekday_of,
 };
 use super::resolve::{
     SOON_AFTER_DAYS, Tense, clause_in, is_deadline, is_future, joins_time_to_day, leads_ahead,
-    nearest_weekday, sentence_around, tense,
+    nearest_weekday, reported, sentence_around, tense,
 };
 use super::value::{Ref, Season, Value, ymd};
 use super::{Finder, Found, MentionKind};
@@ -54,6 +54,13 @@ pub(super) fn easter_sunday(y: i32) -> Option<chrono::NaiveDate> {
     let month = (h + l - 7 * m + 114) / 31;
     let day = (h + l - 7 * m + 114) % 31 + 1;
     chrono::NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+/// What a "soon" is ([`Finder::soon_at`]).
+enum Soon {
+    NoTime,
+    AsPossible,
+    Future,
 }
 
 /// How a shifted name was counted, by its direction (last, this, next).
@@ -245,13 +252,23 @@ impl Finder<'_> {
         if !self.has_class(i, class::OPENS_VAGUE) {
             return None;
         }
-        let start = self.start_of(i);
+        let mut start = self.start_of(i);
         for (phrase, reference) in VAGUE {
             // "the past year": a time of its own, not the past at large ("the past decade" is)
             if self.is_phrase(i, phrase)
                 && !(phrase == ["the", "past"] && self.unit_follows(i + phrase.len()))
             {
-                let next = i + phrase.len();
+                let mut next = i + phrase.len();
+                if phrase == ["soon"] {
+                    match self.soon_at(i) {
+                        Soon::NoTime => return Some(next),
+                        Soon::AsPossible => {
+                            start = self.toks[i - 1].start;
+                            next = i + 3;
+                        }
+                        Soon::Future => {}
+                    }
+                }
                 let end = self.end_before(next);
                 let how = match reference {
                     None => "vague: no date can be given",
@@ -267,6 +284,28 @@ impl Finder<'_> {
             }
         }
         None
+    }
+
+    /// What "soon" at token `i` is: a conjunction or a time told from another ("as soon as he
+    /// arrives", "soon after the vote"), a past sentence's ("it soon became a flood"), "as soon
+    /// as possible", or the future.
+    fn soon_at(&self, i: usize) -> Soon {
+        let as_before = i > 0 && self.lower(i - 1) == Some("as");
+        if as_before && self.is_phrase(i + 1, &["as", "possible"]) {
+            return Soon::AsPossible;
+        }
+        let told_from = self.lower(i + 1).is_some_and(|w| SOON_FROM.contains(&w));
+        let sentence = sentence_around(self.text, self.toks[i].start);
+        let lead = reported(clause_in(self.text, sentence, self.toks[i].start));
+        // "they may soon seek": a modal looks ahead whatever came before it
+        let modal = i > 0 && self.lower(i - 1).is_some_and(|w| MODALS.contains(&w));
+        // "it soon became a flood"
+        let past_after = self.word(i + 1).is_some_and(|w| tense(w) == Tense::Past);
+        if as_before || told_from || (!modal && (past_after || tense(lead) == Tense::Past)) {
+            Soon::NoTime
+        } else {
+            Soon::Future
+        }
     }
 
     /// "this evening", "tonight", "last night".

@@ -661,6 +661,12 @@ const CASES: &[(&str, &str, &str)] = &[
         "1998-11-05",
         "Thanksgiving=1998-11-26:relative | May=1998-05:relative",
     ),
+    // "soon" as a conjunction, told from another time or in the past is no time.
+    (
+        "Exiles could leave as soon as the threats end. The boy must return as soon as possible. The cash soon became a flood. He was killed soon after being captured. Prosecutors have told him that they may soon seek an indictment.",
+        "1990-08-15",
+        "as soon as possible=FUTURE_REF:vague | soon=FUTURE_REF:vague",
+    ),
     // A participle after a present "be" is passive, not past.
     (
         "The sale, which was announced last week, is to be completed around Nov. 1.",
