@@ -32,9 +32,8 @@ pub(super) fn tense(sentence: &str) -> Tense {
     // A participle after a present "be" is no past: "is expected", "to be completed".
     let mut before = "";
     let past = words(sentence).any(|w| {
-        let passive = is_one_of(before, PRESENT_BE);
-        before = w;
-        !passive && is_past_word(w)
+        let previous = std::mem::replace(&mut before, w);
+        is_past_word(w) && !is_one_of(previous, PRESENT_BE)
     });
     if past { Tense::Past } else { Tense::Unmarked }
 }
@@ -45,7 +44,7 @@ fn is_past_word(w: &str) -> bool {
         // Most words: compared without being lower-cased into a string of their own.
         let n = w.len();
         let ends = |s: &str| n >= s.len() && w[n - s.len()..].eq_ignore_ascii_case(s);
-        let english = is_one_of(w, PAST_WORDS) || (n > 4 && ends("ed"));
+        let english = (n > 4 && ends("ed")) || is_one_of(w, PAST_WORDS);
         // An ASCII word is read as Azerbaijani too ("getdi"): its endings in ASCII.
         let azerbaijani = n > 4
             && AZERBAIJANI_PAST_ENDINGS
