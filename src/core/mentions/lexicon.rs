@@ -780,8 +780,9 @@ pub(super) const MODALS: &[&str] = &[
     "will", "would", "may", "might", "could", "can", "should", "must", "shall",
 ];
 
-/// Present forms of "be": a participle after one is passive, not past ("is expected").
-pub(super) const PRESENT_BE: &[&str] = &["is", "are", "am", "be", "being"];
+/// Present forms of "be" and "have": a participle after one is passive or present perfect, not
+/// past ("is expected", "has divided").
+pub(super) const PRESENT_BE: &[&str] = &["is", "are", "am", "be", "being", "has", "have"];
 
 /// English words that make a sentence look back: besides "-ed", the irregular past tenses
 /// that are no past participle too ("the case is heard in May"), present tense or noun.

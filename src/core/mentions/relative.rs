@@ -11,7 +11,7 @@ use super::lexicon::{
 };
 use super::resolve::{
     SOON_AFTER_DAYS, Tense, clause_in, is_deadline, is_future, joins_time_to_day, leads_ahead,
-    nearest_weekday, reported, sentence_around, tense,
+    nearest_weekday, reported, sentence_around, since_before, tense,
 };
 use super::value::{Ref, Season, Value, ymd};
 use super::{Finder, Found, MentionKind};
@@ -129,6 +129,9 @@ impl Finder<'_> {
     fn looks_ahead(&self, at: usize) -> bool {
         let sentence = sentence_around(self.text, at);
         let lead = clause_in(self.text, sentence, at);
+        if since_before(lead) {
+            return false;
+        }
         if leads_ahead(lead) {
             return true;
         }

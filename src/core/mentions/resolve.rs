@@ -129,6 +129,13 @@ fn cue_finder(cues: &[&str]) -> AhoCorasick {
         .unwrap_or_else(|e| unreachable!("the lexicon's cues are a few plain words: {e}"))
 }
 
+/// Whether `clause` ends in "since": what it leads to is past ("has held none since July").
+pub(super) fn since_before(clause: &str) -> bool {
+    words(clause)
+        .next_back()
+        .is_some_and(|w| is_one_of(w, SINCE_WORDS))
+}
+
 /// Whether the clause that leads to a date says it is to come ("planned … on Saturday").
 pub(super) fn leads_ahead(clause: &str) -> bool {
     static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| cue_finder(&CLAUSE_FUTURE_CUES));
@@ -313,7 +320,8 @@ impl Finder<'_> {
         }
         let ahead_in_clause = leads_ahead(lead);
         let future = tense == Tense::Future || ahead_in_clause;
-        let coming = future || deadline || (tense == Tense::Unmarked && soon_after);
+        let coming =
+            !since_before(lead) && (future || deadline || (tense == Tense::Unmarked && soon_after));
         if after && !coming {
             year -= 1;
             note = format!(

@@ -661,6 +661,12 @@ const CASES: &[(&str, &str, &str)] = &[
         "1998-11-05",
         "Thanksgiving=1998-11-26:relative | May=1998-05:relative",
     ),
+    // "since" looks back; a present perfect is no past.
+    (
+        "The council has held no talks since March. The drama that has divided the family may be resolved on March 6.",
+        "2000-02-24",
+        "March=1999-03:ongoing | March 6=2000-03-06:relative",
+    ),
     // "soon" as a conjunction, told from another time or in the past is no time.
     (
         "Exiles could leave as soon as the threats end. The boy must return as soon as possible. The cash soon became a flood. He was killed soon after being captured. Prosecutors have told him that they may soon seek an indictment.",
