@@ -409,6 +409,16 @@ pub(super) fn join_neighbours(f: &mut Finder<'_>) {
             f.drafts[k].value = Some(Value::DayPart(d, *part));
         }
         let floor = if k > 0 { f.drafts[k - 1].end } else { 0 };
+        // "the week of March 6" is that day's week.
+        if let Some(Value::Day(d)) = f.drafts[k].value
+            && at >= WEEK_OF.len()
+            && f.toks[at - WEEK_OF.len()].start >= floor
+            && f.is_phrase(at - WEEK_OF.len(), &WEEK_OF)
+        {
+            f.drafts[k].start = f.toks[at - WEEK_OF.len()].start;
+            f.drafts[k].value = Some(Value::Week(d));
+            continue;
+        }
         // A modifier ends right before the draft: its last word says whether one may.
         if at == 0 || !f.has_class(at - 1, class::ENDS_MODIFIER) {
             continue;
@@ -424,6 +434,9 @@ pub(super) fn join_neighbours(f: &mut Finder<'_>) {
         }
     }
 }
+
+/// The words before a day that make it its week.
+const WEEK_OF: [&str; 3] = ["the", "week", "of"];
 
 /// Whether `text` ends with `suffix` (lower-case ASCII), in any case.
 fn ends_with_ignoring_case(text: &str, suffix: &str) -> bool {
