@@ -135,7 +135,7 @@ pub(super) enum QuarterRef {
 }
 
 /// Phrases naming a quarter without its ordinal; one with "period" counts only where a quarter
-/// was named.
+/// was named, but for "the latest period".
 pub(super) const QUARTER_PHRASES: [(&[&str], QuarterRef); 28] = [
     (
         &["the", "comparable", "year", "-", "ago", "quarter"],

@@ -661,6 +661,18 @@ const CASES: &[(&str, &str, &str)] = &[
         "1998-11-05",
         "Thanksgiving=1998-11-26:relative | May=1998-05:relative",
     ),
+    // "the latest period" is the last quarter; "the same period last year" a quarter only after
+    // one is named.
+    (
+        "There were no one-time gains in the latest period, and a gain in the 1988 period.",
+        "1989-11-02",
+        "the latest period=1989-Q3:relative | the 1988 period=1988-Q3:absolute",
+    ),
+    (
+        "Deaths rose a third on the same period last year.",
+        "2011-07-14",
+        "last year=2010:relative",
+    ),
     // "since" looks back; a present perfect is no past.
     (
         "The council has held no talks since March. The drama that has divided the family may be resolved in a hearing the week of March 6.",

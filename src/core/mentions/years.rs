@@ -132,7 +132,9 @@ impl Finder<'_> {
             Some(Value::Quarter(y, q)) => Some((y, q)),
             _ => None,
         };
-        if phrase.contains(&"period") && spoken.is_none() {
+        // A period may be any length ("the same period last year" a half, nine months) where no
+        // quarter was named; "the latest period" is the last quarter reported.
+        if phrase.contains(&"period") && !phrase.contains(&"latest") && spoken.is_none() {
             return None;
         }
         let previous = self.reference.map(previous_quarter);
