@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 
 use super::lexicon::{
-    AND_WORDS, MONTH_TRIGGERS, NAME_MONTHS, PARTS_OF_MONTH, TRIGGERS, WEAK_MONTH_TRIGGERS,
+    AND_WORDS, MONTH_TRIGGERS, NAME_MONTHS, PARTS_OF_MONTH, SPELLED_ORDINAL_DAYS, TRIGGERS,
+    WEAK_MONTH_TRIGGERS,
 };
 use super::tokens::Tk;
 use super::value::Value;
@@ -59,6 +60,14 @@ impl Finder<'_> {
     pub(super) fn month_first_at(&mut self, i: usize) -> Found {
         let t = self.toks[i];
         if let Some((m, after_month)) = self.month(i) {
+            // "the May Fourth Movement" is a name, month and all.
+            if self
+                .lower(after_month)
+                .is_some_and(|w| SPELLED_ORDINAL_DAYS.iter().any(|(o, _)| *o == w))
+                && self.names_after(after_month + 1)
+            {
+                return Found::NotADate;
+            }
             let spelled = || self.spelled_day(after_month);
             if let Some((d1, mut next)) = self.day(after_month).or_else(spelled) {
                 // Not "December 2022" read as a day: a day is never followed by a 4-digit part.

@@ -434,7 +434,8 @@ pub(super) const PARTS_OF_DAY: [(&str, DayPart); 8] = [
     ("ночью", DayPart::Night),
 ];
 
-/// A part of a day counted from the publication date: "this evening", "last night".
+/// A part of a day counted from the publication date: "this evening", "last night"; "mid-morning"
+/// and "midafternoon" are the publication day's unless a day is named beside them.
 pub(super) const DAY_PART_PHRASES: [(&[&str], i64, DayPart); 13] = [
     (&["this", "morning"], 0, DayPart::Morning),
     (&["mid", "-", "morning"], 0, DayPart::Morning),
@@ -518,6 +519,40 @@ pub(super) const HOLIDAYS: [(&[&str], Holiday); 25] = [
     (&["easter"], Holiday::Easter(0)),
     (&["good", "friday"], Holiday::Easter(-2)),
     (&["новый", "год"], Holiday::Fixed(1, 1)),
+];
+
+/// Nouns after a holiday that make it part of a name or a thing, not a day: "the Easter Sunday
+/// attacks", "an Easter egg", "the Good Friday agreement", "a Christmas tree".
+pub(super) const HOLIDAY_NAME_NOUNS: &[&str] = &[
+    "attack",
+    "attacks",
+    "bombing",
+    "bombings",
+    "agreement",
+    "accord",
+    "accords",
+    "egg",
+    "eggs",
+    "bunny",
+    "rising",
+    "uprising",
+    "offensive",
+    "massacre",
+    "tree",
+    "trees",
+    "card",
+    "cards",
+    "carol",
+    "carols",
+    "present",
+    "presents",
+    "gift",
+    "gifts",
+    "lights",
+    "decorations",
+    "song",
+    "songs",
+    "island",
 ];
 
 /// Season names.
@@ -761,6 +796,10 @@ pub(super) const SET_WORDS: [(&str, &str); 6] = [
 /// "since December 3": still going on.
 pub(super) const SINCE_WORDS: &[&str] = &["since", "с"];
 
+/// Words before a date that put it in the past ("since March"); Russian "с" is left out: "с 1
+/// августа" is as often "from August 1" ahead.
+pub(super) const SINCE_PAST: &[&str] = &["since"];
+
 /// "until March": the end of a range.
 pub(super) const UNTIL_WORDS: &[&str] = &["until", "till", "до"];
 
@@ -775,6 +814,9 @@ pub(super) const RANGE_JOINERS: &[&str] = &["to", "until", "till", "and", "-", "
 /// Words after "soon" that tell it from another time, not from now ("soon after the vote").
 pub(super) const SOON_FROM: &[&str] = &["after", "before", "afterward", "afterwards", "thereafter"];
 
+/// Words before "soon" that make it a measure, not a time ("too soon to say", "how soon").
+pub(super) const SOON_MEASURES: &[&str] = &["too", "so", "how"];
+
 /// Modal verbs: "soon" after one is ahead ("they may soon seek").
 pub(super) const MODALS: &[&str] = &[
     "will", "would", "may", "might", "could", "can", "should", "must", "shall",
@@ -784,12 +826,17 @@ pub(super) const MODALS: &[&str] = &[
 /// past ("is expected", "has divided").
 pub(super) const PRESENT_BE: &[&str] = &["is", "are", "am", "be", "being", "has", "have"];
 
-/// English words that make a sentence look back: besides "-ed", the irregular past tenses
-/// that are no past participle too ("the case is heard in May"), present tense or noun.
+/// English words that make a sentence look back, besides those ending in "-ed", in any case.
 pub(super) const PAST_WORDS: &[&str] = &[
     "was", "were", "had", "did", "said", "ago", "told", "met", "held", "left", "went", "came",
-    "took", "began", "became", "drew", "fell", "rose", "gave", "ran", "wrote", "spoke", "broke",
-    "chose", "flew", "grew", "knew", "threw", "stole", "swore", "woke", "wore",
+    "took", "began", "became",
+];
+
+/// Irregular past tenses whose participle differs ("the case is heard in May" is no past), read
+/// only in lower case: "Rose", "Drew" and "Fell" are names too.
+pub(super) const PAST_IRREGULAR: &[&str] = &[
+    "drew", "fell", "rose", "gave", "ran", "wrote", "spoke", "broke", "chose", "flew", "grew",
+    "knew", "threw", "stole", "swore", "woke", "wore",
 ];
 
 /// Verbs that report what someone said: the clause they open has a tense of its own ("Conseco

@@ -4,14 +4,15 @@
 use chrono::{Datelike, Days, Months};
 
 use super::lexicon::{
-    ANAPHORA, DAY_PART_PHRASES, DAY_WORDS, EARLIER_WORDS, HOLIDAYS, Holiday, LATER_WORDS, MODALS,
-    MONTH_WORDS, NOT_THIS_YEAR_AFTER, NUMBER_WORDS, SEASONS, SHIFT_PREPOSITIONS, SOON_FROM,
-    THIS_YEAR_PHRASES, TODAY_PHRASE, VAGUE, WEEK_WORDS, WEEKDAY_PREPOSITIONS, WEEKEND_WORDS,
-    YEAR_END_FOLLOWERS, YEAR_END_PREPOSITIONS, YEAR_UNIT_WORDS, class, direction, weekday_of,
+    ANAPHORA, DAY_PART_PHRASES, DAY_WORDS, EARLIER_WORDS, HOLIDAY_NAME_NOUNS, HOLIDAYS, Holiday,
+    LATER_WORDS, MODALS, MONTH_WORDS, NOT_THIS_YEAR_AFTER, NUMBER_WORDS, PRESENT_BE, SEASONS,
+    SHIFT_PREPOSITIONS, SOON_FROM, SOON_MEASURES, THIS_YEAR_PHRASES, TODAY_PHRASE, VAGUE,
+    WEEK_WORDS, WEEKDAY_PREPOSITIONS, WEEKEND_WORDS, YEAR_END_FOLLOWERS, YEAR_END_PREPOSITIONS,
+    YEAR_UNIT_WORDS, class, direction, weekday_of,
 };
 use super::resolve::{
-    SOON_AFTER_DAYS, Tense, clause_in, is_deadline, is_future, joins_time_to_day, leads_ahead,
-    nearest_weekday, reported, sentence_around, since_before, tense,
+    Tense, clause_in, is_deadline, is_future, is_past_word, joins_time_to_day, leads_ahead,
+    nearest_weekday, reported, sentence_around, since_before, soon_after, tense,
 };
 use super::value::{Ref, Season, Value, ymd};
 use super::{Finder, Found, MentionKind};
@@ -289,22 +290,30 @@ impl Finder<'_> {
         None
     }
 
-    /// What "soon" at token `i` is: a conjunction or a time told from another ("as soon as he
-    /// arrives", "soon after the vote"), a past sentence's ("it soon became a flood"), "as soon
-    /// as possible", or the future.
+    /// What "soon" at token `i` is: a conjunction, a measure or a time told from another ("as
+    /// soon as he arrives", "too soon to say", "soon after the vote"), a past sentence's ("it
+    /// soon became a flood"), "as soon as possible", or the future.
     fn soon_at(&self, i: usize) -> Soon {
-        let as_before = i > 0 && self.lower(i - 1) == Some("as");
+        let before = i.checked_sub(1).and_then(|p| self.lower(p));
+        let as_before = before == Some("as");
         if as_before && self.is_phrase(i + 1, &["as", "possible"]) {
             return Soon::AsPossible;
         }
+        // "too soon to say", "how soon": a measure, not a time
+        let measured = before.is_some_and(|w| SOON_MEASURES.contains(&w));
         let told_from = self.lower(i + 1).is_some_and(|w| SOON_FROM.contains(&w));
         let sentence = sentence_around(self.text, self.toks[i].start);
         let lead = reported(clause_in(self.text, sentence, self.toks[i].start));
         // "they may soon seek": a modal looks ahead whatever came before it
-        let modal = i > 0 && self.lower(i - 1).is_some_and(|w| MODALS.contains(&w));
-        // "it soon became a flood"
-        let past_after = self.word(i + 1).is_some_and(|w| tense(w) == Tense::Past);
-        if as_before || told_from || (!modal && (past_after || tense(lead) == Tense::Past)) {
+        let modal = before.is_some_and(|w| MODALS.contains(&w));
+        // "it soon became a flood" (not "is soon expected")
+        let passive = before.is_some_and(|w| PRESENT_BE.contains(&w));
+        let past_after = !passive && self.word(i + 1).is_some_and(is_past_word);
+        if as_before
+            || measured
+            || told_from
+            || (!modal && (past_after || tense(lead) == Tense::Past))
+        {
             Soon::NoTime
         } else {
             Soon::Future
@@ -529,16 +538,14 @@ impl Finder<'_> {
         {
             return None;
         }
-        // Before a capitalised word it names something else, and no day of it is read either:
-        // "Christmas Island", "the Good Friday Agreement", "Easter Rising" (but "Over Christmas
-        // I", "Memorial Day Weekend", "Christmas Eve Sunday").
+        // Before a capitalised word or one of [`HOLIDAY_NAME_NOUNS`] it names something else,
+        // and no day of it is read either: "Christmas Island", "the Good Friday Agreement",
+        // "the Easter Sunday attacks" (but "Over Christmas I", "Memorial Day Weekend").
         let next = i + phrase.len();
-        let date_word = |w: &str| weekday_of(w).is_some() || WEEKEND_WORDS.contains(&w);
-        if self.capitalised(next)
-            && self.word(next) != Some("I")
-            && self.toks[next].month == 0
-            && !self.lower(next).is_some_and(date_word)
-        {
+        let noun_after = self
+            .lower(next)
+            .is_some_and(|w| HOLIDAY_NAME_NOUNS.contains(&w));
+        if self.names_after(next) || noun_after {
             return Some(next);
         }
         let r = self.reference?;
@@ -552,13 +559,14 @@ impl Finder<'_> {
         let this_year = on(r.year())?;
         // One a few weeks after publication is the coming one unless its sentence looks back
         // ("40 days before Election Day", published in September).
-        let soon_after = this_year > r && (this_year - r).num_days() <= SOON_AFTER_DAYS;
+        let sentence = sentence_around(self.text, start);
         let ahead = match said {
             Some(-1) => false,
             Some(1) => true,
+            _ if since_before(clause_in(self.text, sentence, start)) => false,
             _ => {
                 self.looks_ahead(start)
-                    || (soon_after && tense(sentence_around(self.text, start)) != Tense::Past)
+                    || (soon_after(r, this_year) && tense(sentence) != Tense::Past)
             }
         };
         let day = match this_year {

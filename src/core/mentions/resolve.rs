@@ -9,12 +9,12 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::lexicon::{
     AZERBAIJANI_LETTERS, AZERBAIJANI_PAST_ENDINGS, CLAUSE_FUTURE_CUES, DEADLINE_WORDS,
-    FIRM_DEADLINE_WORDS, FUTURE_CUES, MODIFIERS, NOT_INFINITIVES, PARTS_OF_DAY, PAST_WORDS,
-    PRESENT_BE, RANGE_JOINERS, RANGE_OPENERS, REPORTING_VERBS, RUSSIAN_PAST_ENDINGS, SINCE_WORDS,
-    UNTIL_WORDS, class,
+    FIRM_DEADLINE_WORDS, FUTURE_CUES, MODIFIERS, NOT_INFINITIVES, PARTS_OF_DAY, PAST_IRREGULAR,
+    PAST_WORDS, PRESENT_BE, RANGE_JOINERS, RANGE_OPENERS, REPORTING_VERBS, RUSSIAN_PAST_ENDINGS,
+    SINCE_PAST, SINCE_WORDS, UNTIL_WORDS, class,
 };
 use super::value::Value;
-use super::{Finder, MentionKind, lower_case};
+use super::{Draft, Finder, MentionKind, lower_case};
 
 /// Which way a sentence looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,12 +39,13 @@ pub(super) fn tense(sentence: &str) -> Tense {
 }
 
 /// Whether `w` is a verb in the past tense (English, Russian or Azerbaijani endings).
-fn is_past_word(w: &str) -> bool {
+pub(super) fn is_past_word(w: &str) -> bool {
     if w.is_ascii() {
         // Most words: compared without being lower-cased into a string of their own.
         let n = w.len();
         let ends = |s: &str| n >= s.len() && w[n - s.len()..].eq_ignore_ascii_case(s);
-        let english = (n > 4 && ends("ed")) || is_one_of(w, PAST_WORDS);
+        let english =
+            (n > 4 && ends("ed")) || is_one_of(w, PAST_WORDS) || PAST_IRREGULAR.contains(&w);
         // An ASCII word is read as Azerbaijani too ("getdi"): its endings in ASCII.
         let azerbaijani = n > 4
             && AZERBAIJANI_PAST_ENDINGS
@@ -133,7 +134,7 @@ fn cue_finder(cues: &[&str]) -> AhoCorasick {
 pub(super) fn since_before(clause: &str) -> bool {
     words(clause)
         .next_back()
-        .is_some_and(|w| is_one_of(w, SINCE_WORDS))
+        .is_some_and(|w| is_one_of(w, SINCE_PAST))
 }
 
 /// Whether the clause that leads to a date says it is to come ("planned … on Saturday").
@@ -262,7 +263,16 @@ fn floor(text: &str, mut i: usize) -> usize {
 
 /// A date given without its year this many days or fewer after publication is the coming one
 /// when its sentence does not say otherwise ("the redemption on Dec. 7", published October 30).
-pub(super) const SOON_AFTER_DAYS: i64 = 62;
+const SOON_AFTER_DAYS: i64 = 62;
+
+/// A date named as a deadline ("the Nov. 30 deadline") this many days or fewer after
+/// publication is the coming one, whatever its sentence's tense.
+const NAMED_DEADLINE_DAYS: i64 = 183;
+
+/// Whether day `d` is after publication `r` by [`SOON_AFTER_DAYS`] or fewer.
+pub(super) fn soon_after(r: NaiveDate, d: NaiveDate) -> bool {
+    d > r && (d - r).num_days() <= SOON_AFTER_DAYS
+}
 
 impl Finder<'_> {
     /// The year of a day or month given without one.
@@ -289,7 +299,7 @@ impl Finder<'_> {
         };
         // With no tense to go by, a date just after publication is the coming one ("вступает
         // в силу 1 августа"); news otherwise looks back.
-        let soon_after = candidate.is_some_and(|c| c > r && (c - r).num_days() <= SOON_AFTER_DAYS);
+        let soon_after = candidate.is_some_and(|c| self::soon_after(r, c));
         // A day a few weeks before publication is not next year's, whatever the sentence says
         // ("to repatriate the child by Jan. 14", published January 15).
         let just_before =
@@ -299,15 +309,19 @@ impl Finder<'_> {
         // "payable", "expire") or an infinitive after the past verb ("subpoenaed him to testify
         // on Feb. 10") does not.
         let lead = clause_in(self.text, sentence, at);
-        // "the Jan. 14 deadline" is one too (its abbreviation's point may end the sentence).
-        let named_deadline = self
-            .text
-            .get(at..floor(self.text, at + 24))
-            .is_some_and(|rest| {
-                words(rest)
-                    .take(4)
-                    .any(|w| w.eq_ignore_ascii_case("deadline"))
-            });
+        // "the Jan. 14 deadline" is one too when it is within half a year after publication (its
+        // abbreviation's point may end the sentence); "missed the Nov. 5 deadline", ten months
+        // on, is last year's.
+        let named_deadline = candidate
+            .is_some_and(|c| c > r && (c - r).num_days() <= NAMED_DEADLINE_DAYS)
+            && self
+                .text
+                .get(at..floor(self.text, at + 40))
+                .is_some_and(|rest| {
+                    words(rest)
+                        .take(5)
+                        .any(|w| w.eq_ignore_ascii_case("deadline"))
+                });
         let deadline = is_deadline(lead) || named_deadline;
         let reported_lead = reported(lead);
         if after
@@ -328,6 +342,7 @@ impl Finder<'_> {
                 "the year before the publication date {r_text} (a past event in a later month)"
             );
         } else if before
+            && !since_before(lead)
             // a coming sentence, unless the clause that leads to the date looks back ("shares
             // issued July 1, which will receive …")
             && (ahead_in_clause
@@ -363,13 +378,17 @@ pub(super) fn nearest_weekday(
         .find(|d| d.weekday() == wd)
 }
 
-/// "since X" → ongoing; "until X", "by the end of X" → range end; "from X to Y", "between X and
-/// Y" → a range. Span starts are widened to the word that says so.
 /// Neighbours that TimeML reads as one expression: a time and the day after it ("10 p.m.
-/// Wednesday"), a day and its part ("Friday morning"), and the modifier before a date ("early
+/// Wednesday"), a day and its part either way ("Friday morning", "mid-afternoon yesterday"), a
+/// day and the week before it ("the week of March 6"), and the modifier before a date ("early
 /// next year", "the end of 1999", "around 7:15 p.m.").
 pub(super) fn join_neighbours(f: &mut Finder<'_>) {
     let text = f.text;
+    // A part of a day with no day of its own: "mid-afternoon", "midmorning".
+    let mid_part = |d: &Draft| {
+        text.get(d.start..d.end)
+            .is_some_and(|t| t.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("mid")))
+    };
     let mut k = 0;
     while k + 1 < f.drafts.len() {
         let (a, b) = (&f.drafts[k], &f.drafts[k + 1]);
@@ -378,8 +397,16 @@ pub(super) fn join_neighbours(f: &mut Finder<'_>) {
             (Some(Value::Time(_, h, m)), Some(Value::Day(d))) if joins_time_to_day(gap) => {
                 Some(Value::Time(d, h, m))
             }
-            // "mid-afternoon yesterday"
-            (Some(Value::DayPart(_, part)), Some(Value::Day(d))) if gap.is_empty() => {
+            // "mid-afternoon yesterday", "Tuesday midafternoon", "mid-afternoon on Tuesday" (not
+            // "tonight, Saturday" nor "last night on Wednesday": those name their own day)
+            (Some(Value::DayPart(_, part)), Some(Value::Day(d)))
+                if mid_part(a) && (gap.is_empty() || gap.eq_ignore_ascii_case("on")) =>
+            {
+                Some(Value::DayPart(d, part))
+            }
+            (Some(Value::Day(d)), Some(Value::DayPart(_, part)))
+                if mid_part(b) && gap.is_empty() =>
+            {
                 Some(Value::DayPart(d, part))
             }
             _ => None,
@@ -409,14 +436,16 @@ pub(super) fn join_neighbours(f: &mut Finder<'_>) {
             f.drafts[k].value = Some(Value::DayPart(d, *part));
         }
         let floor = if k > 0 { f.drafts[k - 1].end } else { 0 };
-        // "the week of March 6" is that day's week.
+        // "the week of March 6" is that day's week (not a range's end: "the week of March 6-10").
         if let Some(Value::Day(d)) = f.drafts[k].value
+            && f.drafts[k].kind.is_none()
             && at >= WEEK_OF.len()
             && f.toks[at - WEEK_OF.len()].start >= floor
             && f.is_phrase(at - WEEK_OF.len(), &WEEK_OF)
         {
             f.drafts[k].start = f.toks[at - WEEK_OF.len()].start;
             f.drafts[k].value = Some(Value::Week(d));
+            f.drafts[k].how = format!("the week of {}", f.drafts[k].how);
             continue;
         }
         // A modifier ends right before the draft: its last word says whether one may.
@@ -459,6 +488,8 @@ const JOINER_BYTES: usize = {
     longest
 };
 
+/// "since X" → ongoing; "until X", "by the end of X" → range end; "from X to Y", "between X and
+/// Y" → a range. Span starts are widened to the word that says so.
 pub(super) fn settle_kinds(f: &mut Finder<'_>) {
     let text = f.text;
     let word_before = |at: usize| -> Option<(String, usize)> {

@@ -679,6 +679,52 @@ const CASES: &[(&str, &str, &str)] = &[
         "2000-02-24",
         "March=1999-03:ongoing | the week of March 6=2000-W10:relative",
     ),
+    // What a review of these rules found read falsely, now read right.
+    (
+        "Закон вступает в силу с 1 августа.",
+        "2014-07-20",
+        "1 августа=2014-08-01:ongoing",
+    ),
+    (
+        "Shares are up 30% since Christmas.",
+        "2024-11-10",
+        "Christmas=2023-12-25:ongoing",
+    ),
+    (
+        "The union missed the Nov. 5 deadline.",
+        "2025-01-10",
+        "Nov. 5=2024-11-05:relative",
+    ),
+    (
+        "Pete Rose's induction ceremony is on Aug. 2.",
+        "2024-07-10",
+        "Aug. 2=2024-08-02:relative",
+    ),
+    (
+        "They remembered the Easter Sunday attacks and hid an Easter egg; the May Fourth Movement began in Beijing.",
+        "2019-01-01",
+        "",
+    ),
+    (
+        "Fans booked seats for last year's quarter-final, and the latest period of unrest began.",
+        "2019-01-01",
+        "last year=2018:relative",
+    ),
+    (
+        "It is too soon to say. The mine is soon expected to reopen. Tuesday midafternoon the shares fell.",
+        "1989-11-02",
+        "soon=FUTURE_REF:vague | Tuesday midafternoon=1989-10-31TAF:relative",
+    ),
+    (
+        "By mid-afternoon on Tuesday the artists were tired. Tonight, Saturday morning in Egypt, crowds cheered. The deadline is the last quarter of 2010, not the quarter of a billion users.",
+        "2010-01-27",
+        "mid-afternoon on Tuesday=2010-01-26TAF:relative | Tonight=2010-01-27TNI:relative | Saturday morning=2010-01-23TMO:relative | the last quarter of 2010=2010-Q4:absolute",
+    ),
+    (
+        "Hearings are set for the week of March 6-10.",
+        "2000-02-24",
+        "March 6=2000-03-06:range_start | 10=2000-03-10:range_end",
+    ),
     // "soon" as a conjunction, told from another time or in the past is no time.
     (
         "Exiles could leave as soon as the threats end. The boy must return as soon as possible. The cash soon became a flood. He was killed soon after being captured. Prosecutors have told him that they may soon seek an indictment.",

@@ -4,7 +4,8 @@
 use super::Finder;
 use super::lexicon::{
     DAY_HYPHEN_SUFFIXES, DAY_SUFFIXES, LOWER_CASE_MONTHS, SHORT_FULL_MONTHS, SPELLED_CENTURIES,
-    SPELLED_ORDINAL_DAYS, SPELLED_TENS, SPELLED_UNITS, TRIGGERS, YEAR_HYPHEN_SUFFIXES, YEAR_WORDS,
+    SPELLED_ORDINAL_DAYS, SPELLED_TENS, SPELLED_UNITS, TRIGGERS, WEEKEND_WORDS,
+    YEAR_HYPHEN_SUFFIXES, YEAR_WORDS, weekday_of,
 };
 
 /// What a token is: a word (letters, and the acute accent Russian texts put on a stressed
@@ -208,6 +209,17 @@ impl<'a> Finder<'a> {
             .is_some_and(|w| w.starts_with(char::is_uppercase))
     }
 
+    /// Whether token `i` is a capitalised word that makes the phrase before it a name ("Christmas
+    /// Island", "the May Fourth Movement"): not "I", a month, a weekday or a weekend word.
+    pub(super) fn names_after(&self, i: usize) -> bool {
+        self.capitalised(i)
+            && self.word(i) != Some("I")
+            && self.toks.get(i).is_some_and(|t| t.month == 0)
+            && !self
+                .lower(i)
+                .is_some_and(|w| weekday_of(w).is_some() || WEEKEND_WORDS.contains(&w))
+    }
+
     /// Whether token `i` is an apostrophe, straight or curly.
     pub(super) fn apostrophe(&self, i: usize) -> bool {
         self.sym(i, "'") || self.sym(i, "’")
@@ -295,8 +307,8 @@ impl<'a> Finder<'a> {
     }
 
     /// A day spelled as an ordinal, read after its month: "March eighth", "May twenty-first".
-    /// Not before a hyphen or a word in lower case ("March first-quarter", "October first
-    /// lady").
+    /// Not before a hyphen, a word in lower case or a name ("March first-quarter", "October
+    /// first lady", "the May Fourth Movement").
     pub(super) fn spelled_day(&self, i: usize) -> Option<(u32, usize)> {
         let ordinal = |k: usize| {
             let w = self.lower(k)?;
@@ -312,13 +324,18 @@ impl<'a> Finder<'a> {
             .filter(|v| *v <= 30);
         let (d, next) = match tens {
             Some(t) => {
-                let unit_at = if self.sym(i + 1, "-") { i + 2 } else { i + 1 };
+                let unit_at = if self.sym(i + 1, "-") && self.adjacent(i) {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 let d = ordinal(unit_at).filter(|u| *u < 10).map(|u| t + u)?;
                 (d, unit_at + 1)
             }
             None => (ordinal(i)?, i + 1),
         };
         let follows_badly = self.sym(next, "-")
+            || self.names_after(next)
             || self
                 .word(next)
                 .is_some_and(|w| w.starts_with(char::is_lowercase));

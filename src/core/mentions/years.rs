@@ -137,6 +137,26 @@ impl Finder<'_> {
         if phrase.contains(&"period") && !phrase.contains(&"latest") && spoken.is_none() {
             return None;
         }
+        // "last year's quarter-final", "the latest period of unrest", "the quarter of a century"
+        // (but "the last quarter of 2010")
+        let after = i + phrase.len();
+        let of_other = self.lower(after) == Some("of")
+            && self.year(after + 1).is_none()
+            && !self.is_phrase(after + 1, &["this", "year"])
+            && !self.is_phrase(after + 1, &["last", "year"]);
+        if self.sym(after, "-") || of_other {
+            return None;
+        }
+        // "the last quarter of 2010" is its fourth
+        if *phrase == ["the", "last", "quarter"]
+            && self.lower(after) == Some("of")
+            && let Some((y, next)) = self.year(after + 1)
+        {
+            let (start, end) = (self.toks[i].start, self.end_before(next));
+            let how = "the last quarter of the year given".to_string();
+            self.push(start, end, Some(Value::Quarter(y, 4)), false, how);
+            return Some(next);
+        }
         let previous = self.reference.map(previous_quarter);
         let (value, how) = match which {
             QuarterRef::Spoken => match spoken {
