@@ -120,6 +120,16 @@ pub(super) const NUMBER_NOUNS: &[&str] = &[
     "номер",
 ];
 
+/// Words that say which half of a year: "the first half", "the second half", "the last half".
+pub(super) const HALF_ORDINALS: [(&str, u32); 3] = [("first", 1), ("second", 2), ("last", 2)];
+
+/// Nouns after "first-half", "second-half" that make it a half of a year: results are reported
+/// by halves ("first-half profit"), games are played in them ("a second-half goal").
+pub(super) const HALF_RESULT_NOUNS: &[&str] = &[
+    "profit", "profits", "earnings", "results", "sales", "revenue", "revenues", "loss", "losses",
+    "net", "income", "growth", "output", "dividend", "figures",
+];
+
 /// Which quarter a phrase without an ordinal means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum QuarterRef {

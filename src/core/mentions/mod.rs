@@ -35,6 +35,8 @@ pub enum MentionPrecision {
     Week,
     Month,
     Quarter,
+    /// Half a year: "the first half of 2011".
+    Half,
     Year,
     /// Vague: no value.
     None,
@@ -86,6 +88,7 @@ impl MentionPrecision {
             MentionPrecision::Week => "week",
             MentionPrecision::Month => "month",
             MentionPrecision::Quarter => "quarter",
+            MentionPrecision::Half => "half",
             MentionPrecision::Year => "year",
             MentionPrecision::None => "none",
         }

@@ -673,6 +673,12 @@ const CASES: &[(&str, &str, &str)] = &[
         "2011-07-14",
         "last year=2010:relative",
     ),
+    // Halves of a year; "the first half" alone is a game's.
+    (
+        "Earnings fell in the last half of 1989 and will rise in the first half of next year, through the first two quarters of 1991; first-half profit rose, but the second half of the year is weak. He scored in the first half and a second-half goal.",
+        "1989-10-26",
+        "the last half of 1989=1989-H2:absolute | the first half of next year=1990-H1:relative | the first two quarters of 1991=1991-H1:absolute | first-half=1989-H1:relative | the second half of the year=1989-H2:relative",
+    ),
     // "since" looks back; a present perfect is no past.
     (
         "The council has held no talks since March. The drama that has divided the family may be resolved in a hearing the week of March 6.",
@@ -989,7 +995,7 @@ fn spans_are_byte_offsets_into_the_text() {
 #[test]
 fn precision_first_day_and_explanations() {
     let ms = find(
-        "back in December 2022 and on December 5 and last week",
+        "back in December 2022 and on December 5 and last week, and in the second half of 2011",
         NaiveDate::from_ymd_opt(2022, 12, 7),
     );
     let summary: Vec<_> = ms
@@ -1002,6 +1008,7 @@ fn precision_first_day_and_explanations() {
             (MentionPrecision::Month, Some("2022-12-01".to_string())),
             (MentionPrecision::Day, Some("2022-12-05".to_string())),
             (MentionPrecision::Week, Some("2022-11-28".to_string())),
+            (MentionPrecision::Half, Some("2011-07-01".to_string())),
         ]
     );
     assert_eq!(ms[1].how, "year taken from the publication date 2022-12-07");

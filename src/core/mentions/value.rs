@@ -12,6 +12,8 @@ pub(super) enum Value {
     Week(NaiveDate),
     Month(i32, u32),
     Quarter(i32, u32),
+    /// A half of a year, 1 or 2: "the first half of 2011" is `2011-H1`.
+    Half(i32, u32),
     Year(i32),
     /// The present, the past or the future, with no date ("now", "recently", "soon").
     Ref(Ref),
@@ -113,6 +115,7 @@ impl Value {
             Value::Week(_) => MentionPrecision::Week,
             Value::Month(..) => MentionPrecision::Month,
             Value::Quarter(..) | Value::Season(..) => MentionPrecision::Quarter,
+            Value::Half(..) => MentionPrecision::Half,
             Value::Weekend(_) => MentionPrecision::Week,
             Value::Decade(_) | Value::Century(_) | Value::Duration { .. } | Value::Set(_) => {
                 MentionPrecision::None
@@ -163,6 +166,7 @@ impl Value {
             }
             Value::Month(y, m) => year_and(y, "-", m, 2),
             Value::Quarter(y, q) => year_and(y, "-Q", q, 1),
+            Value::Half(y, h) => year_and(y, "-H", h, 1),
             Value::Year(y) => {
                 let mut out = String::with_capacity(4);
                 padded(&mut out, i64::from(y), 4);
@@ -182,6 +186,7 @@ impl Value {
             }
             Value::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1),
             Value::Quarter(y, q) => NaiveDate::from_ymd_opt(y, (q - 1) * 3 + 1, 1),
+            Value::Half(y, h) => NaiveDate::from_ymd_opt(y, (h - 1) * 6 + 1, 1),
             Value::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1),
             Value::Season(y, season) => NaiveDate::from_ymd_opt(y, season.first_month(), 1),
             Value::Weekend(d) => d

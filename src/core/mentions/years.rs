@@ -5,8 +5,9 @@
 use chrono::Datelike;
 
 use super::lexicon::{
-    AMOUNT_SIGNS, NEWS_YEARS, NOT_PLURALS, NUMBER_NOUNS, PARTS_OF_MONTH, QUARTER_ORDINALS,
-    QUARTER_PHRASES, QuarterRef, SEASONS, SPELLED_DECADES, TEMPERATURE_WORDS, TRIGGERS, direction,
+    AMOUNT_SIGNS, HALF_ORDINALS, HALF_RESULT_NOUNS, NEWS_YEARS, NOT_PLURALS, NUMBER_NOUNS,
+    PARTS_OF_MONTH, QUARTER_ORDINALS, QUARTER_PHRASES, QuarterRef, SEASONS, SPELLED_DECADES,
+    TEMPERATURE_WORDS, TRIGGERS, direction,
 };
 use super::resolve::{is_future, previous_quarter, quarter_of, sentence_around};
 use super::tokens::Tk;
@@ -18,6 +19,9 @@ impl Finder<'_> {
     /// quarter by the publication date, the next in a sentence that looks ahead), "fiscal 1990",
     /// and quarters without an ordinal: "the quarter", "the year-ago quarter".
     pub(super) fn quarter_words_at(&mut self, i: usize) -> Found {
+        if let Some(next) = self.half_at(i) {
+            return Found::Next(next);
+        }
         if let Some(next) = self.quarter_phrase_at(i) {
             return Found::Next(next);
         }
@@ -111,6 +115,67 @@ impl Finder<'_> {
         };
         let (start, end) = (self.toks[i].start, self.end_before(next));
         self.push(start, end, Some(Value::Quarter(y, q)), false, how.into());
+        Some(next)
+    }
+
+    /// Halves of a year: "the first half of 2011", "the second half of this year", "the last
+    /// half of the year" (the publication date's), "the first two quarters of 1990", and
+    /// "first-half" before a noun (the latest such half by the publication date). Not "the first
+    /// half" alone, which is as often a game's.
+    fn half_at(&mut self, i: usize) -> Option<usize> {
+        let o = i + usize::from(self.lower(i) == Some("the"));
+        let h = self
+            .lower(o)
+            .and_then(|w| HALF_ORDINALS.iter().find(|(x, _)| *x == w))
+            .map(|(_, h)| *h)?;
+        // "the first two quarters of 1990", "the last two quarters"
+        let (unit_end, h) = if self.is_phrase(o + 1, &["two", "quarters"]) {
+            (o + 3, h)
+        } else if self.lower(o + 1) == Some("half") {
+            (o + 2, h)
+        } else if self.sym(o + 1, "-") && self.adjacent(o) && self.lower(o + 2) == Some("half") {
+            // "first-half profit": results of the latest such half ("a second-half goal" is a
+            // game's)
+            let noun = self
+                .lower(o + 3)
+                .is_some_and(|w| HALF_RESULT_NOUNS.contains(&w));
+            let r = self.reference?;
+            if !noun || self.lower(o) == Some("last") {
+                return None;
+            }
+            let now = if r.month() <= 6 { 1 } else { 2 };
+            let y = if h <= now { r.year() } else { r.year() - 1 };
+            let (start, end) = (self.toks[i].start, self.end_before(o + 3));
+            let how = self.counted("the latest such half by");
+            self.push(start, end, Some(Value::Half(y, h)), true, how);
+            return Some(o + 3);
+        } else {
+            return None;
+        };
+        if self.lower(unit_end) != Some("of") {
+            return None;
+        }
+        let at = unit_end + 1;
+        let (y, next, relative, how) = if let Some((y, n)) = self.year(at) {
+            (y, n, false, "half and year given".to_string())
+        } else if let Some(dir) = self.lower(at).and_then(direction)
+            && self.lower(at + 1) == Some("year")
+        {
+            let r = self.reference?;
+            let how = self.counted(match dir {
+                -1 => "in the year before",
+                0 => "in the year of",
+                _ => "in the year after",
+            });
+            (r.year() + dir as i32, at + 2, true, how)
+        } else if self.is_phrase(at, &["the", "year"]) && self.year(at + 2).is_none() {
+            let r = self.reference?;
+            (r.year(), at + 2, true, self.counted("in the year of"))
+        } else {
+            return None;
+        };
+        let (start, end) = (self.toks[i].start, self.end_before(next));
+        self.push(start, end, Some(Value::Half(y, h)), relative, how);
         Some(next)
     }
 

@@ -348,7 +348,7 @@ impl DatelineApp {
                 date.with_precision(crate::core::annotations::Precision::Month),
                 false,
             ),
-            MentionPrecision::Quarter => (
+            MentionPrecision::Quarter | MentionPrecision::Half => (
                 date.with_precision(crate::core::annotations::Precision::Month),
                 true,
             ),
