@@ -271,7 +271,12 @@ const NAMED_DEADLINE_DAYS: i64 = 183;
 
 /// Whether day `d` is after publication `r` by [`SOON_AFTER_DAYS`] or fewer.
 pub(super) fn soon_after(r: NaiveDate, d: NaiveDate) -> bool {
-    d > r && (d - r).num_days() <= SOON_AFTER_DAYS
+    after_within(r, d, SOON_AFTER_DAYS)
+}
+
+/// Whether day `d` is after day `r` by `days` or fewer.
+fn after_within(r: NaiveDate, d: NaiveDate, days: i64) -> bool {
+    d > r && (d - r).num_days() <= days
 }
 
 impl Finder<'_> {
@@ -312,8 +317,7 @@ impl Finder<'_> {
         // "the Jan. 14 deadline" is one too when it is within half a year after publication (its
         // abbreviation's point may end the sentence); "missed the Nov. 5 deadline", ten months
         // on, is last year's.
-        let named_deadline = candidate
-            .is_some_and(|c| c > r && (c - r).num_days() <= NAMED_DEADLINE_DAYS)
+        let named_deadline = candidate.is_some_and(|c| after_within(r, c, NAMED_DEADLINE_DAYS))
             && self
                 .text
                 .get(at..floor(self.text, at + 40))
@@ -439,11 +443,9 @@ pub(super) fn join_neighbours(f: &mut Finder<'_>) {
         // "the week of March 6" is that day's week (not a range's end: "the week of March 6-10").
         if let Some(Value::Day(d)) = f.drafts[k].value
             && f.drafts[k].kind.is_none()
-            && at >= WEEK_OF.len()
-            && f.toks[at - WEEK_OF.len()].start >= floor
-            && f.is_phrase(at - WEEK_OF.len(), &WEEK_OF)
+            && let Some(from) = f.phrase_before(at, floor, &WEEK_OF)
         {
-            f.drafts[k].start = f.toks[at - WEEK_OF.len()].start;
+            f.drafts[k].start = f.toks[from].start;
             f.drafts[k].value = Some(Value::Week(d));
             f.drafts[k].how = format!("the week of {}", f.drafts[k].how);
             continue;
@@ -452,14 +454,12 @@ pub(super) fn join_neighbours(f: &mut Finder<'_>) {
         if at == 0 || !f.has_class(at - 1, class::ENDS_MODIFIER) {
             continue;
         }
-        let modifier = MODIFIERS.iter().find(|m| {
-            at >= m.len()
-                && f.toks[at - m.len()].start >= floor
-                && f.is_phrase(at - m.len(), m)
-                && !f.is_phrase(at, m)
-        });
-        if let Some(m) = modifier {
-            f.drafts[k].start = f.toks[at - m.len()].start;
+        let modifier = MODIFIERS
+            .iter()
+            .filter(|m| !f.is_phrase(at, m))
+            .find_map(|m| f.phrase_before(at, floor, m));
+        if let Some(from) = modifier {
+            f.drafts[k].start = f.toks[from].start;
         }
     }
 }

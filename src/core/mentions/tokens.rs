@@ -317,19 +317,9 @@ impl<'a> Finder<'a> {
                 .find(|(o, _)| *o == w)
                 .map(|(_, d)| *d)
         };
-        let tens = self
-            .lower(i)
-            .and_then(|w| SPELLED_TENS.iter().find(|(t, _)| *t == w))
-            .map(|(_, v)| *v as u32)
-            .filter(|v| *v <= 30);
-        let (d, next) = match tens {
-            Some(t) => {
-                let unit_at = if self.sym(i + 1, "-") && self.adjacent(i) {
-                    i + 2
-                } else {
-                    i + 1
-                };
-                let d = ordinal(unit_at).filter(|u| *u < 10).map(|u| t + u)?;
+        let (d, next) = match self.spelled_tens(i).filter(|(t, _)| *t <= 30) {
+            Some((t, unit_at)) => {
+                let d = ordinal(unit_at).filter(|u| *u < 10).map(|u| t as u32 + u)?;
                 (d, unit_at + 1)
             }
             None => (ordinal(i)?, i + 1),
@@ -405,12 +395,7 @@ impl<'a> Finder<'a> {
     /// A number under a hundred in words: "six", "nineteen", "ninety", "ninety-six".
     pub(super) fn spelled_below_hundred(&self, i: usize) -> Option<(i32, usize)> {
         let w = self.lower(i)?;
-        if let Some(&(_, tens)) = SPELLED_TENS.iter().find(|(t, _)| *t == w) {
-            let unit_at = if self.sym(i + 1, "-") && self.adjacent(i) {
-                i + 2
-            } else {
-                i + 1
-            };
+        if let Some((tens, unit_at)) = self.spelled_tens(i) {
             return Some(
                 self.lower(unit_at)
                     .and_then(|u| SPELLED_UNITS[..9].iter().position(|x| *x == u))
@@ -423,17 +408,38 @@ impl<'a> Finder<'a> {
             .map(|k| (k as i32 + 1, i + 1))
     }
 
+    /// A tens word at `i` ("twenty", "thirty"), and where a unit after it would stand: after a
+    /// hyphen joined to it ("twenty-first"), else the next token.
+    fn spelled_tens(&self, i: usize) -> Option<(i32, usize)> {
+        let w = self.lower(i)?;
+        let &(_, tens) = SPELLED_TENS.iter().find(|(t, _)| *t == w)?;
+        let unit_at = if self.sym(i + 1, "-") && self.adjacent(i) {
+            i + 2
+        } else {
+            i + 1
+        };
+        Some((tens, unit_at))
+    }
+
     /// Whether the token at `i` has any of `bits` of [`super::lexicon::class`].
     pub(super) fn has_class(&self, i: usize, bits: u16) -> bool {
         self.toks.get(i).is_some_and(|t| t.class & bits != 0)
     }
 
-    /// Whether the tokens from `i` are `phrase`, word for word (any case) and sign for sign.
+    /// Whether the tokens from `i` are `phrase`, word for word (any case) and sign for sign; a
+    /// table's straight apostrophe matches a curly one too ("New Year’s Day").
     pub(super) fn is_phrase(&self, i: usize, phrase: &[&str]) -> bool {
-        phrase
-            .iter()
-            .enumerate()
-            .all(|(k, p)| self.low(i + k).is_some_and(|w| same_word(w, p)))
+        phrase.iter().enumerate().all(|(k, p)| {
+            self.low(i + k)
+                .is_some_and(|w| same_word(w, p) || (*p == "'" && w == "’"))
+        })
+    }
+
+    /// Where `phrase` starts when it ends right before token `at`, starting at byte `floor` or
+    /// later (after the draft before): "the week of" before a day, "early" before a year.
+    pub(super) fn phrase_before(&self, at: usize, floor: usize, phrase: &[&str]) -> Option<usize> {
+        let from = at.checked_sub(phrase.len())?;
+        (self.toks.get(from)?.start >= floor && self.is_phrase(from, phrase)).then_some(from)
     }
 
     /// The latest value found before this point that is a date (not "now"): what "the quarter"
