@@ -558,7 +558,13 @@ impl Finder<'_> {
         let on = |y: i32| holiday_in(*holiday, y);
         let this_year = on(r.year())?;
         // One a few weeks after publication is the coming one unless its sentence looks back
-        // ("40 days before Election Day", published in September).
+        // ("before Thanksgiving", published November 5; "on New Year's Day", published
+        // November 1, is next year's).
+        let next_one = if this_year > r {
+            this_year
+        } else {
+            on(r.year() + 1)?
+        };
         let sentence = sentence_around(self.text, start);
         let ahead = match said {
             Some(-1) => false,
@@ -566,7 +572,7 @@ impl Finder<'_> {
             _ if since_before(clause_in(self.text, sentence, start)) => false,
             _ => {
                 self.looks_ahead(start)
-                    || (soon_after(r, this_year) && tense(sentence) != Tense::Past)
+                    || (soon_after(r, next_one) && tense(sentence) != Tense::Past)
             }
         };
         let day = match this_year {

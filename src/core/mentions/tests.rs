@@ -673,6 +673,13 @@ const CASES: &[(&str, &str, &str)] = &[
         "2011-07-14",
         "last year=2010:relative",
     ),
+    // A table's straight apostrophe matches a curly one; a holiday a few weeks ahead is the
+    // coming one across the new year.
+    (
+        "Sales for last year’s quarter fell. The shops close on New Year’s Day.",
+        "1989-11-01",
+        "last year’s quarter=1988-Q3:relative | New Year’s Day=1990-01-01:relative",
+    ),
     // Halves of a year; "the first half" alone is a game's.
     (
         "Earnings fell in the last half of 1989 and will rise in the first half of next year, through the first two quarters of 1991; first-half profit rose, but the second half of the year is weak. He scored in the first half and a second-half goal.",
